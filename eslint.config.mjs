@@ -1,0 +1,31 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Globals core must never touch: it runs in browsers, Node, workers and edge runtimes alike.
+const PLATFORM_GLOBALS = ['window', 'document', 'navigator', 'process', 'Buffer', 'require', 'module', '__dirname'].map(
+  (name) => ({ name, message: `@faultline/core is platform-neutral: ${name} belongs in browser or node.` }),
+);
+
+export default tseslint.config(
+  { ignores: ['**/build/**', '**/node_modules/**', 'docs/**', '**/.faultline/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['packages/*/src/**/*.ts', 'packages/*/src/**/*.tsx'], rules: { 'no-console': 'error' } },
+  { files: ['packages/core/src/**/*.ts'], rules: { 'no-restricted-globals': ['error', ...PLATFORM_GLOBALS] } },
+  {
+    files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', fetch: 'readonly' },
+    },
+  },
+);

@@ -1,0 +1,26 @@
+import type { Client } from './client/types';
+import { createStackStrategy, type AsyncContextStrategy } from './scope/asyncContext';
+import { createScope, type Scope } from './scope/createScope';
+
+/** The one global the SDK keeps: the bound client, the global scope and the async-context strategy. */
+export interface Carrier {
+  client?: Client;
+  globalScope: Scope;
+  strategy: AsyncContextStrategy;
+  debug: boolean;
+  /** True while the SDK writes to the console itself. */
+  loggingInternally?: boolean;
+}
+
+const KEY = '__FAULTLINE_CARRIER__';
+
+/** Returns the carrier, creating it on first use (never at import time). */
+export function getCarrier(): Carrier {
+  const holder = globalThis as typeof globalThis & { [KEY]?: Carrier };
+  return (holder[KEY] ??= { globalScope: createScope(), strategy: createStackStrategy(), debug: false });
+}
+
+/** Replaces how scopes follow async execution (Node installs AsyncLocalStorage here). */
+export function setAsyncContextStrategy(strategy: AsyncContextStrategy | undefined): void {
+  getCarrier().strategy = strategy ?? createStackStrategy();
+}

@@ -1,0 +1,198 @@
+import { getEnvelopeEndpoint } from '../dsn';
+import { createClientReportEnvelope } from '../envelope/createClientReportEnvelope';
+import { createEventEnvelope } from '../envelope/createEventEnvelope';
+import type { Envelope, EnvelopeAddress } from '../envelope/types';
+import { eventFromMessage } from '../event/eventFromMessage';
+import { eventFromUnknown } from '../event/eventFromUnknown';
+import { isError } from '../event/isError';
+import { logger } from '../logger';
+import { getCarrier } from '../carrier';
+import { truncate } from '../normalize/safeString';
+import { normalize } from '../normalize/normalize';
+import type { Scope } from '../scope/createScope';
+import { resolveWithin } from '../timers';
+import type { Dsn, Event, EventHint } from '../types';
+import { uuid4 } from '../uuid4';
+import { createDropRecorder } from './createDropRecorder';
+import { isThenable } from './maybePromise';
+import { prepareEvent } from './prepareEvent';
+import { runPipeline, type PipelineHost } from './runPipeline';
+import type { Client, PlatformSettings, ResolvedOptions, Transport } from './types';
+
+/**
+ * Creates a client. `options` must be validated and resolved (see `init`). A disabled client is a
+ * working no-op: it returns '' for event ids and sends nothing.
+ */
+export function createClient(options: ResolvedOptions, platform: PlatformSettings, dsn?: Dsn): Client {
+  const enabled = options.enabled !== false;
+  const drops = createDropRecorder();
+  const pending = new Set<PromiseLike<unknown>>();
+  const sdk = { ...platform.sdk, integrations: options.integrations.map((i) => i.name) };
+  const address: EnvelopeAddress = { dsn, tunnel: options.tunnel, sdk };
+  const url = options.tunnel ?? (dsn ? getEnvelopeEndpoint(dsn, sdk) : undefined);
+  let open = enabled;
+  let transport: Transport | undefined;
+
+  const host: PipelineHost = {
+    client: undefined as unknown as Client,
+    options,
+    integrations: options.integrations,
+    drop: (reason) => drops.record(reason, 'error'),
+    toEnvelope: (event) => createEventEnvelope(event, address),
+    send: (envelope) => void client.sendEnvelope(envelope),
+  };
+
+  function capture(event: Event, hint: EventHint, scope: Scope | undefined): string {
+    const eventId = hint.event_id ?? uuid4();
+    const { strategy, globalScope } = getCarrier();
+    const active = strategy.getScopes();
+    try {
+      prepareEvent(event, eventId, options, { platform: platform.platform, sdk }, [
+        globalScope,
+        active.isolationScope,
+        scope ?? active.scope,
+      ]);
+    } catch (error) {
+      // Context that cannot be read must not cost the error itself: send it bare.
+      logger.error('Merging scope data failed; sending the event without it', error);
+      stripToEssentials(event, eventId, platform.platform, sdk);
+    }
+    active.isolationScope.setLastEventId(eventId);
+    const result = runPipeline(host, event, { ...hint, event_id: eventId });
+    if (isThenable(result)) {
+      pending.add(result);
+      const settle = (): void => void pending.delete(result);
+      result.then(settle, (error: unknown) => {
+        settle();
+        logger.error('Event processing failed', error);
+      });
+    }
+    return eventId;
+  }
+
+  function guarded(build: () => Event, hint: EventHint, scope: Scope | undefined): string {
+    if (!open) return '';
+    try {
+      return capture(build(), hint, scope);
+    } catch (error) {
+      logger.error('Capturing failed', error);
+      return '';
+    }
+  }
+
+  const client: Client = {
+    getOptions: () => options,
+    getDsn: () => dsn,
+    getSdkInfo: () => sdk,
+    getTransport: () => transport,
+    getIntegration: (name) => options.integrations.find((i) => i.name === name),
+    isEnabled: () => open,
+    captureException(exception, hint = {}, scope) {
+      // Only a non-Error needs the caller's stack; making one costs a stack capture.
+      const withStack =
+        hint.syntheticException || isError(exception) ? hint : { ...hint, syntheticException: new Error('synthetic') };
+      return guarded(
+        () => eventFromUnknown(exception, withStack, options),
+        { ...withStack, originalException: exception },
+        scope,
+      );
+    },
+    captureMessage(message, level = 'info', hint = {}, scope) {
+      const withStack =
+        options.attachStacktrace && !hint.syntheticException
+          ? { ...hint, syntheticException: new Error(message) }
+          : hint;
+      return guarded(() => eventFromMessage(String(message), level, withStack, options), withStack, scope);
+    },
+    captureEvent(event, hint = {}, scope) {
+      // A hand-built event may hold anything; the SDK's own builders already bound what they make.
+      return guarded(() => boundHandBuiltEvent(event, options), hint, scope);
+    },
+    addBreadcrumb(breadcrumb, hint, scope) {
+      if (!open || options.maxBreadcrumbs <= 0) return;
+      try {
+        let crumb = { timestamp: Date.now() / 1000, ...breadcrumb };
+        if (crumb.message !== undefined) crumb.message = truncate(String(crumb.message), options.maxValueLength);
+        if (options.beforeBreadcrumb) {
+          const result = options.beforeBreadcrumb(crumb, hint);
+          if (!result) return;
+          crumb = result as typeof crumb;
+        }
+        (scope ?? getCarrier().strategy.getScopes().isolationScope).addBreadcrumb(crumb, options.maxBreadcrumbs);
+      } catch (error) {
+        logger.error('Adding a breadcrumb failed', error);
+      }
+    },
+    recordDroppedEvent: (reason, category, quantity) => drops.record(reason, category, quantity),
+    sendEnvelope(envelope: Envelope) {
+      if (!transport) return Promise.resolve();
+      try {
+        return Promise.resolve(transport.send(envelope)).catch((error: unknown) => {
+          logger.error('Transport send failed', error);
+        });
+      } catch (error) {
+        logger.error('Transport send threw', error);
+        return Promise.resolve();
+      }
+    },
+    async flush(timeout) {
+      const started = Date.now();
+      const processed = await resolveWithin(
+        Promise.all(pending).then(() => true),
+        timeout,
+        false,
+      );
+      const discarded = drops.take();
+      if (discarded.length > 0) void client.sendEnvelope(createClientReportEnvelope(discarded, address));
+      if (!transport) return processed;
+      const remaining = timeout === undefined ? undefined : Math.max(0, timeout - (Date.now() - started));
+      const sent = await resolveWithin(transport.flush(remaining), remaining, false);
+      return processed && sent;
+    },
+    async close(timeout) {
+      const flushed = await client.flush(timeout);
+      open = false;
+      return flushed;
+    },
+  };
+  host.client = client;
+
+  if (enabled) {
+    transport = options.transport?.({
+      url,
+      dsn,
+      tunnel: options.tunnel,
+      recordDroppedEvent: client.recordDroppedEvent,
+    });
+    for (const integration of options.integrations) {
+      try {
+        integration.setup?.(client);
+      } catch (error) {
+        logger.error(`Integration ${integration.name} failed to set up`, error);
+      }
+    }
+  }
+  return client;
+}
+
+function boundHandBuiltEvent(event: Event, options: ResolvedOptions): Event {
+  const copy = { ...event };
+  if (copy.exception) {
+    copy.exception = normalize(copy.exception, {
+      depth: 8,
+      maxStringLength: options.maxValueLength,
+    }) as Event['exception'];
+  }
+  return copy;
+}
+
+function stripToEssentials(event: Event, eventId: string, platform: string, sdk: Event['sdk']): void {
+  for (const key of ['user', 'tags', 'contexts', 'extra', 'breadcrumbs', 'request', 'fingerprint'] as const) {
+    delete event[key];
+  }
+  event.event_id = eventId;
+  event.timestamp ??= Date.now() / 1000;
+  event.platform = platform;
+  event.level ??= 'error';
+  event.sdk = sdk;
+}

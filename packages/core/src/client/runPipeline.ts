@@ -1,0 +1,94 @@
+import type { Envelope } from '../envelope/types';
+import { logger } from '../logger';
+import type { DropReason, Event, EventHint } from '../types';
+import { chain, isThenable, type MaybePromise } from './maybePromise';
+import type { Client, Integration, ResolvedOptions } from './types';
+
+/** What the pipeline needs from the client that runs it. */
+export interface PipelineHost {
+  client: Client;
+  options: ResolvedOptions;
+  integrations: Integration[];
+  drop(reason: DropReason): void;
+  /** Last steps before the wire (PII scrubbing, size guard); returns the envelope to send. */
+  toEnvelope(event: Event): Envelope;
+  send(envelope: Envelope): void;
+}
+
+/**
+ * The order every event goes through (DESIGN.md, "The pipeline"): integrations' processEvent → sampling
+ * → beforeSend → scrub + size guard → envelope → transport. Synchronous unless a hook returns a promise.
+ * A user hook that throws is logged and skipped: a broken hook must not cost the error it was handed.
+ */
+export function runPipeline(host: PipelineHost, event: Event, hint: EventHint): MaybePromise<void> {
+  return chain(runProcessors(host, event, hint, 0), (processed) => {
+    if (!processed) return host.drop('event_processor');
+    if (!isSampledIn(host.options, processed)) return host.drop('sample_rate');
+    return chain(callBeforeSend(host.options, processed, hint), (final) => {
+      if (!final) return host.drop('before_send');
+      host.send(host.toEnvelope(final));
+    });
+  });
+}
+
+function runProcessors(host: PipelineHost, event: Event, hint: EventHint, start: number): MaybePromise<Event | null> {
+  let current = event;
+  for (let i = start; i < host.integrations.length; i++) {
+    const integration = host.integrations[i]!;
+    if (!integration.processEvent) continue;
+    let result: Event | null | PromiseLike<Event | null>;
+    try {
+      result = integration.processEvent(current, hint, host.client);
+    } catch (error) {
+      logger.error(`Integration ${integration.name} threw in processEvent; skipped it`, error);
+      continue;
+    }
+    if (isThenable(result)) {
+      const before = current;
+      return Promise.resolve(result).then(
+        (next) => (next === null ? null : runProcessors(host, next ?? before, hint, i + 1)),
+        (error: unknown) => {
+          logger.error(`Integration ${integration.name} rejected in processEvent; skipped it`, error);
+          return runProcessors(host, before, hint, i + 1);
+        },
+      );
+    }
+    if (result === null) return null;
+    current = result ?? current;
+  }
+  return current;
+}
+
+function isSampledIn(options: ResolvedOptions, event: Event): boolean {
+  let rate = options.sampleRate;
+  if (options.errorsSampler) {
+    try {
+      const chosen = Number(options.errorsSampler(event));
+      if (chosen >= 0 && chosen <= 1) rate = chosen;
+      else logger.warn(`errorsSampler returned ${chosen}, not a rate from 0 to 1; using sampleRate`);
+    } catch (error) {
+      logger.error('errorsSampler threw; using sampleRate', error);
+    }
+  }
+  return rate >= 1 || Math.random() < rate;
+}
+
+function callBeforeSend(options: ResolvedOptions, event: Event, hint: EventHint): MaybePromise<Event | null> {
+  const { beforeSend } = options;
+  if (!beforeSend) return event;
+  let result: Event | null | PromiseLike<Event | null>;
+  try {
+    result = beforeSend(event, hint);
+  } catch (error) {
+    logger.error('beforeSend threw; sending the event unchanged', error);
+    return event;
+  }
+  if (!isThenable(result)) return result === undefined ? event : result;
+  return Promise.resolve(result).then(
+    (value) => (value === undefined ? event : value),
+    (error: unknown) => {
+      logger.error('beforeSend rejected; sending the event unchanged', error);
+      return event;
+    },
+  );
+}

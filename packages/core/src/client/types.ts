@@ -1,0 +1,111 @@
+import type { Envelope } from '../envelope/types';
+import type { Scope } from '../scope/createScope';
+import type {
+  Breadcrumb,
+  CaptureContext,
+  DataCategory,
+  Dsn,
+  DropReason,
+  Event,
+  EventHint,
+  SdkInfo,
+  SeverityLevel,
+} from '../types';
+
+/** What a destination answered. */
+export interface TransportResponse {
+  statusCode?: number;
+  headers?: Record<string, string | null | undefined>;
+}
+
+/** Sends envelopes. `send` never rejects; `flush` resolves to whether everything went out in time. */
+export interface Transport {
+  send(envelope: Envelope): PromiseLike<TransportResponse | void>;
+  flush(timeout?: number): PromiseLike<boolean>;
+}
+
+export interface TransportOptions {
+  /** The ingest URL derived from the DSN (or the tunnel), when there is one. */
+  url?: string;
+  dsn?: Dsn;
+  tunnel?: string;
+  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
+}
+
+export type TransportFactory = (options: TransportOptions) => Transport;
+
+/** A plug-in to the pipeline. A user's instance replaces a default one of the same name. */
+export interface Integration {
+  name: string;
+  /** Called once per client, when it is bound. */
+  setup?(client: Client): void;
+  /** Returns the event (possibly changed), or null to drop it. */
+  processEvent?(event: Event, hint: EventHint, client: Client): Event | null | PromiseLike<Event | null>;
+}
+
+export type BeforeSend = (event: Event, hint: EventHint) => Event | null | PromiseLike<Event | null>;
+export type BeforeBreadcrumb = (breadcrumb: Breadcrumb, hint?: Record<string, unknown>) => Breadcrumb | null;
+
+/** Options every platform accepts. See the core README for defaults. */
+export interface CoreOptions {
+  dsn?: string;
+  release?: string;
+  environment?: string;
+  dist?: string;
+  serverName?: string;
+  tunnel?: string;
+  sampleRate?: number;
+  errorsSampler?: (event: Event) => number | boolean;
+  beforeSend?: BeforeSend;
+  beforeBreadcrumb?: BeforeBreadcrumb;
+  maxBreadcrumbs?: number;
+  normalizeDepth?: number;
+  normalizeMaxBreadth?: number;
+  maxValueLength?: number;
+  attachStacktrace?: boolean;
+  ignoreErrors?: (string | RegExp)[];
+  denyUrls?: (string | RegExp)[];
+  allowUrls?: (string | RegExp)[];
+  integrations?: Integration[] | ((defaults: Integration[]) => Integration[]);
+  transport?: TransportFactory;
+  debug?: boolean;
+  enabled?: boolean;
+}
+
+/** Options after validation and defaults. */
+export interface ResolvedOptions extends CoreOptions {
+  sampleRate: number;
+  maxBreadcrumbs: number;
+  normalizeDepth: number;
+  normalizeMaxBreadth: number;
+  maxValueLength: number;
+  environment: string;
+  integrations: Integration[];
+}
+
+/** Platform facts a client is bound with (set by @faultline/browser, @faultline/node, …). */
+export interface PlatformSettings {
+  platform: string;
+  sdk: SdkInfo;
+  defaultIntegrations: Integration[];
+}
+
+export interface Client {
+  getOptions(): ResolvedOptions;
+  getDsn(): Dsn | undefined;
+  getSdkInfo(): SdkInfo;
+  getTransport(): Transport | undefined;
+  getIntegration(name: string): Integration | undefined;
+  isEnabled(): boolean;
+  captureException(exception: unknown, hint?: EventHint, scope?: Scope): string;
+  captureMessage(message: string, level?: SeverityLevel, hint?: EventHint, scope?: Scope): string;
+  captureEvent(event: Event, hint?: EventHint, scope?: Scope): string;
+  /** Applies `beforeBreadcrumb` and the scope's ring buffer; never throws. */
+  addBreadcrumb(breadcrumb: Breadcrumb, hint?: Record<string, unknown>, scope?: Scope): void;
+  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
+  sendEnvelope(envelope: Envelope): PromiseLike<TransportResponse | void>;
+  flush(timeout?: number): PromiseLike<boolean>;
+  close(timeout?: number): PromiseLike<boolean>;
+}
+
+export type { CaptureContext };

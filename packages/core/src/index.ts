@@ -1,0 +1,75 @@
+export { init, initAndBind, getCoreDefaultIntegrations } from './init';
+export { captureException, captureMessage, captureEvent, lastEventId } from './api/capture';
+export { addBreadcrumb, setUser, setTag, setTags, setContext, setExtra, setExtras } from './api/scopeSetters';
+export { flush, close } from './api/lifecycle';
+export {
+  getClient,
+  getCurrentScope,
+  getGlobalScope,
+  getIsolationScope,
+  withIsolationScope,
+  withScope,
+} from './scope/currentScopes';
+export { createScope } from './scope/createScope';
+export { createStackStrategy } from './scope/asyncContext';
+export { getCarrier, setAsyncContextStrategy } from './carrier';
+export { createClient } from './client/createClient';
+export { resolveOptions } from './client/resolveOptions';
+export { CORE_OPTION_CHECKS, validateOptions } from './options/validateOptions';
+export { eventFromUnknown } from './event/eventFromUnknown';
+export { eventFromMessage } from './event/eventFromMessage';
+export { parseStackFrames } from './event/parseStackFrames';
+export { isError } from './event/isError';
+export { normalize } from './normalize/normalize';
+export { safeJsonStringify } from './normalize/safeJsonStringify';
+export { getEventFingerprint } from './fingerprint';
+export { dedupeIntegration } from './integrations/dedupeIntegration';
+export { eventFiltersIntegration } from './integrations/eventFiltersIntegration';
+export { parseDsn, dsnToString, getEnvelopeEndpoint } from './dsn';
+export { createEventEnvelope } from './envelope/createEventEnvelope';
+export { createClientReportEnvelope } from './envelope/createClientReportEnvelope';
+export { serializeEnvelope } from './envelope/serializeEnvelope';
+export { parseEnvelope } from './envelope/parseEnvelope';
+export { uuid4 } from './uuid4';
+export { logger } from './logger';
+export { SDK_VERSION } from './constants';
+
+export type {
+  Breadcrumb,
+  CaptureContext,
+  Contexts,
+  DataCategory,
+  DropReason,
+  Dsn,
+  Event,
+  EventHint,
+  Exception,
+  Mechanism,
+  Primitive,
+  PropagationContext,
+  RequestData,
+  SdkInfo,
+  SeverityLevel,
+  StackFrame,
+  User,
+} from './types';
+export type {
+  BeforeBreadcrumb,
+  BeforeSend,
+  Client,
+  CoreOptions,
+  Integration,
+  PlatformSettings,
+  ResolvedOptions,
+  Transport,
+  TransportFactory,
+  TransportOptions,
+  TransportResponse,
+} from './client/types';
+export type { Envelope, EnvelopeHeaders, EnvelopeItem, ItemHeaders, ItemType } from './envelope/types';
+export type { Scope, ScopeData } from './scope/createScope';
+export type { ActiveScopes, AsyncContextStrategy } from './scope/asyncContext';
+export type { DedupeOptions } from './integrations/dedupeIntegration';
+export type { NormalizeLimits } from './normalize/normalize';
+export type { OptionCheck } from './options/validateOptions';
+export type { Carrier } from './carrier';

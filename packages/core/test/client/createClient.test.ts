@@ -1,0 +1,47 @@
+import { createScope, flush, getClient } from '@faultline/core';
+import type { Scope } from '@faultline/core';
+import { initForTest, resetCarrier } from '@faultline/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+describe('createClient', () => {
+  beforeEach(() => resetCarrier());
+
+  it('sends the error without scope data when a scope cannot be read', async () => {
+    const { client, record } = initForTest();
+    const broken = Object.assign(createScope(), {
+      getScopeData: () => {
+        throw new Error('unreadable scope');
+      },
+    }) as Scope;
+    const id = client.captureException(new Error('still here'), {}, broken);
+    await flush(1000);
+    expect(record.events()).toMatchObject([{ event_id: id, exception: { values: [{ value: 'still here' }] } }]);
+  });
+
+  it('waits for asynchronous hooks on flush and sends what they return', async () => {
+    const { record } = initForTest({
+      beforeSend: async (event) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return { ...event, tags: { late: 'yes' } };
+      },
+    });
+    getClient()!.captureException(new Error('async'));
+    expect(record.bodies).toHaveLength(0);
+    expect(await flush(1000)).toBe(true);
+    expect(record.events()[0]!.tags).toEqual({ late: 'yes' });
+  });
+
+  it('flush resolves false when an asynchronous hook outlives the timeout', async () => {
+    initForTest({ beforeSend: () => new Promise(() => undefined) });
+    getClient()!.captureException(new Error('stuck'));
+    expect(await flush(50)).toBe(false);
+  });
+
+  it('stops capturing after close', async () => {
+    const { client, record } = initForTest();
+    expect(await client.close(100)).toBe(true);
+    expect(client.captureException(new Error('late'))).toBe('');
+    await flush(100);
+    expect(record.bodies).toHaveLength(0);
+  });
+});

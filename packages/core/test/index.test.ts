@@ -1,0 +1,60 @@
+import * as core from '@faultline/core';
+import { describe, expect, it } from 'vitest';
+
+describe('@faultline/core exports', () => {
+  it('has exactly this public surface (a change here is a change of API)', () => {
+    expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
+      [
+        "CORE_OPTION_CHECKS",
+        "SDK_VERSION",
+        "addBreadcrumb",
+        "captureEvent",
+        "captureException",
+        "captureMessage",
+        "close",
+        "createClient",
+        "createClientReportEnvelope",
+        "createEventEnvelope",
+        "createScope",
+        "createStackStrategy",
+        "dedupeIntegration",
+        "dsnToString",
+        "eventFiltersIntegration",
+        "eventFromMessage",
+        "eventFromUnknown",
+        "flush",
+        "getCarrier",
+        "getClient",
+        "getCoreDefaultIntegrations",
+        "getCurrentScope",
+        "getEnvelopeEndpoint",
+        "getEventFingerprint",
+        "getGlobalScope",
+        "getIsolationScope",
+        "init",
+        "initAndBind",
+        "isError",
+        "lastEventId",
+        "logger",
+        "normalize",
+        "parseDsn",
+        "parseEnvelope",
+        "parseStackFrames",
+        "resolveOptions",
+        "safeJsonStringify",
+        "serializeEnvelope",
+        "setAsyncContextStrategy",
+        "setContext",
+        "setExtra",
+        "setExtras",
+        "setTag",
+        "setTags",
+        "setUser",
+        "uuid4",
+        "validateOptions",
+        "withIsolationScope",
+        "withScope",
+      ]
+    `);
+  });
+});

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+export interface ScratchProject {
+  dir: string;
+  /** Runs `node file` in the project and returns stdout. */
+  runNode(file: string, source: string): string;
+  /** Type-checks files with `module: node16` (the resolution Node users get); returns tsc's output. */
+  typecheck(files: Record<string, string>): string;
+}
+
+/**
+ * Packs workspace packages with `npm pack` (exactly what would be published), installs the tarballs'
+ * contents into a fresh directory outside the workspace, and copies their runtime dependencies from the
+ * workspace's node_modules, so tests import the build the way a user would.
+ */
+export function createScratchProject(packageNames: string[]): ScratchProject {
+  const dir = mkdtempSync(path.join(tmpdir(), 'faultline-scratch-'));
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', private: true }));
+  for (const name of packageNames) installPacked(name, dir);
+  return {
+    dir,
+    runNode(file, source) {
+      writeFileSync(path.join(dir, file), source);
+      return execFileSync(process.execPath, [file], { cwd: dir, encoding: 'utf8' });
+    },
+    typecheck(files) {
+      for (const [file, source] of Object.entries(files)) writeFileSync(path.join(dir, file), source);
+      const tsc = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
+      const args = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022'];
+      try {
+        return execFileSync(process.execPath, [tsc, ...args, ...Object.keys(files)], { cwd: dir, encoding: 'utf8' });
+      } catch (error) {
+        return String((error as { stdout?: string }).stdout ?? error);
+      }
+    },
+  };
+}
+
+function installPacked(name: string, scratch: string): void {
+  const packageDir = path.join(REPO_ROOT, 'packages', name.replace('@faultline/', ''));
+  if (!existsSync(path.join(packageDir, 'build'))) {
+    throw new Error(`${name} has no build/: run \`npm run build\` first`);
+  }
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', scratch], {
+    cwd: packageDir,
+    encoding: 'utf8',
+  });
+  const [{ filename }] = JSON.parse(out.slice(out.indexOf('['))) as [{ filename: string }];
+  const target = path.join(scratch, 'node_modules', name);
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['-xzf', path.join(scratch, filename), '-C', target, '--strip-components=1']);
+  const manifest = JSON.parse(readFileSync(path.join(target, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  for (const dependency of Object.keys(manifest.dependencies ?? {})) copyDependency(dependency, scratch);
+}
+
+function copyDependency(name: string, scratch: string): void {
+  const target = path.join(scratch, 'node_modules', name);
+  if (existsSync(target) || name.startsWith('@faultline/')) return;
+  const source = path.join(REPO_ROOT, 'node_modules', name);
+  cpSync(source, target, { recursive: true, dereference: true });
+  const manifest = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  for (const dependency of Object.keys(manifest.dependencies ?? {})) copyDependency(dependency, scratch);
+}

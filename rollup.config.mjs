@@ -1,0 +1,73 @@
+// One build for every published package: each workspace under packages/ that is not private gets
+// ESM (build/esm/*.js), CommonJS (build/cjs/*.cjs) and bundled types (index.d.ts + index.d.cts).
+// Adding a package means listing it in the root package.json workspaces; nothing here changes.
+import { readFileSync, existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { dts } from 'rollup-plugin-dts';
+import esbuild from 'rollup-plugin-esbuild';
+
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+const root = readJson('package.json');
+const only = process.env.FAULTLINE_PACKAGES?.split(',');
+
+const packageDirs = root.workspaces
+  .filter((dir) => dir.startsWith('packages/'))
+  .filter((dir) => !readJson(path.join(dir, 'package.json')).private)
+  .filter((dir) => !only || only.includes(path.basename(dir)));
+
+function externalFor(pkg) {
+  const names = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+  const builtins = new Set(builtinModules);
+  return (id) =>
+    id.startsWith('node:') || builtins.has(id) || names.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+function configsFor(dir) {
+  const pkg = readJson(path.join(dir, 'package.json'));
+  const input = Object.fromEntries(
+    Object.entries({ index: 'src/index.ts', ...pkg.faultline?.entries }).map(([name, file]) => [
+      name,
+      path.join(dir, file),
+    ]),
+  );
+  const external = externalFor(pkg);
+  const tsconfig = path.join(dir, 'tsconfig.json');
+  const plugins = [
+    esbuild({
+      target: 'es2022',
+      tsconfig: existsSync(tsconfig) ? tsconfig : undefined,
+      jsx: 'automatic',
+      define: { __FAULTLINE_VERSION__: JSON.stringify(pkg.version) },
+    }),
+  ];
+  const preserve = { preserveModules: true, preserveModulesRoot: path.join(dir, 'src'), sourcemap: true };
+  return [
+    {
+      input,
+      external,
+      plugins,
+      output: [
+        { ...preserve, dir: path.join(dir, 'build/esm'), format: 'es', entryFileNames: '[name].js' },
+        {
+          ...preserve,
+          dir: path.join(dir, 'build/cjs'),
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          exports: 'named',
+        },
+      ],
+    },
+    ...Object.entries(input).map(([name, file]) => ({
+      input: file,
+      external,
+      plugins: [dts({ tsconfig: existsSync(tsconfig) ? tsconfig : undefined })],
+      output: [
+        { file: path.join(dir, `build/esm/${name}.d.ts`), format: 'es' },
+        { file: path.join(dir, `build/cjs/${name}.d.cts`), format: 'es' },
+      ],
+    })),
+  ];
+}
+
+export default packageDirs.flatMap(configsFor);
