@@ -74,12 +74,11 @@ function normalizeUserData(event: Event, options: ResolvedOptions): void {
   if (event.tags) event.tags = normalizeTags(event.tags);
   if (event.fingerprint) event.fingerprint = normalize(event.fingerprint, limits, budget) as string[];
   if (event.breadcrumbs) {
-    const crumbLimits = { ...limits, depth: limits.depth! + 1 };
-    event.breadcrumbs = event.breadcrumbs.map((crumb) => {
-      const copy = normalize(crumb, crumbLimits, budget) as Breadcrumb;
-      if (typeof copy.message === 'string') copy.message = truncate(copy.message, options.maxValueLength);
-      return copy;
-    });
+    // One call for the whole list: crumb → data → value is two levels below the user-data depth.
+    event.breadcrumbs = normalize(event.breadcrumbs, { ...limits, depth: limits.depth! + 2 }, budget) as Breadcrumb[];
+    for (const crumb of event.breadcrumbs) {
+      if (typeof crumb.message === 'string') crumb.message = truncate(crumb.message, options.maxValueLength);
+    }
   }
 }
 

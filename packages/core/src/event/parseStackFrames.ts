@@ -1,5 +1,6 @@
 import ErrorStackParser from 'error-stack-parser';
 import type { StackFrame } from '../types';
+import { parseV8StackLines } from './parseV8StackLines';
 
 /** Frames kept per exception: the ones nearest the throw. */
 export const STACK_FRAME_LIMIT = 50;
@@ -11,13 +12,15 @@ const MAX_STACK_CHARS = 32 * 1024;
  * `skipTop` drops the most recent frames (the SDK's own, in a synthetic stack). Never throws.
  */
 export function parseStackFrames(stack: string, skipTop = 0): StackFrame[] {
-  let parsed: ErrorStackParser.StackFrame[];
+  let parsed: Pick<ErrorStackParser.StackFrame, 'functionName' | 'fileName' | 'lineNumber' | 'columnNumber'>[];
   try {
     const text = stack.length > MAX_STACK_CHARS ? stack.slice(0, MAX_STACK_CHARS) : stack;
-    // The Firefox/Safari parser takes any line for a frame; one with no location is message text.
-    parsed = ErrorStackParser.parse({ stack: text, name: '', message: '' }).filter(
-      (frame) => frame.fileName !== undefined || frame.lineNumber !== undefined,
-    );
+    parsed =
+      parseV8StackLines(text) ??
+      // The Firefox/Safari parser takes any line for a frame; one with no location is message text.
+      ErrorStackParser.parse({ stack: text, name: '', message: '' }).filter(
+        (frame) => frame.fileName !== undefined || frame.lineNumber !== undefined,
+      );
   } catch {
     return [];
   }

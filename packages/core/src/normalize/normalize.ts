@@ -10,7 +10,7 @@ export interface NormalizeLimits {
 }
 
 /**
- * Work left for normalizing one event: objects to expand and string characters to keep. Shared by every
+ * Work left for normalizing one event: values to visit and string characters to keep. Shared by every
  * part of an event, so width × depth × string length cannot add up to a huge payload.
  */
 export interface NormalizeBudget {
@@ -18,16 +18,17 @@ export interface NormalizeBudget {
   chars: number;
 }
 
-export const DEFAULT_LIMITS: NormalizeLimits = { depth: 3, maxBreadth: 1000, maxStringLength: 16_384 };
-
 /** A fresh budget: about 512 KiB of strings and 20,000 values per event. */
 export function createNormalizeBudget(): NormalizeBudget {
   return { nodes: 20_000, chars: 512 * 1024 };
 }
 
-interface State extends NormalizeLimits {
+interface State {
+  maxBreadth: number;
+  maxStringLength: number;
   budget: NormalizeBudget;
-  ancestors: WeakSet<object>;
+  /** The objects on the path from the root: depth is small, so a scan beats allocating a WeakSet. */
+  ancestors: object[];
 }
 
 /**
@@ -39,9 +40,13 @@ export function normalize(
   limits: Partial<NormalizeLimits> = {},
   budget: NormalizeBudget = createNormalizeBudget(),
 ): unknown {
-  const state: State = { ...DEFAULT_LIMITS, ...limits, budget, ancestors: new WeakSet() };
-  state.depth = Math.min(state.depth, 100);
-  return visit(value, state.depth, state);
+  const state: State = {
+    maxBreadth: limits.maxBreadth ?? 1000,
+    maxStringLength: limits.maxStringLength ?? 16_384,
+    budget,
+    ancestors: [],
+  };
+  return visit(value, Math.min(limits.depth ?? 3, 100), state);
 }
 
 function visit(value: unknown, depth: number, state: State): unknown {
@@ -72,24 +77,28 @@ function visit(value: unknown, depth: number, state: State): unknown {
 }
 
 function visitObject(value: object, depth: number, state: State): unknown {
-  if (state.ancestors.has(value)) return '[Circular ~]';
-  const special = describeSpecial(value, state);
-  if (special !== undefined) return special;
-  const toJSON = safeGet(value, 'toJSON');
+  if (state.ancestors.includes(value)) return '[Circular ~]';
+  const isArray = Array.isArray(value);
+  const proto: unknown = isArray ? undefined : Object.getPrototypeOf(value);
+  // Plain objects and arrays (almost everything) skip the checks for special kinds.
+  if (!isArray && proto !== Object.prototype && proto !== null) {
+    const special = describeSpecial(value, state);
+    if (special !== undefined) return special;
+  }
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function') {
     const json: unknown = toJSON.call(value);
     if (json !== value) return visit(json, depth, state);
   }
-  if (depth <= 0) return Array.isArray(value) ? '[Array]' : '[Object]';
-  state.ancestors.add(value);
+  if (depth <= 0) return isArray ? '[Array]' : '[Object]';
+  state.ancestors.push(value);
   try {
-    if (Array.isArray(value) || value instanceof Set) {
-      return visitList(Array.from(take(value, state.maxBreadth + 1)), depth, state);
-    }
+    if (isArray) return visitList(value as unknown[], depth, state);
+    if (value instanceof Set) return visitList(Array.from(take(value, state.maxBreadth + 1)), depth, state);
     if (value instanceof Map) return visitMap(value, depth, state);
     return visitProperties(value, depth, state);
   } finally {
-    state.ancestors.delete(value);
+    state.ancestors.pop();
   }
 }
 
@@ -110,7 +119,8 @@ function* take(iterable: Iterable<unknown>, count: number): Generator<unknown> {
 
 function visitList(items: unknown[], depth: number, state: State): unknown[] {
   const out: unknown[] = [];
-  for (let i = 0; i < items.length; i++) {
+  const length = items.length;
+  for (let i = 0; i < length; i++) {
     if (i >= state.maxBreadth || state.budget.nodes <= 0) {
       out.push('[MaxProperties ~]');
       break;
@@ -142,7 +152,7 @@ function visitProperties(value: object, depth: number, state: State): Record<str
       out['...'] = '[MaxProperties ~]';
       break;
     }
-    const name = keepString(key, 200, state);
+    const name = key.length > 200 ? keepString(key, 200, state) : key;
     let item: unknown;
     try {
       item = (value as Record<string, unknown>)[key];

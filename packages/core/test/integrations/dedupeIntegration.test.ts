@@ -54,3 +54,19 @@ describe('dedupeIntegration', () => {
     expect(record.events().map((e) => e.message)).toEqual(['a', 'b', 'c', 'a']);
   });
 });
+
+describe('dedupeIntegration and shared causes', () => {
+  beforeEach(() => resetCarrier());
+
+  it('keeps distinct errors that share one root cause (Sentry drops all but the first)', async () => {
+    const { record } = initForTest();
+    const refused = new Error('connect ECONNREFUSED 10.0.0.1:5432');
+    captureException(new Error('Loading cart failed', { cause: refused }));
+    captureException(new Error('Saving order failed', { cause: refused }));
+    await flush(100);
+    expect(record.events().map((e) => e.exception!.values.at(-1)!.value)).toEqual([
+      'Loading cart failed',
+      'Saving order failed',
+    ]);
+  });
+});
