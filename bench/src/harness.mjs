@@ -1,6 +1,7 @@
 // Side-by-side throughput measurement: subjects run in alternating rounds in one process, so a noisy
 // machine slows both alike and the ratio holds even when absolute numbers drift.
 import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers';
 
 const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
 
