@@ -31,6 +31,14 @@ export { createClientReportEnvelope } from './envelope/createClientReportEnvelop
 export { serializeEnvelope } from './envelope/serializeEnvelope';
 export { parseEnvelope } from './envelope/parseEnvelope';
 export { uuid4 } from './uuid4';
+export { createTransport } from './transports/createTransport';
+export { createMemoryStore } from './transports/createMemoryStore';
+export { createSentryDestination } from './transports/createSentryDestination';
+export { createMultiplexedTransport } from './transports/createMultiplexedTransport';
+export { makeDeliveryTransport } from './transports/makeDeliveryTransport';
+export { fitEventToSize } from './transports/fitEventToSize';
+export { createLokiDestination } from './loki/createLokiDestination';
+export { validateLokiLabels } from './loki/validateLokiLabels';
 export { logger } from './logger';
 export { SDK_VERSION } from './constants';
 
@@ -73,3 +81,20 @@ export type { DedupeOptions } from './integrations/dedupeIntegration';
 export type { NormalizeLimits } from './normalize/normalize';
 export type { OptionCheck } from './options/validateOptions';
 export type { Carrier } from './carrier';
+export type {
+  Destination,
+  DeliveryOptions,
+  EncodedEnvelope,
+  EnvelopeStore,
+  Eviction,
+  EvictionReason,
+  MakeRequest,
+  StoredEnvelope,
+  StoreLimits,
+  TransportMakeRequestResponse,
+  TransportRequest,
+} from './transports/types';
+export type { SentryDestinationOptions } from './transports/createSentryDestination';
+export type { DeliveryTransportOptions } from './transports/makeDeliveryTransport';
+export type { LokiOptions } from './loki/createLokiDestination';
+export type { SerializedLog } from './loki/types';

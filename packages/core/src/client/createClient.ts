@@ -13,7 +13,7 @@ import type { Scope } from '../scope/createScope';
 import { resolveWithin } from '../timers';
 import type { Dsn, Event, EventHint } from '../types';
 import { uuid4 } from '../uuid4';
-import { createDropRecorder } from './createDropRecorder';
+import { createDropRecorder, type DropRecorder } from './createDropRecorder';
 import { isThenable } from './maybePromise';
 import { prepareEvent } from './prepareEvent';
 import { runPipeline, type PipelineHost } from './runPipeline';
@@ -38,7 +38,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     options,
     integrations: options.integrations,
     drop: (reason) => drops.record(reason, 'error'),
-    toEnvelope: (event) => createEventEnvelope(event, address),
+    toEnvelope: (event) => withClientReport(createEventEnvelope(event, address), drops),
     send: (envelope) => void client.sendEnvelope(envelope),
   };
 
@@ -195,4 +195,12 @@ function stripToEssentials(event: Event, eventId: string, platform: string, sdk:
   event.platform = platform;
   event.level ??= 'error';
   event.sdk = sdk;
+}
+
+/** Piggy-backs pending drop counts on an outgoing envelope, so reports need no request of their own. */
+function withClientReport(envelope: Envelope, drops: DropRecorder): Envelope {
+  const discarded = drops.take();
+  if (discarded.length === 0) return envelope;
+  envelope[1].push([{ type: 'client_report' }, { timestamp: Date.now() / 1000, discarded_events: discarded }]);
+  return envelope;
 }

@@ -1,4 +1,4 @@
-import { captureException, flush } from '@faultline/core';
+import { captureException, captureMessage, flush } from '@faultline/core';
 import type { Integration } from '@faultline/core';
 import { initForTest, resetCarrier } from '@faultline/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -108,5 +108,23 @@ describe('runPipeline', () => {
     captureException(new Error('x'));
     await flush(1000);
     expect(record.events()[0]!.tags).toEqual({ t: 1 });
+  });
+});
+
+describe('client reports', () => {
+  beforeEach(() => resetCarrier());
+
+  it('ride along with the next event instead of costing a request of their own', async () => {
+    const { record } = initForTest({ beforeSend: (event) => (event.message?.startsWith('drop me') ? null : event) });
+    captureMessage('drop me');
+    captureMessage('drop me too', 'warning');
+    captureMessage('keep me');
+    await flush(100);
+    expect(record.bodies).toHaveLength(1);
+    const [, items] = record.envelopes()[0]!;
+    expect(items.map(([headers]) => headers.type)).toEqual(['event', 'client_report']);
+    expect(items[1]![1]).toMatchObject({
+      discarded_events: [{ reason: 'before_send', category: 'error', quantity: 2 }],
+    });
   });
 });

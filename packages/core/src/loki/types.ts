@@ -1,0 +1,21 @@
+/** One line for Loki, before grouping into streams. */
+export interface LokiEntry {
+  /** Nanoseconds since the epoch, as a string, fixed at capture time. */
+  timestampNs: string;
+  level: string;
+  environment: string;
+  /** The JSON object written as the line. */
+  line: Record<string, unknown>;
+  /** Loki structured metadata: high-cardinality identifiers, string values only. */
+  metadata: Record<string, string>;
+}
+
+/** A Sentry log record (the payload of a `log` container item). */
+export interface SerializedLog {
+  timestamp: number;
+  level: string;
+  body: string;
+  trace_id?: string;
+  severity_number?: number;
+  attributes?: Record<string, { value: unknown; type: string }>;
+}

@@ -1,0 +1,59 @@
+import type { TransportMakeRequestResponse } from './types';
+
+/** Category (or `all`) → time (ms since the epoch) until which it must not be sent. */
+export type RateLimits = Record<string, number>;
+
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+
+/** `Retry-After` as seconds or an HTTP date, in ms from `now`; 60 s when absent or unreadable. */
+export function parseRetryAfter(header: string | null | undefined, now: number): number {
+  if (header) {
+    const seconds = Number(header.trim());
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+    const date = Date.parse(header);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  return DEFAULT_RETRY_AFTER_MS;
+}
+
+/** Until when `category` is limited (by its own limit or a limit on all categories); 0 when it is not. */
+export function disabledUntil(limits: RateLimits, category: string): number {
+  return Math.max(limits[category] ?? 0, limits.all ?? 0);
+}
+
+export function isRateLimited(limits: RateLimits, category: string, now: number): boolean {
+  return disabledUntil(limits, category) > now;
+}
+
+/**
+ * Applies a response's rate-limit headers: `X-Sentry-Rate-Limits` (any status) names categories and
+ * seconds; otherwise a 429 limits everything for `Retry-After` (or 60 s).
+ * https://develop.sentry.dev/sdk/expected-features/rate-limiting/
+ */
+export function updateRateLimits(limits: RateLimits, response: TransportMakeRequestResponse, now: number): RateLimits {
+  const sentryHeader = header(response, 'x-sentry-rate-limits');
+  if (sentryHeader) {
+    const next = { ...limits };
+    // Each group: retry_after:categories:scope:reason:namespaces; an empty category list means all.
+    for (const group of sentryHeader.trim().split(',')) {
+      const [seconds, categories = ''] = group.split(':', 3);
+      const delay = (Number.parseInt(seconds ?? '', 10) || 60) * 1000;
+      const names = categories ? categories.split(';') : ['all'];
+      for (const name of names) next[name] = Math.max(next[name] ?? 0, now + delay);
+    }
+    return next;
+  }
+  if (response.statusCode === 429) {
+    return { ...limits, all: now + parseRetryAfter(header(response, 'retry-after'), now) };
+  }
+  return limits;
+}
+
+function header(response: TransportMakeRequestResponse, name: string): string | undefined {
+  const headers = response.headers;
+  if (!headers) return undefined;
+  for (const key in headers) {
+    if (key.toLowerCase() === name) return headers[key] ?? undefined;
+  }
+  return undefined;
+}
