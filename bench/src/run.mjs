@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { runCoreSpeed } from './suites/coreSpeed.mjs';
+import { runDeliverySpeed } from './suites/deliverySpeed.mjs';
 
 const require = createRequire(import.meta.url);
 const version = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
@@ -10,6 +11,7 @@ const quick = process.argv.includes('--quick');
 const options = quick ? { rounds: 3, durationMs: 200, warmupMs: 100 } : { rounds: 7, durationMs: 500, warmupMs: 500 };
 
 const core = await runCoreSpeed(options);
+const delivery = await runDeliverySpeed(quick ? { rounds: 3, count: 300 } : { rounds: 5, count: 1000 });
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const report = [
   '# Benchmarks',
@@ -26,6 +28,11 @@ const report = [
   `Events that reached the request function during the capture rounds (warm-up included; every capture should arrive): Faultline ${core.sent.faultline.toLocaleString('en-US')}, Sentry ${core.sent.sentry.toLocaleString('en-US')}.`,
   '',
   core.markdown,
+  '## Delivery (`bench/src/suites/deliverySpeed.mjs`)',
+  '',
+  'Both transports get the same envelopes and the same fetch-based request function; the receiver runs in a child process on 127.0.0.1.',
+  '',
+  delivery,
 ].join('\n');
 
 console.log(report);

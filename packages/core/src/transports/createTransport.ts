@@ -20,7 +20,7 @@ import type { DeliveryOptions, Eviction, MakeRequest, StoredEnvelope } from './t
 export function createTransport(options: DeliveryOptions, makeRequest: MakeRequest): Transport {
   const { destination, recordDroppedEvent } = options;
   const store = options.store ?? createMemoryStore(options.queue);
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? 32;
   const maxAttempts = options.maxAttempts ?? 8;
   const retryBaseMs = options.retryBaseMs ?? 1000;
   const retryMaxMs = options.retryMaxMs ?? 60_000;

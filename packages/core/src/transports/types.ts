@@ -98,7 +98,7 @@ export interface DeliveryOptions {
   /** Where queued envelopes are kept; default: in memory with `queue` limits. */
   store?: EnvelopeStore;
   queue?: Partial<StoreLimits>;
-  /** Requests in flight at once. Default 4. */
+  /** Requests in flight at once while the destination is healthy (one probe while it is failing). Default 32. */
   concurrency?: number;
   /** Attempts per envelope before it is dropped. Default 8. */
   maxAttempts?: number;

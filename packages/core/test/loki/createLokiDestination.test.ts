@@ -188,3 +188,30 @@ describe('validateLokiLabels', () => {
     expect(problems.filter((p) => p.includes('at most 15'))).toHaveLength(10);
   });
 });
+
+describe('the Loki bodies shown in the README', () => {
+  it('follow Loki’s rules and have the shape the destination writes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### What Loki receives'));
+    const samples = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map(
+      (match) => JSON.parse(match[1]!) as { streams: { values: unknown[][] }[] },
+    );
+    expect(samples).toHaveLength(2);
+    const written = [
+      JSON.parse((await destination().encode(createEventEnvelope(exceptionEvent(), { sdk })))!.body as string),
+      JSON.parse((await destination().encode(logEnvelope))!.body as string),
+    ];
+    samples.forEach((sample, i) => {
+      // In the README each line is shown decoded; on the wire it is a JSON string.
+      for (const stream of sample.streams) for (const value of stream.values) value[1] = JSON.stringify(value[1]);
+      const [stream] = assertValidLokiPush(JSON.stringify(sample), timestamp * 1000);
+      const [actual] = written[i].streams;
+      expect(Object.keys(stream!.stream).sort()).toEqual(Object.keys(actual.stream).sort());
+      expect(Object.keys(JSON.parse(stream!.values[0]![1])).sort()).toEqual(
+        Object.keys(JSON.parse(actual.values[0][1])).sort(),
+      );
+      expect(Object.keys(stream!.values[0]![2]!).sort()).toEqual(Object.keys(actual.values[0][2]).sort());
+    });
+  });
+});
