@@ -2,6 +2,13 @@ export { init, initAndBind, getCoreDefaultIntegrations } from './init';
 export { captureException, captureMessage, captureEvent, lastEventId } from './api/capture';
 export { addBreadcrumb, setUser, setTag, setTags, setContext, setExtra, setExtras } from './api/scopeSetters';
 export { flush, close } from './api/lifecycle';
+export { logger } from './logs/logger';
+export { continueTrace, propagationContextFromHeaders, startNewTrace } from './tracing/continueTrace';
+export { getTraceHeaders } from './tracing/getTraceHeaders';
+export { shouldPropagateTo } from './tracing/shouldPropagateTo';
+export { parseTraceparent, parseSentryTrace } from './tracing/traceHeaders';
+export { readHeader } from './tracing/readHeader';
+export { createScrubber } from './scrub/createScrubber';
 export {
   getClient,
   getCurrentScope,
@@ -39,7 +46,7 @@ export { makeDeliveryTransport } from './transports/makeDeliveryTransport';
 export { fitEventToSize } from './transports/fitEventToSize';
 export { createLokiDestination } from './loki/createLokiDestination';
 export { validateLokiLabels } from './loki/validateLokiLabels';
-export { logger } from './logger';
+export { debugLogger } from './debugLogger';
 export { SDK_VERSION } from './constants';
 
 export type {
@@ -64,6 +71,7 @@ export type {
 export type {
   BeforeBreadcrumb,
   BeforeSend,
+  BeforeSendLog,
   Client,
   CoreOptions,
   Integration,
@@ -97,4 +105,8 @@ export type {
 export type { SentryDestinationOptions } from './transports/createSentryDestination';
 export type { DeliveryTransportOptions } from './transports/makeDeliveryTransport';
 export type { LokiOptions } from './loki/createLokiDestination';
-export type { SerializedLog } from './loki/types';
+export type { LogLevel, SerializedLog } from './logs/types';
+export type { Logger } from './logs/logger';
+export type { HeadersLike } from './tracing/readHeader';
+export type { ScrubOptions } from './scrub/types';
+export type { Scrubber } from './scrub/createScrubber';

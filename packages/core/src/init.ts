@@ -5,7 +5,7 @@ import type { Client, CoreOptions, PlatformSettings } from './client/types';
 import { SDK_VERSION } from './constants';
 import { dedupeIntegration } from './integrations/dedupeIntegration';
 import { eventFiltersIntegration } from './integrations/eventFiltersIntegration';
-import { logger } from './logger';
+import { debugLogger } from './debugLogger';
 import { CORE_OPTION_CHECKS, validateOptions, type OptionCheck } from './options/validateOptions';
 
 /**
@@ -23,11 +23,11 @@ export function initAndBind<O extends CoreOptions>(
   carrier.debug = (given as CoreOptions).debug === true;
   let client: Client;
   if (problems.length > 0) {
-    logger.configProblem(`Invalid options; Faultline is disabled (a no-op):\n  - ${problems.join('\n  - ')}`);
+    debugLogger.configProblem(`Invalid options; Faultline is disabled (a no-op):\n  - ${problems.join('\n  - ')}`);
     client = createClient(resolveOptions({ enabled: false }, { ...platform, defaultIntegrations: [] }), platform);
   } else {
     client = createClient(resolveOptions(given, platform), platform, dsn);
-    if (!dsn && !given.transport) logger.log('No dsn and no transport: events are processed but not sent');
+    if (!dsn && !given.transport) debugLogger.log('No dsn and no transport: events are processed but not sent');
   }
   carrier.client = client;
   return client;

@@ -140,6 +140,8 @@ export interface PropagationContext {
   parentSpanId?: string;
   sampled?: boolean;
   requestId?: string;
+  /** W3C `tracestate` as received, passed on unchanged. */
+  tracestate?: string;
 }
 
 /** Why something was not sent. Reported in client reports. */

@@ -1,6 +1,6 @@
 import { getCarrier } from '../carrier';
 import { isError } from '../event/isError';
-import { logger } from '../logger';
+import { debugLogger } from '../debugLogger';
 import type { Scope } from '../scope/createScope';
 import type { CaptureContext, Event, SeverityLevel } from '../types';
 
@@ -16,7 +16,7 @@ export function captureException(exception: unknown, context?: CaptureContext): 
     const syntheticException = isError(exception) ? undefined : new Error('synthetic');
     return client.captureException(exception, { syntheticException, mechanism: context?.mechanism }, scopeFor(context));
   } catch (error) {
-    logger.error('captureException failed', error);
+    debugLogger.error('captureException failed', error);
     return '';
   }
 }
@@ -31,7 +31,7 @@ export function captureMessage(message: string, levelOrContext?: SeverityLevel |
     const syntheticException = client.getOptions().attachStacktrace ? new Error(String(message)) : undefined;
     return client.captureMessage(message, level, { syntheticException }, scopeFor(context));
   } catch (error) {
-    logger.error('captureMessage failed', error);
+    debugLogger.error('captureMessage failed', error);
     return '';
   }
 }
@@ -41,7 +41,7 @@ export function captureEvent(event: Event, context?: CaptureContext): string {
   try {
     return getCarrier().client?.captureEvent(event, {}, scopeFor(context)) ?? '';
   } catch (error) {
-    logger.error('captureEvent failed', error);
+    debugLogger.error('captureEvent failed', error);
     return '';
   }
 }

@@ -1,12 +1,12 @@
 import { getCarrier } from '../carrier';
-import { logger } from '../logger';
+import { debugLogger } from '../debugLogger';
 
 /** Waits until everything captured so far is sent, up to `timeout` ms. Resolves false on time-out. */
 export async function flush(timeout?: number): Promise<boolean> {
   try {
     return (await getCarrier().client?.flush(timeout)) ?? true;
   } catch (error) {
-    logger.error('flush failed', error);
+    debugLogger.error('flush failed', error);
     return false;
   }
 }
@@ -16,7 +16,7 @@ export async function close(timeout?: number): Promise<boolean> {
   try {
     return (await getCarrier().client?.close(timeout)) ?? true;
   } catch (error) {
-    logger.error('close failed', error);
+    debugLogger.error('close failed', error);
     return false;
   }
 }

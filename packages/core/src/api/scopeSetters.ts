@@ -1,5 +1,5 @@
 import { getCarrier } from '../carrier';
-import { logger } from '../logger';
+import { debugLogger } from '../debugLogger';
 import type { Scope } from '../scope/createScope';
 import type { Breadcrumb, Primitive, User } from '../types';
 
@@ -10,7 +10,7 @@ function onIsolationScope(what: string, change: (scope: Scope) => void): void {
     if (!carrier.client) return;
     change(carrier.strategy.getScopes().isolationScope);
   } catch (error) {
-    logger.error(`${what} failed`, error);
+    debugLogger.error(`${what} failed`, error);
   }
 }
 
@@ -19,7 +19,7 @@ export function addBreadcrumb(breadcrumb: Breadcrumb, hint?: Record<string, unkn
   try {
     getCarrier().client?.addBreadcrumb(breadcrumb, hint);
   } catch (error) {
-    logger.error('addBreadcrumb failed', error);
+    debugLogger.error('addBreadcrumb failed', error);
   }
 }
 

@@ -5,7 +5,7 @@ import type { Envelope, EnvelopeAddress } from '../envelope/types';
 import { eventFromMessage } from '../event/eventFromMessage';
 import { eventFromUnknown } from '../event/eventFromUnknown';
 import { isError } from '../event/isError';
-import { logger } from '../logger';
+import { debugLogger } from '../debugLogger';
 import { getCarrier } from '../carrier';
 import { truncate } from '../normalize/safeString';
 import { normalize } from '../normalize/normalize';
@@ -13,6 +13,8 @@ import type { Scope } from '../scope/createScope';
 import { resolveWithin } from '../timers';
 import type { Dsn, Event, EventHint } from '../types';
 import { uuid4 } from '../uuid4';
+import { createLogPipeline } from '../logs/createLogPipeline';
+import { createScrubber } from '../scrub/createScrubber';
 import { createDropRecorder, type DropRecorder } from './createDropRecorder';
 import { isThenable } from './maybePromise';
 import { prepareEvent } from './prepareEvent';
@@ -32,13 +34,16 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   const url = options.tunnel ?? (dsn ? getEnvelopeEndpoint(dsn, sdk) : undefined);
   let open = enabled;
   let transport: Transport | undefined;
+  const scrubber = options.scrub === false ? undefined : createScrubber(options.scrub ?? {}, options.sendDefaultPii);
 
   const host: PipelineHost = {
     client: undefined as unknown as Client,
     options,
     integrations: options.integrations,
     drop: (reason) => drops.record(reason, 'error'),
-    toEnvelope: (event) => withClientReport(createEventEnvelope(event, address), drops),
+    // Scrubbing is the last step, after every user hook; nothing unscrubbed reaches an envelope.
+    toEnvelope: (event) =>
+      withClientReport(createEventEnvelope(scrubber ? scrubber.scrubEvent(event) : event, address), drops),
     send: (envelope) => void client.sendEnvelope(envelope),
   };
 
@@ -54,7 +59,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       ]);
     } catch (error) {
       // Context that cannot be read must not cost the error itself: send it bare.
-      logger.error('Merging scope data failed; sending the event without it', error);
+      debugLogger.error('Merging scope data failed; sending the event without it', error);
       stripToEssentials(event, eventId, platform.platform, sdk);
     }
     active.isolationScope.setLastEventId(eventId);
@@ -64,7 +69,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       const settle = (): void => void pending.delete(result);
       result.then(settle, (error: unknown) => {
         settle();
-        logger.error('Event processing failed', error);
+        debugLogger.error('Event processing failed', error);
       });
     }
     return eventId;
@@ -75,7 +80,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     try {
       return capture(build(), hint, scope);
     } catch (error) {
-      logger.error('Capturing failed', error);
+      debugLogger.error('Capturing failed', error);
       return '';
     }
   }
@@ -108,6 +113,9 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       // A hand-built event may hold anything; the SDK's own builders already bound what they make.
       return guarded(() => boundHandBuiltEvent(event, options), hint, scope);
     },
+    captureLog(level, message, attributes) {
+      if (open) logs.capture(level, message, attributes);
+    },
     addBreadcrumb(breadcrumb, hint, scope) {
       if (!open || options.maxBreadcrumbs <= 0) return;
       try {
@@ -120,7 +128,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
         }
         (scope ?? getCarrier().strategy.getScopes().isolationScope).addBreadcrumb(crumb, options.maxBreadcrumbs);
       } catch (error) {
-        logger.error('Adding a breadcrumb failed', error);
+        debugLogger.error('Adding a breadcrumb failed', error);
       }
     },
     recordDroppedEvent: (reason, category, quantity) => drops.record(reason, category, quantity),
@@ -128,15 +136,16 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       if (!transport) return Promise.resolve();
       try {
         return Promise.resolve(transport.send(envelope)).catch((error: unknown) => {
-          logger.error('Transport send failed', error);
+          debugLogger.error('Transport send failed', error);
         });
       } catch (error) {
-        logger.error('Transport send threw', error);
+        debugLogger.error('Transport send threw', error);
         return Promise.resolve();
       }
     },
     async flush(timeout) {
       const started = Date.now();
+      logs.flush();
       const processed = await resolveWithin(
         Promise.all(pending).then(() => true),
         timeout,
@@ -156,6 +165,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     },
   };
   host.client = client;
+  const logs = createLogPipeline(client, options, address, scrubber);
 
   if (enabled) {
     transport = options.transport?.({
@@ -168,7 +178,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       try {
         integration.setup?.(client);
       } catch (error) {
-        logger.error(`Integration ${integration.name} failed to set up`, error);
+        debugLogger.error(`Integration ${integration.name} failed to set up`, error);
       }
     }
   }

@@ -1,7 +1,7 @@
+import { resolvePropagationContext } from '../tracing/resolvePropagationContext';
 import { createNormalizeBudget, normalize, type NormalizeLimits } from '../normalize/normalize';
 import { safeString, truncate } from '../normalize/safeString';
-import { createPropagationContext } from '../propagationContext';
-import type { Scope, ScopeData } from '../scope/createScope';
+import type { Scope } from '../scope/createScope';
 import type { Breadcrumb, Event, Primitive } from '../types';
 import { applyScopeData } from './applyScopeData';
 import type { PlatformSettings, ResolvedOptions } from './types';
@@ -30,7 +30,7 @@ export function prepareEvent(
 
   const data = scopes.map((scope) => scope.getScopeData());
   applyScopeData(event, data, options.maxBreadcrumbs);
-  const trace = innermost(data, (d) => d.propagationContext) ?? globalTrace(scopes[0]);
+  const trace = resolvePropagationContext(...scopes);
   const contexts = (event.contexts ??= {});
   contexts.trace ??= {
     trace_id: trace.traceId,
@@ -41,22 +41,6 @@ export function prepareEvent(
 
   normalizeUserData(event, options);
   return event;
-}
-
-/** The value from the most specific scope that has one. */
-export function innermost<T>(data: ScopeData[], pick: (d: ScopeData) => T | undefined): T | undefined {
-  for (let i = data.length - 1; i >= 0; i--) {
-    const value = pick(data[i]!);
-    if (value) return value;
-  }
-  return undefined;
-}
-
-/** With no trace set on any scope, events share one trace per global scope (per process or page). */
-function globalTrace(globalScope: Scope) {
-  let trace = globalScope.getPropagationContext();
-  if (!trace) globalScope.setPropagationContext((trace = createPropagationContext()));
-  return trace;
 }
 
 /** Bounds every part a user can fill, so nothing they pass can make the event huge or unserializable. */

@@ -1,5 +1,5 @@
 import type { Envelope } from '../envelope/types';
-import { logger } from '../logger';
+import { debugLogger } from '../debugLogger';
 import type { DropReason, Event, EventHint } from '../types';
 import { chain, isThenable, type MaybePromise } from './maybePromise';
 import type { Client, Integration, ResolvedOptions } from './types';
@@ -40,7 +40,7 @@ function runProcessors(host: PipelineHost, event: Event, hint: EventHint, start:
     try {
       result = integration.processEvent(current, hint, host.client);
     } catch (error) {
-      logger.error(`Integration ${integration.name} threw in processEvent; skipped it`, error);
+      debugLogger.error(`Integration ${integration.name} threw in processEvent; skipped it`, error);
       continue;
     }
     if (isThenable(result)) {
@@ -48,7 +48,7 @@ function runProcessors(host: PipelineHost, event: Event, hint: EventHint, start:
       return Promise.resolve(result).then(
         (next) => (next === null ? null : runProcessors(host, next ?? before, hint, i + 1)),
         (error: unknown) => {
-          logger.error(`Integration ${integration.name} rejected in processEvent; skipped it`, error);
+          debugLogger.error(`Integration ${integration.name} rejected in processEvent; skipped it`, error);
           return runProcessors(host, before, hint, i + 1);
         },
       );
@@ -65,9 +65,9 @@ function isSampledIn(options: ResolvedOptions, event: Event): boolean {
     try {
       const chosen = Number(options.errorsSampler(event));
       if (chosen >= 0 && chosen <= 1) rate = chosen;
-      else logger.warn(`errorsSampler returned ${chosen}, not a rate from 0 to 1; using sampleRate`);
+      else debugLogger.warn(`errorsSampler returned ${chosen}, not a rate from 0 to 1; using sampleRate`);
     } catch (error) {
-      logger.error('errorsSampler threw; using sampleRate', error);
+      debugLogger.error('errorsSampler threw; using sampleRate', error);
     }
   }
   return rate >= 1 || Math.random() < rate;
@@ -80,14 +80,14 @@ function callBeforeSend(options: ResolvedOptions, event: Event, hint: EventHint)
   try {
     result = beforeSend(event, hint);
   } catch (error) {
-    logger.error('beforeSend threw; sending the event unchanged', error);
+    debugLogger.error('beforeSend threw; sending the event unchanged', error);
     return event;
   }
   if (!isThenable(result)) return result === undefined ? event : result;
   return Promise.resolve(result).then(
     (value) => (value === undefined ? event : value),
     (error: unknown) => {
-      logger.error('beforeSend rejected; sending the event unchanged', error);
+      debugLogger.error('beforeSend rejected; sending the event unchanged', error);
       return event;
     },
   );

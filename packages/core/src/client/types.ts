@@ -1,5 +1,7 @@
 import type { Envelope } from '../envelope/types';
+import type { LogLevel, SerializedLog } from '../logs/types';
 import type { Scope } from '../scope/createScope';
+import type { ScrubOptions } from '../scrub/types';
 import type {
   Breadcrumb,
   CaptureContext,
@@ -44,6 +46,7 @@ export interface Integration {
 }
 
 export type BeforeSend = (event: Event, hint: EventHint) => Event | null | PromiseLike<Event | null>;
+export type BeforeSendLog = (log: SerializedLog) => SerializedLog | null;
 export type BeforeBreadcrumb = (breadcrumb: Breadcrumb, hint?: Record<string, unknown>) => Breadcrumb | null;
 
 /** Options every platform accepts. See the core README for defaults. */
@@ -70,6 +73,22 @@ export interface CoreOptions {
   transport?: TransportFactory;
   debug?: boolean;
   enabled?: boolean;
+  /** The service this SDK runs in: `service.name` on logs and the `service_name` Loki label. */
+  service?: string;
+  /** Send `logger.*` records (default true). */
+  enableLogs?: boolean;
+  /** The lowest log level sent (default `info`). */
+  minLevel?: LogLevel;
+  /** Change or drop (`null`) a log record before it is scrubbed and sent. */
+  beforeSendLog?: BeforeSendLog;
+  /** PII scrubbing (on by default); `false` turns it off. */
+  scrub?: ScrubOptions | false;
+  /** Keep IP addresses and `user.email` / `user.ip_address` (default false). */
+  sendDefaultPii?: boolean;
+  /** Outgoing requests whose URL matches get trace headers (platforms set the default). */
+  tracePropagationTargets?: (string | RegExp)[];
+  /** Also send Sentry's `sentry-trace` and `baggage` headers (default false: only W3C `traceparent`). */
+  propagateSentryTrace?: boolean;
 }
 
 /** Options after validation and defaults. */
@@ -100,6 +119,8 @@ export interface Client {
   captureException(exception: unknown, hint?: EventHint, scope?: Scope): string;
   captureMessage(message: string, level?: SeverityLevel, hint?: EventHint, scope?: Scope): string;
   captureEvent(event: Event, hint?: EventHint, scope?: Scope): string;
+  /** Records a structured log (see `logger`); never throws. */
+  captureLog(level: LogLevel, message: unknown, attributes?: Record<string, unknown>): void;
   /** Applies `beforeBreadcrumb` and the scope's ring buffer; never throws. */
   addBreadcrumb(breadcrumb: Breadcrumb, hint?: Record<string, unknown>, scope?: Scope): void;
   recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;

@@ -1,5 +1,5 @@
 import type { Envelope } from '../envelope/types';
-import { logger } from '../logger';
+import { debugLogger } from '../debugLogger';
 import type { Event } from '../types';
 import { fitEventToSize } from '../transports/fitEventToSize';
 import { gzip } from '../transports/gzip';
@@ -40,7 +40,7 @@ const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000 - 60 * 60 * 1000;
 /* @__NO_SIDE_EFFECTS__ */
 export function createLokiDestination(options: LokiOptions): Destination {
   const { labels, problems } = validateLokiLabels(options.labels);
-  if (problems.length > 0) logger.configProblem(`Loki labels left out:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0) debugLogger.configProblem(`Loki labels left out:\n  - ${problems.join('\n  - ')}`);
   const service = options.service ?? 'unknown_service';
   const source = options.source ?? 'faultline';
   return {

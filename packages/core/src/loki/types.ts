@@ -1,3 +1,5 @@
+export type { SerializedLog } from '../logs/types';
+
 /** One line for Loki, before grouping into streams. */
 export interface LokiEntry {
   /** Nanoseconds since the epoch, as a string, fixed at capture time. */
@@ -8,14 +10,4 @@ export interface LokiEntry {
   line: Record<string, unknown>;
   /** Loki structured metadata: high-cardinality identifiers, string values only. */
   metadata: Record<string, string>;
-}
-
-/** A Sentry log record (the payload of a `log` container item). */
-export interface SerializedLog {
-  timestamp: number;
-  level: string;
-  body: string;
-  trace_id?: string;
-  severity_number?: number;
-  attributes?: Record<string, { value: unknown; type: string }>;
 }

@@ -55,6 +55,20 @@ export const CORE_OPTION_CHECKS: Record<string, OptionCheck> = {
   transport: isFunction,
   debug: isBoolean,
   enabled: isBoolean,
+  service: isString,
+  enableLogs: isBoolean,
+  minLevel: (v) =>
+    typeof v === 'string' && ['trace', 'debug', 'info', 'warn', 'error', 'fatal'].includes(v)
+      ? undefined
+      : 'expected one of trace, debug, info, warn, error, fatal',
+  beforeSendLog: isFunction,
+  scrub: (v) =>
+    v === false || (typeof v === 'object' && v !== null && !Array.isArray(v))
+      ? undefined
+      : 'expected false or { fields, patterns, exemptFields, redaction, allowList }',
+  sendDefaultPii: isBoolean,
+  tracePropagationTargets: isPatternList,
+  propagateSentryTrace: isBoolean,
 };
 
 export interface OptionsCheckResult {

@@ -1,6 +1,6 @@
 import type { Transport } from '../client/types';
 import type { Envelope } from '../envelope/types';
-import { logger } from '../logger';
+import { debugLogger } from '../debugLogger';
 import { resolveWithin, setTimer } from '../timers';
 import type { DataCategory, DropReason } from '../types';
 import { randomHex } from '../uuid4';
@@ -96,7 +96,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
         }
       } while (pumpAgain);
     } catch (error) {
-      logger.error(`${destination.name}: reading the queue failed`, error);
+      debugLogger.error(`${destination.name}: reading the queue failed`, error);
     } finally {
       pumping = false;
     }
@@ -111,15 +111,16 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
       limits = updateRateLimits(limits, response, Date.now());
       const ok = response.statusCode >= 200 && response.statusCode < 300;
       failure = ok ? undefined : classifyStatus(response.statusCode, destination.isPermanent);
-      if (failure === 'permanent') logger.warn(`${destination.name} refused an envelope: HTTP ${response.statusCode}`);
+      if (failure === 'permanent')
+        debugLogger.warn(`${destination.name} refused an envelope: HTTP ${response.statusCode}`);
     } catch (error) {
-      logger.log(`${destination.name} unreachable`, error);
+      debugLogger.log(`${destination.name} unreachable`, error);
       failure = 'unreachable';
     }
     try {
       await settle(entry, failure);
     } catch (error) {
-      logger.error(`${destination.name}: updating the queue failed`, error);
+      debugLogger.error(`${destination.name}: updating the queue failed`, error);
     } finally {
       inFlight.delete(entry.id);
       void pump();
@@ -194,7 +195,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
       try {
         await admit(envelope);
       } catch (error) {
-        logger.error(`${destination.name}: could not queue an envelope`, error);
+        debugLogger.error(`${destination.name}: could not queue an envelope`, error);
       } finally {
         admitting--;
       }

@@ -22,7 +22,7 @@ describe('scopes', () => {
     const { record } = initForTest();
     getGlobalScope().setTags({ layer: 'global', onlyGlobal: 1 }).setUser({ id: 'global-user' });
     setTag('layer', 'isolation');
-    setUser({ id: 'isolation-user', email: 'a@example.com' });
+    setUser({ id: 'isolation-user', username: 'ada' });
     setExtra('from', 'isolation');
     setContext('app', { name: 'shop' });
     withScope((scope) => {
@@ -33,7 +33,7 @@ describe('scopes', () => {
     expect(record.events()[0]).toMatchObject({
       level: 'warning',
       tags: { layer: 'current', onlyGlobal: 1 },
-      user: { id: 'isolation-user', email: 'a@example.com' },
+      user: { id: 'isolation-user', username: 'ada' },
       extra: { from: 'current' },
       contexts: { app: { name: 'shop' }, trace: { trace_id: expect.stringMatching(/^[0-9a-f]{32}$/) } },
     });

@@ -21,7 +21,7 @@ function write(method: Method, args: unknown[]): void {
 }
 
 /** The SDK's internal logger: prefixed `[faultline]`, silent unless `debug: true`. */
-export const logger = {
+export const debugLogger = {
   log: (...args: unknown[]): void => {
     if (getCarrier().debug) write('log', args);
   },

@@ -1,0 +1,44 @@
+import { getCarrier } from '../carrier';
+import type { LogLevel } from './types';
+
+type LogMethod = (message: unknown, attributes?: Record<string, unknown>) => void;
+
+/** Structured logging that shares the error pipeline: scopes, trace ids, scrubbing, delivery. */
+export interface Logger {
+  trace: LogMethod;
+  debug: LogMethod;
+  info: LogMethod;
+  warn: LogMethod;
+  error: LogMethod;
+  fatal: LogMethod;
+  /** A logger whose records all carry `attributes` (a call's own attributes win). */
+  child(attributes: Record<string, unknown>): Logger;
+}
+
+/* @__NO_SIDE_EFFECTS__ */
+function createLogger(bound: Record<string, unknown> | undefined): Logger {
+  const method =
+    (level: LogLevel): LogMethod =>
+    (message, attributes) => {
+      try {
+        getCarrier().client?.captureLog(level, message, bound ? { ...bound, ...attributes } : attributes);
+      } catch {
+        // logging must never throw into the app
+      }
+    };
+  return {
+    trace: method('trace'),
+    debug: method('debug'),
+    info: method('info'),
+    warn: method('warn'),
+    error: method('error'),
+    fatal: method('fatal'),
+    child: (attributes) => createLogger({ ...bound, ...attributes }),
+  };
+}
+
+/**
+ * `logger.info('Order placed', { order_id, total })`: a structured log with the current trace and request
+ * ids, sent as a Sentry log item and a Loki line. A no-op before `init`.
+ */
+export const logger: Logger = /* @__PURE__ */ createLogger(undefined);

@@ -1,0 +1,118 @@
+import type { SerializedLog } from '../loki/types';
+import type { Breadcrumb, Event, Exception, RequestData, StackFrame, User } from '../types';
+import { createKeyMatcher } from './createKeyMatcher';
+import { createValueScrubber } from './createValueScrubber';
+import type { ScrubOptions } from './types';
+
+export interface Scrubber {
+  scrubEvent(event: Event): Event;
+  scrubLog(log: SerializedLog): SerializedLog;
+}
+
+/**
+ * The PII scrubber: the last step before serialization, after every user hook. Copies what it changes,
+ * so objects a hook attached from the app are never mutated.
+ */
+export function createScrubber(options: ScrubOptions, sendDefaultPii = false): Scrubber {
+  const redaction = options.redaction ?? '[Filtered]';
+  const verdict = createKeyMatcher(options);
+  const scrubString = createValueScrubber({
+    redaction,
+    sendDefaultPii,
+    patterns: options.patterns,
+    isSensitiveKey: (key) => verdict(key, false) === 'redact',
+  });
+
+  /** User data: keys are judged (denylist or allow-list), strings scanned, at any depth. */
+  const data = (value: unknown): unknown => {
+    if (typeof value === 'string') return scrubString(value);
+    if (typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) return value.map(data);
+    const out: Record<string, unknown> = {};
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      const judged = verdict(key, true);
+      out[key] = judged === 'redact' ? redaction : judged === 'exempt' ? item : data(item);
+    }
+    return out;
+  };
+  const text = (value: string | undefined): string | undefined =>
+    value === undefined ? undefined : scrubString(value);
+
+  const frame = (source: StackFrame): StackFrame => {
+    const out = { ...source };
+    if (out.vars) out.vars = data(out.vars) as StackFrame['vars'];
+    if (out.context_line !== undefined) out.context_line = scrubString(out.context_line);
+    if (out.pre_context) out.pre_context = out.pre_context.map(scrubString);
+    if (out.post_context) out.post_context = out.post_context.map(scrubString);
+    return out;
+  };
+  const exception = (source: Exception): Exception => {
+    const out = { ...source, value: scrubString(source.value) };
+    const frames = source.stacktrace?.frames;
+    // Frames only need copying when they carry source lines or variables.
+    if (frames?.some((f) => f.vars || f.context_line !== undefined)) out.stacktrace = { frames: frames.map(frame) };
+    if (source.mechanism?.data) out.mechanism = { ...source.mechanism, data: data(source.mechanism.data) as never };
+    return out;
+  };
+  const breadcrumb = (source: Breadcrumb): Breadcrumb => {
+    const out = { ...source };
+    if (out.message !== undefined) out.message = scrubString(out.message);
+    if (out.data) out.data = data(out.data) as Breadcrumb['data'];
+    return out;
+  };
+  const user = (source: User): User => {
+    const out = data(source) as User;
+    if (!sendDefaultPii) {
+      delete out.email;
+      delete out.ip_address;
+    }
+    return out;
+  };
+  const request = (source: RequestData): RequestData => {
+    const out = data(source) as RequestData;
+    if (source.url !== undefined) out.url = scrubString(source.url);
+    return out;
+  };
+
+  return {
+    scrubEvent(event) {
+      const out: Event = { ...event };
+      out.message = text(event.message);
+      if (out.message === undefined) delete out.message;
+      if (event.transaction !== undefined) out.transaction = scrubString(event.transaction);
+      if (event.exception) out.exception = { values: event.exception.values.map(exception) };
+      if (event.breadcrumbs) out.breadcrumbs = event.breadcrumbs.map(breadcrumb);
+      if (event.user) out.user = user(event.user);
+      if (event.tags) out.tags = data(event.tags) as Event['tags'];
+      if (event.extra) out.extra = data(event.extra) as Event['extra'];
+      if (event.request) out.request = request(event.request);
+      if (event.contexts) {
+        const { trace, ...rest } = event.contexts;
+        out.contexts = { ...(data(rest) as Event['contexts']), ...(trace ? { trace } : {}) };
+      }
+      return out;
+    },
+    scrubLog(log) {
+      const out: SerializedLog = { ...log, body: scrubString(log.body) };
+      const source = log.attributes;
+      if (!source) return out;
+      // Copy-on-change: most attributes are numbers, SDK metadata or clean strings.
+      let attributes: typeof source | undefined;
+      for (const key in source) {
+        const attribute = source[key]!;
+        if (key.startsWith('sentry.') || key === 'service.name') continue;
+        const judged = verdict(key, true);
+        let replaced: (typeof source)[string] | undefined;
+        if (judged === 'redact') replaced = { value: redaction, type: 'string' };
+        else if (judged === 'scan' && typeof attribute.value === 'string') {
+          const value = scrubString(attribute.value);
+          if (value !== attribute.value) replaced = { value, type: 'string' };
+        }
+        if (replaced) (attributes ??= { ...source })[key] = replaced;
+      }
+      if (attributes) out.attributes = attributes;
+      return out;
+    },
+  };
+}

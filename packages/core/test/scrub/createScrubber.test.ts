@@ -1,0 +1,128 @@
+import { createScrubber } from '@faultline/core';
+import type { Event } from '@faultline/core';
+import { describe, expect, it } from 'vitest';
+
+describe('createScrubber', () => {
+  it('redacts sensitive keys at any depth, case- and separator-insensitively', () => {
+    const event = createScrubber({}).scrubEvent({
+      extra: {
+        config: { DB_PASSWORD: 'x1', 'X-Api-Key': 'x2', apiKey: 'x3', nested: [{ refreshToken: 'x4' }] },
+        classname: 'kept',
+      },
+    });
+    expect(event.extra).toEqual({
+      config: {
+        DB_PASSWORD: '[Filtered]',
+        'X-Api-Key': '[Filtered]',
+        apiKey: '[Filtered]',
+        nested: [{ refreshToken: '[Filtered]' }],
+      },
+      classname: 'kept',
+    });
+  });
+
+  it('takes more fields, more patterns and its own redaction text', () => {
+    const scrubber = createScrubber({ fields: ['tenantCode'], patterns: [/EMP-\d{6}/g], redaction: '***' });
+    const event = scrubber.scrubEvent({
+      message: 'employee EMP-123456 left',
+      tags: { tenant_code: 'acme', other: 'ok' },
+    });
+    expect(event.message).toBe('employee *** left');
+    expect(event.tags).toEqual({ tenant_code: '***', other: 'ok' });
+  });
+
+  it('never touches tracing fields, nor fields the user exempts', () => {
+    const event = createScrubber({ exemptFields: ['session_hint', /^safe_/] }).scrubEvent({
+      extra: {
+        trace_token: 'a@b.co',
+        span_secret: 'x',
+        request_id: 'token-1',
+        session_hint: 'kept',
+        safe_password: 'kept too',
+      },
+    });
+    expect(event.extra).toEqual({
+      trace_token: 'a@b.co',
+      span_secret: 'x',
+      request_id: 'token-1',
+      session_hint: 'kept',
+      safe_password: 'kept too',
+    });
+  });
+
+  it('in allow-list mode keeps only the listed keys in user data (values still scanned)', () => {
+    const event = createScrubber({ allowList: ['order_id', 'note'] }).scrubEvent({
+      message: 'free text stays',
+      extra: { order_id: 'o-1', note: 'mail me at a@b.co', anything: 'hidden', trace_id: 'kept' },
+    });
+    expect(event.message).toBe('free text stays');
+    expect(event.extra).toEqual({
+      order_id: 'o-1',
+      note: 'mail me at [Filtered]',
+      anything: '[Filtered]',
+      trace_id: 'kept',
+    });
+  });
+
+  it('drops user.email and user.ip_address and redacts IPs unless sendDefaultPii', () => {
+    const event: Event = { user: { id: 1, email: 'a@b.co', ip_address: '203.0.113.9' }, message: 'from 203.0.113.9' };
+    expect(createScrubber({}).scrubEvent(event)).toMatchObject({ user: { id: 1 }, message: 'from [Filtered]' });
+    expect(createScrubber({}).scrubEvent(event).user).toEqual({ id: 1 });
+    expect(createScrubber({}, true).scrubEvent(event)).toMatchObject({
+      user: { id: 1, email: '[Filtered]', ip_address: '203.0.113.9' },
+      message: 'from 203.0.113.9',
+    });
+  });
+
+  it('scrubs request URLs, headers and query strings', () => {
+    const event = createScrubber({}).scrubEvent({
+      request: {
+        url: 'https://a.example.com/cb?code=ok&access_token=abc123',
+        headers: { Cookie: 'sid=1', Accept: 'json' },
+        query_string: 'token=zzz&q=shoes',
+      },
+    });
+    expect(event.request).toEqual({
+      url: 'https://a.example.com/cb?code=ok&access_token=[Filtered]',
+      headers: { Cookie: '[Filtered]', Accept: 'json' },
+      query_string: 'token=[Filtered]&q=shoes',
+    });
+  });
+
+  it('scrubs log bodies and attributes but not the SDK’s own attributes', () => {
+    const log = createScrubber({}).scrubLog({
+      timestamp: 1,
+      level: 'info',
+      body: 'user a@b.co logged in',
+      attributes: {
+        password: { value: 'p', type: 'string' },
+        note: { value: 'call 4111111111111111', type: 'string' },
+        'sentry.release': { value: 'shop@1.2.3', type: 'string' },
+        count: { value: 3, type: 'integer' },
+      },
+    });
+    expect(log.body).toBe('user [Filtered] logged in');
+    expect(log.attributes).toEqual({
+      password: { value: '[Filtered]', type: 'string' },
+      note: { value: 'call [Filtered]', type: 'string' },
+      'sentry.release': { value: 'shop@1.2.3', type: 'string' },
+      count: { value: 3, type: 'integer' },
+    });
+  });
+
+  it('never mutates the objects it is given (a beforeSend may attach live app state)', () => {
+    const appState = { password: 'live', list: [{ token: 't' }] };
+    const event: Event = { extra: { appState }, breadcrumbs: [{ message: 'a@b.co' }] };
+    createScrubber({}).scrubEvent(event);
+    expect(appState).toEqual({ password: 'live', list: [{ token: 't' }] });
+    expect(event.breadcrumbs![0]!.message).toBe('a@b.co');
+  });
+});
+
+describe('createScrubber key=value text', () => {
+  it('redacts sensitive key=value pairs in free text too', () => {
+    expect(createScrubber({}).scrubEvent({ message: 'login with password=hunter2 failed; page=3' }).message).toBe(
+      'login with password=[Filtered] failed; page=3',
+    );
+  });
+});
