@@ -7,7 +7,7 @@ const PLATFORM_GLOBALS = ['window', 'document', 'navigator', 'process', 'Buffer'
 );
 
 export default tseslint.config(
-  { ignores: ['**/build/**', '**/node_modules/**', 'docs/**', '**/.faultline/**', 'test-results/**'] },
+  { ignores: ['**/build/**', '**/node_modules/**', 'docs/**', '**/.faultline/**', 'test-results/**', 'bench/tmp/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,6 +5,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { dts } from 'rollup-plugin-dts';
+import commonjs from '@rollup/plugin-commonjs';
+import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
@@ -21,6 +23,25 @@ function externalFor(pkg) {
   const builtins = new Set(builtinModules);
   return (id) =>
     id.startsWith('node:') || builtins.has(id) || names.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+/** The CDN/IIFE bundle of a package that declares `faultline.bundle`: everything inlined, minified. */
+function bundleConfigFor(dir, pkg, tsconfig) {
+  const { input, name, file } = pkg.faultline.bundle;
+  return {
+    input: path.join(dir, input),
+    plugins: [
+      nodeResolve({ browser: true }),
+      commonjs(),
+      esbuild({
+        target: 'es2020',
+        minify: true,
+        tsconfig: existsSync(tsconfig) ? tsconfig : undefined,
+        define: { __FAULTLINE_VERSION__: JSON.stringify(pkg.version) },
+      }),
+    ],
+    output: { file: path.join(dir, file), format: 'iife', name, sourcemap: true },
+  };
 }
 
 function configsFor(dir) {
@@ -43,6 +64,7 @@ function configsFor(dir) {
   ];
   const preserve = { preserveModules: true, preserveModulesRoot: path.join(dir, 'src'), sourcemap: true };
   return [
+    ...(pkg.faultline?.bundle ? [bundleConfigFor(dir, pkg, tsconfig)] : []),
     {
       input,
       external,

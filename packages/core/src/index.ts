@@ -46,7 +46,7 @@ export { makeDeliveryTransport } from './transports/makeDeliveryTransport';
 export { fitEventToSize } from './transports/fitEventToSize';
 export { createLokiDestination } from './loki/createLokiDestination';
 export { validateLokiLabels } from './loki/validateLokiLabels';
-export { debugLogger } from './debugLogger';
+export { debugLogger, isLoggingInternally } from './debugLogger';
 export { SDK_VERSION } from './constants';
 
 export type {

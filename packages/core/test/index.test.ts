@@ -44,6 +44,7 @@ describe('@faultline/core exports', () => {
         "init",
         "initAndBind",
         "isError",
+        "isLoggingInternally",
         "lastEventId",
         "logger",
         "makeDeliveryTransport",

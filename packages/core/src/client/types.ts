@@ -24,6 +24,13 @@ export interface TransportResponse {
 export interface Transport {
   send(envelope: Envelope): PromiseLike<TransportResponse | void>;
   flush(timeout?: number): PromiseLike<boolean>;
+  /**
+   * Offers every queued envelope that is not in flight to `deliver` (a page about to unload uses
+   * `navigator.sendBeacon`); those it accepts leave the queue.
+   */
+  handOff?(
+    deliver: (request: { url: string; headers: Record<string, string>; body: string | Uint8Array }) => boolean,
+  ): Promise<void>;
 }
 
 export interface TransportOptions {

@@ -11,6 +11,9 @@ export function createMultiplexedTransport(transports: Transport[]): Transport {
       await Promise.all(transports.map((transport) => transport.send(envelope)));
       return {};
     },
+    async handOff(deliver) {
+      await Promise.all(transports.map((transport) => transport.handOff?.(deliver)));
+    },
     async flush(timeout) {
       const results = await Promise.all(transports.map((transport) => transport.flush(timeout)));
       return results.every(Boolean);

@@ -32,6 +32,8 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
   let failureStreak = 0;
   let sequence = 0;
   let admitting = 0;
+  /** Settles once every envelope handed to send() so far is in the queue (or was refused). */
+  let admissions: Promise<unknown> = Promise.resolve();
   let pumping = false;
   let pumpAgain = false;
   let cancelWake: (() => void) | undefined;
@@ -192,8 +194,10 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
   return {
     async send(envelope) {
       admitting++;
+      const admitted = admit(envelope);
+      admissions = Promise.all([admissions, admitted.catch(() => undefined)]);
       try {
-        await admit(envelope);
+        await admitted;
       } catch (error) {
         debugLogger.error(`${destination.name}: could not queue an envelope`, error);
       } finally {
@@ -201,6 +205,23 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
       }
       void pump();
       return {};
+    },
+    async handOff(deliver) {
+      try {
+        await admissions;
+        const { entries } = await store.peek(Number.MAX_SAFE_INTEGER);
+        for (const entry of entries) {
+          if (inFlight.has(entry.id)) continue; // a keepalive request already outlives the page
+          const request = {
+            url: destination.url,
+            headers: { ...destination.headers, ...entry.headers },
+            body: entry.body,
+          };
+          if (deliver(request)) await store.remove(entry.id);
+        }
+      } catch (error) {
+        debugLogger.error(`${destination.name}: handing off the queue failed`, error);
+      }
     },
     flush(timeout) {
       pausedUntil = 0; // a flush is an explicit request to try now

@@ -1,40 +1,46 @@
 import type { Transport, TransportFactory } from '../client/types';
-import { createLokiDestination, type LokiOptions } from '../loki/createLokiDestination';
 import { createMultiplexedTransport } from './createMultiplexedTransport';
 import { createSentryDestination } from './createSentryDestination';
 import { createTransport } from './createTransport';
-import type { DeliveryOptions, EnvelopeStore, MakeRequest } from './types';
+import type { DeliveryOptions, Destination, EnvelopeStore, MakeRequest } from './types';
 
 export interface DeliveryTransportOptions extends Omit<
   DeliveryOptions,
   'destination' | 'recordDroppedEvent' | 'store'
 > {
-  /** Also (or only) push to Grafana Loki. */
-  loki?: LokiOptions;
+  /**
+   * More destinations besides the DSN's, e.g. `createLokiDestination({ url })`. Passed in rather than
+   * configured by name, so an app that does not use Loki does not ship its code.
+   */
+  destinations?: Destination[];
   /** A durable store per destination (each destination keeps its own queue). */
-  createStore?: (destination: 'sentry' | 'loki') => EnvelopeStore | undefined;
+  createStore?: (destination: Destination) => EnvelopeStore | undefined;
 }
 
 /**
  * The transport factory platforms build from their request function: the Sentry destination when there
- * is a DSN or tunnel, a Loki destination when `loki` is set, each with its own queue, limits and retries.
+ * is a DSN or tunnel, plus any other destinations, each with its own queue, rate limits and retries.
  */
 export function makeDeliveryTransport(
   makeRequest: MakeRequest,
   options: DeliveryTransportOptions = {},
 ): TransportFactory {
   return (transportOptions) => {
-    const { loki, createStore, ...delivery } = options;
-    const transports: Transport[] = [];
-    const shared = { ...delivery, recordDroppedEvent: transportOptions.recordDroppedEvent };
-    if (transportOptions.url) {
-      const destination = createSentryDestination({ url: transportOptions.url });
-      transports.push(createTransport({ ...shared, destination, store: createStore?.('sentry') }, makeRequest));
-    }
-    if (loki) {
-      const destination = createLokiDestination(loki);
-      transports.push(createTransport({ ...shared, destination, store: createStore?.('loki') }, makeRequest));
-    }
+    const { destinations = [], createStore, ...delivery } = options;
+    const all = transportOptions.url
+      ? [createSentryDestination({ url: transportOptions.url }), ...destinations]
+      : destinations;
+    const transports: Transport[] = all.map((destination) =>
+      createTransport(
+        {
+          ...delivery,
+          destination,
+          recordDroppedEvent: transportOptions.recordDroppedEvent,
+          store: createStore?.(destination),
+        },
+        makeRequest,
+      ),
+    );
     return transports.length === 1 ? transports[0]! : createMultiplexedTransport(transports);
   };
 }

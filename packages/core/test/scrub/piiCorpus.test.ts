@@ -2,6 +2,7 @@ import {
   addBreadcrumb,
   captureException,
   continueTrace,
+  createLokiDestination,
   flush,
   init,
   logger,
@@ -114,7 +115,7 @@ describe('PII scrubbing corpus', () => {
       init({
         dsn: `http://key@127.0.0.1:${sentry.port}/1`,
         transport: makeDeliveryTransport(makeFetchRequest, {
-          loki: { url: `${loki.url}/loki/api/v1/push`, gzip: false },
+          destinations: [createLokiDestination({ url: `${loki.url}/loki/api/v1/push`, gzip: false })],
         }),
       });
       const carriers = PATTERN_SECRETS.map(([, carrier]) => carrier);

@@ -1,4 +1,11 @@
-import { captureException, flush, init, makeDeliveryTransport, parseEnvelope } from '@faultline/core';
+import {
+  captureException,
+  createLokiDestination,
+  flush,
+  init,
+  makeDeliveryTransport,
+  parseEnvelope,
+} from '@faultline/core';
 import { assertValidLokiPush, makeFetchRequest, resetCarrier, startReceiver } from '@faultline/test-utils';
 import { describe, expect, it } from 'vitest';
 
@@ -12,7 +19,7 @@ describe('createMultiplexedTransport', () => {
         dsn: `http://key@127.0.0.1:${sentry.port}/3`,
         release: 'shop@2.0.0',
         transport: makeDeliveryTransport(makeFetchRequest, {
-          loki: { url: `${loki.url}/loki/api/v1/push`, service: 'shop' },
+          destinations: [createLokiDestination({ url: `${loki.url}/loki/api/v1/push`, service: 'shop' })],
           retryBaseMs: 50,
         }),
       });

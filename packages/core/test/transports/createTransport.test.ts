@@ -220,3 +220,29 @@ describe('createTransport', () => {
     expect(await transport.flush(100)).toBe(false);
   });
 });
+
+describe('createTransport handOff', () => {
+  it('offers queued envelopes that are not in flight, and forgets those accepted', async () => {
+    const transport = createTransport(
+      {
+        destination: createSentryDestination({ url: 'http://127.0.0.1:9/api/1/envelope/' }),
+        recordDroppedEvent: () => undefined,
+        retryBaseMs: 60_000,
+      },
+      () => Promise.reject(new Error('offline')),
+    );
+    await transport.send(eventEnvelope('queued'));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the first attempt fails; backoff holds it
+    const offered: string[] = [];
+    await transport.handOff!((request) => {
+      offered.push(String(request.body));
+      return true;
+    });
+    expect(offered).toHaveLength(1);
+    expect(offered[0]).toContain('queued');
+    const again: string[] = [];
+    await transport.handOff!((request) => (again.push(String(request.body)), true));
+    expect(again).toEqual([]);
+    expect(await transport.flush(50)).toBe(true);
+  });
+});

@@ -1,0 +1,15 @@
+import { CORE_OPTION_CHECKS, type CoreOptions, type DeliveryTransportOptions, type OptionCheck } from '@faultline/core';
+
+/** Options of `@faultline/browser`'s `init`: the core ones plus where and how to deliver. */
+export interface BrowserOptions extends CoreOptions {
+  /**
+   * Tuning for the default fetch transport: queue limits, retries, and more `destinations`, e.g.
+   * `[createLokiDestination({ url: '/loki-tunnel' })]` (browsers reach Loki through a same-origin tunnel).
+   */
+  delivery?: DeliveryTransportOptions;
+}
+
+export const BROWSER_OPTION_CHECKS: Record<string, OptionCheck> = {
+  ...CORE_OPTION_CHECKS,
+  delivery: (value) => (typeof value === 'object' && value !== null ? undefined : 'expected an object'),
+};

@@ -1,0 +1,37 @@
+import { initAndBind, startNewTrace, type Client } from '@faultline/core';
+import { BROWSER_OPTION_CHECKS, type BrowserOptions } from './browserOptions';
+import { getDefaultIntegrations } from './getDefaultIntegrations';
+import { makeFetchTransport } from './transports/makeFetchTransport';
+
+// Replaced at build time with this package's version.
+declare const __FAULTLINE_VERSION__: string;
+
+/**
+ * Starts Faultline in a browser page: global error and rejection handlers, breadcrumbs, page context,
+ * trace propagation to this origin, and fetch delivery with a beacon at page hide. Does almost nothing
+ * now: no DOM nodes, no request until there is something to send.
+ *
+ * @example
+ * import { init } from '@faultline/browser';
+ * init({ dsn: 'https://<public_key>@<host>/<project_id>', release: 'shop@1.4.2' });
+ */
+export function init(options: BrowserOptions = {}): Client {
+  const hasDestination = Boolean(options.dsn || options.tunnel || options.delivery?.destinations?.length);
+  const client = initAndBind(
+    {
+      ...options,
+      transport: options.transport ?? (hasDestination ? makeFetchTransport(options.delivery) : undefined),
+      // Same origin by default: absolute URLs on this origin, and relative paths.
+      tracePropagationTargets: options.tracePropagationTargets ?? [location.origin, /^\/(?!\/)/],
+    },
+    {
+      platform: 'javascript',
+      sdk: { name: 'faultline.javascript.browser', version: __FAULTLINE_VERSION__ },
+      defaultIntegrations: getDefaultIntegrations(),
+    },
+    BROWSER_OPTION_CHECKS,
+  );
+  // One trace per page load, shared by its events, logs and outgoing requests.
+  if (client.isEnabled()) startNewTrace();
+  return client;
+}

@@ -1,0 +1,27 @@
+import type { Integration } from '@faultline/core';
+import { sendBeacon } from '../transports/makeFetchTransport';
+
+/**
+ * When the page is hidden or unloaded, sends buffered logs and everything still queued: in-flight
+ * keepalive requests finish on their own, the rest goes by `sendBeacon`.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function pageHideIntegration(): Integration {
+  return {
+    name: 'PageHide',
+    setup(client) {
+      const onHide = (): void => {
+        try {
+          void client.flush(); // moves buffered logs into the transport's queue, synchronously
+          void client.getTransport()?.handOff?.(sendBeacon);
+        } catch {
+          // the page is leaving; nothing to report to
+        }
+      };
+      addEventListener('pagehide', onHide);
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden') onHide();
+      });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { getClient, getTraceHeaders, shouldPropagateTo, type Integration } from '@faultline/core';
+import { describeFetch } from '../describeFetch';
+import { isOwnRequest } from '../isOwnRequest';
+
+/**
+ * Adds `traceparent` (and `x-request-id`, and `sentry-trace`/`baggage` when enabled) to outgoing `fetch`
+ * and XHR requests whose URL matches `tracePropagationTargets` (default: this page's origin), so the
+ * page's trace continues on the server. Third-party requests are left alone: no CORS surprises.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function tracePropagationIntegration(): Integration {
+  return {
+    name: 'TracePropagation',
+    setup() {
+      if (typeof fetch === 'function') {
+        const original = globalThis.fetch;
+        globalThis.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+          const headers = headersFor(describeFetch(input, init).url);
+          if (!headers) return original.call(this, input, init);
+          const isRequest = typeof Request !== 'undefined' && input instanceof Request;
+          const merged = new Headers(init?.headers ?? (isRequest ? input.headers : undefined));
+          for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
+          return original.call(this, input, { ...init, headers: merged });
+        } as typeof fetch;
+      }
+      if (typeof XMLHttpRequest !== 'undefined') {
+        const proto = XMLHttpRequest.prototype as XMLHttpRequest & { __faultline?: { url: string } };
+        const send = proto.send;
+        proto.send = function (this: typeof proto, body?: Document | XMLHttpRequestBodyInit | null) {
+          const headers = this.__faultline && headersFor(this.__faultline.url);
+          for (const [name, value] of Object.entries(headers ?? {})) {
+            try {
+              this.setRequestHeader(name, value);
+            } catch {
+              // the request is not open: nothing to add to
+            }
+          }
+          return send.call(this, body);
+        };
+      }
+    },
+  };
+}
+
+function headersFor(url: string): Record<string, string> | undefined {
+  try {
+    const targets = getClient()?.getOptions().tracePropagationTargets;
+    const absolute = new URL(url, location.href).href;
+    if (isOwnRequest(url) || !shouldPropagateTo(absolute, targets)) return undefined;
+    return getTraceHeaders();
+  } catch {
+    return undefined;
+  }
+}
