@@ -1,7 +1,22 @@
-// Prints one plain "N passed, N failed" line from vitest's JSON report, so CI logs end with a count.
-import { readFileSync } from 'node:fs';
+// Prints one plain "N passed, N failed" line from vitest's and Playwright's JSON reports, so CI logs end
+// with a count covering both runners.
+import { existsSync, readFileSync } from 'node:fs';
 
-const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
-const skipped = report.numPendingTests + report.numTodoTests;
-console.log(`vitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`);
-process.exit(report.numFailedTests > 0 || report.numPassedTests === 0 ? 1 : 0);
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+const vitest = read('test-results/vitest.json');
+const playwright = read('test-results/playwright.json');
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  skipped += vitest.numPendingTests + vitest.numTodoTests;
+}
+if (playwright) {
+  passed += playwright.stats.expected;
+  failed += playwright.stats.unexpected + playwright.stats.flaky;
+  skipped += playwright.stats.skipped;
+}
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || passed === 0 || !vitest || !playwright ? 1 : 0);

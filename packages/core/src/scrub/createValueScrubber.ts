@@ -69,13 +69,14 @@ export function createValueScrubber(options: {
     rules.push(
       [
         (value) => /\d\.\d/.test(value),
-        /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g,
+        // Not the host of a URL (`//10.0.0.5`, `user@10.0.0.5`): a server address is not personal data.
+        /(?<![/@[.\w])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g,
         redact,
       ],
-      [has(':'), /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\w:])/g, redact],
+      [has(':'), /(?<![\w:[])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\w:])/g, redact],
       [
         has('::'),
-        /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,5})?(?![\w:])/g,
+        /(?<![\w:[])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,5})?(?![\w:])/g,
         ipv6OrKeep(redaction),
       ],
     );

@@ -126,3 +126,13 @@ describe('createScrubber key=value text', () => {
     );
   });
 });
+
+describe('createScrubber and server addresses', () => {
+  it('keeps an IP that is the host of a URL, and redacts one in text', () => {
+    const scrubber = createScrubber({});
+    expect(
+      scrubber.scrubEvent({ message: 'GET http://10.0.0.5:8080/health and http://[::1]:3000/ from 203.0.113.9' })
+        .message,
+    ).toBe('GET http://10.0.0.5:8080/health and http://[::1]:3000/ from [Filtered]');
+  });
+});
