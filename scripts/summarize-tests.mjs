@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 const vitest = read('test-results/vitest.json');
-const playwright = read('test-results/playwright.json');
+const playwright = read('playwright-report/results.json');
 let passed = 0;
 let failed = 0;
 let skipped = 0;

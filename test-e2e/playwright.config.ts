@@ -9,7 +9,8 @@ export default defineConfig({
   timeout: 30_000,
   workers: 2,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '../test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: '../playwright-report/results.json' }]],
+  outputDir: '../playwright-report/artifacts',
   use: {
     browserName: 'chromium',
     launchOptions: {

@@ -1,0 +1,109 @@
+// Bundle size of realistic import sets, Faultline next to Sentry, built the same way in the same run:
+// esbuild and rollup, both minified, measured raw, gzip (level 9) and brotli.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import commonjs from '@rollup/plugin-commonjs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import { build } from 'esbuild';
+import { rollup } from 'rollup';
+import esbuildPlugin from 'rollup-plugin-esbuild';
+
+const DSN = "'https://publickey@o1.ingest.example.com/1'";
+const TMP = new URL('../../tmp/size/', import.meta.url);
+
+/** The import sets compared; `pair` names the Faultline case a Sentry case is the counterpart of. */
+export const SIZE_CASES = [
+  {
+    name: 'faultline-browser-init',
+    label: '@faultline/browser init (defaults)',
+    source: `import { init } from '@faultline/browser'; init({ dsn: ${DSN} });`,
+  },
+  {
+    name: 'faultline-browser-init-web-vitals',
+    label: '@faultline/browser init + webVitalsIntegration',
+    source: `import { init, webVitalsIntegration } from '@faultline/browser'; init({ dsn: ${DSN}, integrations: (d) => [...d, webVitalsIntegration()] });`,
+  },
+  {
+    name: 'sentry-browser-init',
+    label: '@sentry/browser init (defaults)',
+    pair: 'faultline-browser-init',
+    source: `import { init } from '@sentry/browser'; init({ dsn: ${DSN} });`,
+  },
+  {
+    name: 'sentry-browser-init-tracing',
+    label: '@sentry/browser init + browserTracingIntegration (its web vitals)',
+    pair: 'faultline-browser-init-web-vitals',
+    source: `import { init, browserTracingIntegration } from '@sentry/browser'; init({ dsn: ${DSN}, integrations: [browserTracingIntegration()] });`,
+  },
+];
+
+const sizes = (code) => ({
+  min: Buffer.byteLength(code),
+  gzip: gzipSync(code, { level: 9 }).length,
+  brotli: brotliCompressSync(code).length,
+});
+
+async function withEsbuild(entry) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    define: { 'process.env.NODE_ENV': '"production"', __SENTRY_DEBUG__: 'false' },
+    logLevel: 'silent',
+  });
+  return sizes(result.outputFiles[0].text);
+}
+
+async function withRollup(entry) {
+  const bundle = await rollup({
+    input: entry,
+    plugins: [
+      nodeResolve({ browser: true }),
+      commonjs(),
+      esbuildPlugin({ minify: true, target: 'es2020', define: { __SENTRY_DEBUG__: 'false' } }),
+    ],
+    onwarn: () => undefined,
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  return sizes(output.map((chunk) => chunk.code ?? '').join(''));
+}
+
+/** Builds every case both ways; returns them by name. */
+export async function measureBundleSizes(cases = SIZE_CASES) {
+  mkdirSync(TMP, { recursive: true });
+  const results = {};
+  for (const testCase of cases) {
+    const entry = new URL(`${testCase.name}.mjs`, TMP);
+    writeFileSync(entry, `${testCase.source}\n`);
+    results[testCase.name] = {
+      ...testCase,
+      esbuild: await withEsbuild(entry.pathname),
+      rollup: await withRollup(entry.pathname),
+    };
+  }
+  return results;
+}
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+export async function runBundleSize() {
+  const results = await measureBundleSizes();
+  const rows = Object.values(results).map((r) => {
+    const pair = r.pair && results[r.pair];
+    const ratio = pair ? `${((pair.esbuild.gzip / r.esbuild.gzip) * 100).toFixed(0)}%` : '—';
+    return `| ${r.label} | ${kib(r.esbuild.min)} | ${kib(r.esbuild.gzip)} | ${kib(r.esbuild.brotli)} | ${kib(r.rollup.gzip)} | ${ratio} |`;
+  });
+  return [
+    '### Browser bundle size (minified; the ratio is the Faultline counterpart’s esbuild gzip size as a share of this one)',
+    '',
+    '| import set | esbuild min | esbuild gzip | esbuild brotli | rollup gzip | Faultline ÷ Sentry |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+  ].join('\n');
+}
