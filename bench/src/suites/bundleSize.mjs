@@ -1,6 +1,7 @@
 // Bundle size of realistic import sets, Faultline next to Sentry, built the same way in the same run:
 // esbuild and rollup, both minified, measured raw, gzip (level 9) and brotli.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';

@@ -1,6 +1,6 @@
-import ErrorStackParser from 'error-stack-parser';
 import type { StackFrame } from '../types';
-import { parseV8StackLines } from './parseV8StackLines';
+import { parseGeckoStackLines } from './parseGeckoStackLines';
+import { parseV8StackLines, type ParsedFrame } from './parseV8StackLines';
 
 /** Frames kept per exception: the ones nearest the throw. */
 export const STACK_FRAME_LIMIT = 50;
@@ -8,19 +8,16 @@ export const STACK_FRAME_LIMIT = 50;
 const MAX_STACK_CHARS = 32 * 1024;
 
 /**
- * Parses a Chrome/Node, Firefox or Safari stack string into Sentry frames, oldest first.
+ * Parses a Chrome/Node, Firefox or Safari stack string into Sentry frames, oldest first. Two small
+ * line parsers replace error-stack-parser: 5 KB minified (a quarter of the browser budget) and ~3.4×
+ * slower per V8 stack, measured in bench/.
  * `skipTop` drops the most recent frames (the SDK's own, in a synthetic stack). Never throws.
  */
 export function parseStackFrames(stack: string, skipTop = 0): StackFrame[] {
-  let parsed: Pick<ErrorStackParser.StackFrame, 'functionName' | 'fileName' | 'lineNumber' | 'columnNumber'>[];
+  let parsed: ParsedFrame[];
   try {
     const text = stack.length > MAX_STACK_CHARS ? stack.slice(0, MAX_STACK_CHARS) : stack;
-    parsed =
-      parseV8StackLines(text) ??
-      // The Firefox/Safari parser takes any line for a frame; one with no location is message text.
-      ErrorStackParser.parse({ stack: text, name: '', message: '' }).filter(
-        (frame) => frame.fileName !== undefined || frame.lineNumber !== undefined,
-      );
+    parsed = parseV8StackLines(text) ?? parseGeckoStackLines(text);
   } catch {
     return [];
   }

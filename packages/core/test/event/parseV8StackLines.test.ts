@@ -21,6 +21,7 @@ const V8_STACKS = [
     at node:internal/main/run_main_module:28:49`,
 ];
 
+// error-stack-parser (a devDependency now) is the reference these parsers were checked against.
 describe('parseV8StackLines', () => {
   it.each(V8_STACKS.map((stack, i) => [i, stack]))('agrees with error-stack-parser on V8 stack %i', (_i, stack) => {
     const expected = ErrorStackParser.parse({ stack, name: '', message: '' })
@@ -29,8 +30,18 @@ describe('parseV8StackLines', () => {
     expect(parseV8StackLines(stack)).toEqual(expected);
   });
 
-  it('leaves eval frames and non-V8 stacks to error-stack-parser', () => {
-    expect(parseV8StackLines('Error\n    at eval (eval at <anonymous> (/a.js:1:1), <anonymous>:1:1)')).toBeUndefined();
+  it('points eval frames at the line that called eval', () => {
+    expect(
+      parseV8StackLines(
+        'Error\n    at eval (eval at run (/srv/a.js:10:5), <anonymous>:1:1)\n    at run (/srv/a.js:10:5)',
+      ),
+    ).toEqual([
+      { functionName: 'eval', fileName: '/srv/a.js', lineNumber: 10, columnNumber: 5 },
+      { functionName: 'run', fileName: '/srv/a.js', lineNumber: 10, columnNumber: 5 },
+    ]);
+  });
+
+  it('leaves non-V8 stacks to the Gecko parser', () => {
     expect(parseV8StackLines('fn@https://a.example.com/a.js:1:2')).toBeUndefined();
   });
 });
