@@ -11,6 +11,7 @@ export function applyScopeData(event: Event, scopes: ScopeData[], maxBreadcrumbs
     if (hasKeys(data.tags)) event.tags = merge(data.tags, event.tags);
     if (hasKeys(data.contexts)) event.contexts = merge(data.contexts, event.contexts);
     if (hasKeys(data.extra)) event.extra = merge(data.extra, event.extra);
+    if (data.request) event.request = merge(data.request, event.request);
     if (data.fingerprint) event.fingerprint = [...(event.fingerprint ?? []), ...data.fingerprint];
     if (data.breadcrumbs.length > 0) breadcrumbs = data.breadcrumbs.concat(breadcrumbs);
   }

@@ -1,4 +1,4 @@
-import type { Breadcrumb, Contexts, Primitive, PropagationContext, SeverityLevel, User } from '../types';
+import type { Breadcrumb, Contexts, Primitive, PropagationContext, RequestData, SeverityLevel, User } from '../types';
 import { createRingBuffer, type RingBuffer } from './createRingBuffer';
 
 /** The data a scope contributes to an event. */
@@ -10,6 +10,8 @@ export interface ScopeData {
   fingerprint?: string[];
   level?: SeverityLevel;
   propagationContext?: PropagationContext;
+  /** The incoming request this scope handles (set per request by @faultline/node). */
+  request?: RequestData;
   breadcrumbs: Breadcrumb[];
 }
 
@@ -29,6 +31,7 @@ export interface Scope {
   setLevel(level: SeverityLevel | undefined): this;
   setPropagationContext(context: PropagationContext | undefined): this;
   getPropagationContext(): PropagationContext | undefined;
+  setRequest(request: RequestData | undefined): this;
   /** Adds to the ring buffer; `maxBreadcrumbs` is the client's limit. */
   addBreadcrumb(breadcrumb: Breadcrumb, maxBreadcrumbs: number): this;
   clearBreadcrumbs(): this;
@@ -50,6 +53,7 @@ class ScopeImpl implements Scope {
   private _fingerprint: string[] | undefined;
   private _level: SeverityLevel | undefined;
   private _propagationContext: PropagationContext | undefined;
+  private _request: RequestData | undefined;
   private _breadcrumbs: RingBuffer<Breadcrumb> | undefined;
   private _lastEventId: string | undefined;
 
@@ -98,6 +102,10 @@ class ScopeImpl implements Scope {
   getPropagationContext(): PropagationContext | undefined {
     return this._propagationContext;
   }
+  setRequest(request: RequestData | undefined): this {
+    this._request = request;
+    return this;
+  }
   addBreadcrumb(breadcrumb: Breadcrumb, maxBreadcrumbs: number): this {
     if (maxBreadcrumbs <= 0) return this;
     (this._breadcrumbs ??= createRingBuffer(maxBreadcrumbs)).push(breadcrumb);
@@ -122,11 +130,12 @@ class ScopeImpl implements Scope {
       fingerprint: this._fingerprint,
       level: this._level,
       propagationContext: this._propagationContext,
+      request: this._request,
       breadcrumbs: this._breadcrumbs ? this._breadcrumbs.toArray() : [],
     };
   }
   clear(): this {
-    this._user = this._fingerprint = this._level = this._propagationContext = undefined;
+    this._user = this._fingerprint = this._level = this._propagationContext = this._request = undefined;
     this._tags = {};
     this._contexts = {};
     this._extra = {};
@@ -143,6 +152,7 @@ class ScopeImpl implements Scope {
     copy._fingerprint = this._fingerprint;
     copy._level = this._level;
     copy._propagationContext = this._propagationContext;
+    copy._request = this._request;
     copy._breadcrumbs = this._breadcrumbs?.clone();
     copy._lastEventId = this._lastEventId;
     return copy;

@@ -1,0 +1,19 @@
+import { getCoreDefaultIntegrations, type Integration } from '@faultline/core';
+import { gracefulShutdownIntegration } from './integrations/gracefulShutdownIntegration';
+import { httpClientIntegration } from './integrations/httpClientIntegration';
+import { httpServerIntegration } from './integrations/httpServerIntegration';
+import { nodeContextIntegration } from './integrations/nodeContextIntegration';
+import { processHandlersIntegration } from './integrations/processHandlersIntegration';
+import type { NodeOptions } from './nodeOptions';
+
+/** What `init` runs unless told otherwise; replace one by passing an instance of the same name. */
+export function getDefaultIntegrations(options: NodeOptions = {}): Integration[] {
+  return [
+    ...getCoreDefaultIntegrations(),
+    processHandlersIntegration(options),
+    httpServerIntegration(),
+    httpClientIntegration(),
+    nodeContextIntegration(),
+    gracefulShutdownIntegration({ timeout: options.shutdownTimeout }),
+  ];
+}

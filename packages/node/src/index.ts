@@ -1,0 +1,56 @@
+export { init } from './init';
+export { getDefaultIntegrations } from './getDefaultIntegrations';
+export { withFlush } from './withFlush';
+export { expressErrorHandler } from './frameworks/expressErrorHandler';
+export { faultlineFastify } from './frameworks/fastifyPlugin';
+export { koaMiddleware } from './frameworks/koaMiddleware';
+export { makeNodeTransport } from './transports/makeNodeTransport';
+export { createFileStore } from './transports/createFileStore';
+export { createAsyncLocalStorageStrategy } from './createAsyncLocalStorageStrategy';
+export { processHandlersIntegration } from './integrations/processHandlersIntegration';
+export { httpServerIntegration } from './integrations/httpServerIntegration';
+export { httpClientIntegration } from './integrations/httpClientIntegration';
+export { nodeContextIntegration, detectCloud } from './integrations/nodeContextIntegration';
+export { gracefulShutdownIntegration } from './integrations/gracefulShutdownIntegration';
+export {
+  addBreadcrumb,
+  captureEvent,
+  captureException,
+  captureMessage,
+  close,
+  continueTrace,
+  createLokiDestination,
+  dedupeIntegration,
+  eventFiltersIntegration,
+  flush,
+  getClient,
+  getCurrentScope,
+  getGlobalScope,
+  getIsolationScope,
+  getTraceHeaders,
+  lastEventId,
+  logger,
+  setContext,
+  setExtra,
+  setExtras,
+  setTag,
+  setTags,
+  setUser,
+  withIsolationScope,
+  withScope,
+} from '@faultline/core';
+
+export type { NodeOptions } from './nodeOptions';
+export type { ProcessHandlersOptions, UnhandledRejectionMode } from './integrations/processHandlersIntegration';
+export type {
+  Breadcrumb,
+  CaptureContext,
+  Client,
+  Event,
+  EventHint,
+  Integration,
+  LokiOptions,
+  Scope,
+  SeverityLevel,
+  User,
+} from '@faultline/core';

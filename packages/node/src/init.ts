@@ -1,0 +1,71 @@
+import path from 'node:path';
+import {
+  createLokiDestination,
+  hashString,
+  initAndBind,
+  setAsyncContextStrategy,
+  type Client,
+  type Destination,
+} from '@faultline/core';
+import { createAsyncLocalStorageStrategy } from './createAsyncLocalStorageStrategy';
+import { getDefaultIntegrations } from './getDefaultIntegrations';
+import { NODE_OPTION_CHECKS, optionsFromEnvironment, type NodeOptions } from './nodeOptions';
+import { createFileStore } from './transports/createFileStore';
+import { makeNodeTransport } from './transports/makeNodeTransport';
+import { defaultQueueBase, processQueueDir } from './transports/processQueueDir';
+
+// Replaced at build time with this package's version.
+declare const __FAULTLINE_VERSION__: string;
+
+/**
+ * Starts Faultline in a Node process: uncaught errors and rejections, per-request isolation and trace
+ * continuation for every HTTP server, outgoing trace headers, and delivery with undici through a file
+ * queue that survives crashes. Reads `FAULTLINE_DSN`, `FAULTLINE_RELEASE`, `FAULTLINE_ENVIRONMENT`,
+ * `FAULTLINE_SERVICE`, `FAULTLINE_LOKI_URL` (+ `_TENANT`, `_TOKEN`, `_USERNAME`, `_PASSWORD`); explicit
+ * options win.
+ *
+ * @example
+ * import { init } from '@faultline/node';
+ * init({ dsn: 'https://<public_key>@<host>/<project_id>', release: 'api@2.3.0' });
+ */
+export function init(options: NodeOptions = {}): Client {
+  const merged: NodeOptions = { ...optionsFromEnvironment(process.env), ...definedOnly(options) };
+  setAsyncContextStrategy(createAsyncLocalStorageStrategy());
+  const destinations: Destination[] = [...(merged.delivery?.destinations ?? [])];
+  if (merged.loki)
+    destinations.push(createLokiDestination({ source: 'node', service: merged.service, ...merged.loki }));
+  const hasDestination = Boolean(merged.dsn || merged.tunnel || destinations.length > 0);
+  const queueDir = merged.queueDir;
+  return initAndBind(
+    {
+      ...merged,
+      transport:
+        merged.transport ??
+        (hasDestination
+          ? makeNodeTransport({
+              ...merged.delivery,
+              destinations,
+              createStore:
+                queueDir === false
+                  ? undefined
+                  : (destination) =>
+                      createFileStore(
+                        processQueueDir(path.join(queueDir ?? defaultQueueBase(''), hashString(destination.url))),
+                        merged.delivery?.queue,
+                      ),
+            })
+          : undefined),
+      tracePropagationTargets: merged.tracePropagationTargets ?? [/.*/],
+    },
+    {
+      platform: 'node',
+      sdk: { name: 'faultline.javascript.node', version: __FAULTLINE_VERSION__ },
+      defaultIntegrations: getDefaultIntegrations(merged),
+    },
+    NODE_OPTION_CHECKS,
+  );
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

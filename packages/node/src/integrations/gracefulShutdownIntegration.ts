@@ -1,0 +1,39 @@
+import { getClient, type Integration } from '@faultline/core';
+import { installOnce } from '../installOnce';
+
+/**
+ * Flushes on `SIGTERM` / `SIGINT` (then lets the app's own handling proceed, or exits as Node would
+ * when it has none) and once on `beforeExit`, so what was captured last is not lost on shutdown.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function gracefulShutdownIntegration(options: { timeout?: number } = {}): Integration {
+  const timeout = options.timeout ?? 2000;
+  return {
+    name: 'GracefulShutdown',
+    setup() {
+      installOnce('graceful-shutdown', () => install(timeout));
+    },
+  };
+}
+
+function install(timeout: number): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    const onSignal = (): void => {
+      const appHandles = process.listenerCount(signal) > 1;
+      void Promise.resolve(getClient()?.flush(timeout)).finally(() => {
+        if (appHandles) return;
+        // No handler of the app's: end the way the signal would have ended the process.
+        process.off(signal, onSignal);
+        process.kill(process.pid, signal);
+      });
+    };
+    process.on(signal, onSignal);
+  }
+  let flushedBeforeExit = false;
+  process.on('beforeExit', () => {
+    // beforeExit fires again whenever the loop empties: flush once, or it would never exit.
+    if (flushedBeforeExit) return;
+    flushedBeforeExit = true;
+    void getClient()?.flush(timeout);
+  });
+}

@@ -1,0 +1,67 @@
+import { getClient, type Integration } from '@faultline/core';
+import { captureOnce } from '../captureOnce';
+import { installOnce } from '../installOnce';
+
+export type UnhandledRejectionMode = 'warn' | 'strict' | 'none';
+
+export interface ProcessHandlersOptions {
+  /** How long to wait for delivery before exiting on a fatal error. Default 2000 ms. */
+  shutdownTimeout?: number;
+  /** Called (after the flush) instead of printing and exiting with code 1. */
+  onFatalError?: (error: unknown) => void;
+  /** `warn` (capture and print, keep running), `strict` (capture, then exit like an uncaught error), `none` (capture only). */
+  unhandledRejection?: UnhandledRejectionMode;
+}
+
+/**
+ * Uncaught exceptions are captured at level `fatal`, flushed within `shutdownTimeout`, then the process
+ * behaves as Node would (print, exit 1) unless the app listens for them itself or gave `onFatalError`.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function processHandlersIntegration(options: ProcessHandlersOptions = {}): Integration {
+  const shutdownTimeout = options.shutdownTimeout ?? 2000;
+  const mode = options.unhandledRejection ?? 'warn';
+  let dying = false;
+
+  const die = (error: unknown): void => {
+    if (dying) return;
+    dying = true;
+    const finish = (): void => {
+      if (options.onFatalError) return options.onFatalError(error);
+      process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? String(error)) : `Uncaught ${String(error)}`}\n`,
+      );
+      process.exit(1);
+    };
+    const client = getClient();
+    if (!client) return finish();
+    void Promise.resolve(client.flush(shutdownTimeout)).then(finish, finish);
+  };
+
+  function onUncaughtException(error: unknown): void {
+    captureOnce(error, { type: 'onuncaughtexception', handled: false }, 'fatal');
+    // With other listeners the app has taken responsibility for the process, as in Node itself.
+    if (process.listenerCount('uncaughtException') <= 1 || options.onFatalError) die(error);
+  }
+
+  function onUnhandledRejection(reason: unknown): void {
+    captureOnce(reason, { type: 'onunhandledrejection', handled: false });
+    if (process.listenerCount('unhandledRejection') > 1) return;
+    if (mode === 'strict') die(reason);
+    else if (mode === 'warn') {
+      process.stderr.write(
+        `[faultline] Unhandled promise rejection (captured; the process keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`,
+      );
+    }
+  }
+
+  return {
+    name: 'ProcessHandlers',
+    setup() {
+      installOnce('process-handlers', () => {
+        process.on('uncaughtException', onUncaughtException);
+        process.on('unhandledRejection', onUnhandledRejection);
+      });
+    },
+  };
+}

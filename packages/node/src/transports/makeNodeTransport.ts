@@ -1,0 +1,51 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import {
+  makeDeliveryTransport,
+  type DeliveryTransportOptions,
+  type MakeRequest,
+  type TransportFactory,
+} from '@faultline/core';
+import { EnvHttpProxyAgent, request } from 'undici';
+
+const gzipAsync = promisify(gzip);
+const GZIP_OVER_BYTES = 32 * 1024;
+
+/**
+ * Delivery with undici: one keep-alive agent (pooling connections per origin), `HTTPS_PROXY` /
+ * `HTTP_PROXY` / `NO_PROXY` honoured, bodies over 32 KiB gzipped, with core's queue, retries and limits.
+ * The SDK's requests go through undici directly, so they never reach its own instrumentation.
+ */
+export function makeNodeTransport(options: DeliveryTransportOptions = {}): TransportFactory {
+  const dispatcher = new EnvHttpProxyAgent({ keepAliveTimeout: 10_000, connections: 32 });
+  const makeRequest: MakeRequest = async ({ url, headers, body, signal }) => {
+    let payload: string | Uint8Array = body;
+    const outgoing: Record<string, string> = { ...headers };
+    if (
+      !outgoing['Content-Encoding'] &&
+      (typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) > GZIP_OVER_BYTES
+    ) {
+      payload = await gzipAsync(body);
+      outgoing['Content-Encoding'] = 'gzip';
+    }
+    const response = await request(url, {
+      method: 'POST',
+      headers: outgoing,
+      body: payload,
+      dispatcher,
+      signal: signal as AbortSignal | undefined,
+      headersTimeout: 30_000,
+      bodyTimeout: 30_000,
+    });
+    await response.body.dump();
+    const header = (name: string) => {
+      const value = response.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    return {
+      statusCode: response.statusCode,
+      headers: { 'retry-after': header('retry-after'), 'x-sentry-rate-limits': header('x-sentry-rate-limits') },
+    };
+  };
+  return makeDeliveryTransport(makeRequest, options);
+}

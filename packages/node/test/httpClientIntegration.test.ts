@@ -1,0 +1,63 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { captureException, flush } from '@faultline/node';
+import { describe, expect, it } from 'vitest';
+import { initNodeForTest, listen } from './support';
+
+const TRACE = '0af7651916cd43dd8448eb211c80319c';
+
+describe('httpClientIntegration', () => {
+  it('continues the request’s trace on outgoing fetch and http.request calls, with breadcrumbs', async () => {
+    const record = initNodeForTest();
+    const seen: IncomingHttpHeaders[] = [];
+    const downstream = await listen((req, res) => {
+      seen.push(req.headers);
+      res.statusCode = req.url === '/missing' ? 404 : 200;
+      res.end('{}');
+    });
+    const service = await listen(async (_req, res) => {
+      await (await fetch(`${downstream.url}/inventory`)).text();
+      await new Promise<void>((resolve) => {
+        httpRequest(`${downstream.url}/missing`, (response) => {
+          response.resume();
+          response.on('end', resolve);
+        }).end();
+      });
+      captureException(new Error('after two calls'));
+      res.end();
+    });
+    try {
+      await fetch(service.url, {
+        headers: { traceparent: `00-${TRACE}-b7ad6b7169203331-01`, 'x-request-id': 'req-9' },
+      });
+      await flush(1000);
+      expect(seen).toHaveLength(2);
+      for (const headers of seen) {
+        expect(headers.traceparent).toMatch(new RegExp(`^00-${TRACE}-[0-9a-f]{16}-01$`));
+        expect(headers['x-request-id']).toBe('req-9');
+      }
+      const crumbs = record.events()[0]!.breadcrumbs!.filter((b) => b.category === 'http');
+      expect(crumbs.map((b) => [b.data!.method, b.data!.url, b.data!.status_code])).toEqual([
+        ['GET', `${downstream.url}/inventory`, 200],
+        ['GET', `${downstream.url}/missing`, 404],
+      ]);
+    } finally {
+      await service.close();
+      await downstream.close();
+    }
+  });
+
+  it('leaves requests to URLs outside tracePropagationTargets alone', async () => {
+    initNodeForTest({ tracePropagationTargets: ['api.internal.example'] });
+    const seen: IncomingHttpHeaders[] = [];
+    const server = await listen((req, res) => {
+      seen.push(req.headers);
+      res.end();
+    });
+    try {
+      await fetch(server.url);
+      expect(seen[0]!.traceparent).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+});
