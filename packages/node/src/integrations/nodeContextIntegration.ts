@@ -33,7 +33,7 @@ export function nodeContextIntegration(): Integration {
 }
 
 /** Where the process runs, from the variables each platform sets. */
-export function detectCloud(env: NodeJS.ProcessEnv): Record<string, string> | undefined {
+export function detectCloud(env: Record<string, string | undefined>): Record<string, string> | undefined {
   const defined = (fields: Record<string, string | undefined>) =>
     Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<string, string>;
   if (env.KUBERNETES_SERVICE_HOST) {
