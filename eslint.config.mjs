@@ -61,7 +61,12 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', fetch: 'readonly' },
+      globals: Object.fromEntries(
+        ['console', 'process', 'URL', 'setTimeout', 'setInterval', 'clearInterval', 'fetch'].map((name) => [
+          name,
+          'readonly',
+        ]),
+      ),
     },
   },
 );
