@@ -12,6 +12,8 @@ export { httpServerIntegration } from './integrations/httpServerIntegration';
 export { httpClientIntegration } from './integrations/httpClientIntegration';
 export { nodeContextIntegration, detectCloud } from './integrations/nodeContextIntegration';
 export { gracefulShutdownIntegration } from './integrations/gracefulShutdownIntegration';
+export { sourceMapsIntegration } from './integrations/sourceMapsIntegration';
+export { contextLinesIntegration } from './integrations/contextLinesIntegration';
 export {
   addBreadcrumb,
   captureEvent,
@@ -35,6 +37,7 @@ export {
   setExtras,
   setTag,
   setTags,
+  serializeEnvelope,
   setUser,
   withIsolationScope,
   withScope,

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import type { Integration, StackFrame } from '@faultline/core';
+import { framePath, frameSource, readSourceFile } from '../readSourceFile';
+
+const LINES_AROUND = 5;
+const MAX_LINE_LENGTH = 200;
+
+/**
+ * Adds the source lines around each in-app frame (from the file on disk, or from the source map's
+ * content), sets `in_app` (not under node_modules or Node's internals) and a module name.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function contextLinesIntegration(): Integration {
+  return {
+    name: 'ContextLines',
+    processEvent(event) {
+      for (const exception of event.exception?.values ?? []) {
+        for (const frame of exception.stacktrace?.frames ?? []) addContext(frame);
+      }
+      return event;
+    },
+  };
+}
+
+function addContext(frame: StackFrame): void {
+  const source = frameSource(frame);
+  const file = framePath(frame.filename);
+  if (!file) return;
+  frame.in_app = !file.includes(`${path.sep}node_modules${path.sep}`);
+  frame.module ??= moduleName(file);
+  if (!frame.in_app || frame.lineno === undefined) return;
+  const text = source ?? readSourceFile(file);
+  if (text === undefined) return;
+  const lines = text.split('\n');
+  const index = frame.lineno - 1;
+  if (index < 0 || index >= lines.length) return;
+  const clip = (line: string) => (line.length > MAX_LINE_LENGTH ? `${line.slice(0, MAX_LINE_LENGTH)}…` : line);
+  frame.pre_context = lines.slice(Math.max(0, index - LINES_AROUND), index).map(clip);
+  frame.context_line = clip(lines[index]!);
+  frame.post_context = lines.slice(index + 1, index + 1 + LINES_AROUND).map(clip);
+}
+
+/** `src/payments/charge` for /app/src/payments/charge.ts; the package path under node_modules. */
+function moduleName(file: string): string {
+  const marker = `${path.sep}node_modules${path.sep}`;
+  const at = file.lastIndexOf(marker);
+  const relative = at >= 0 ? file.slice(at + marker.length) : path.relative(process.cwd(), file);
+  return relative
+    .replace(/\.[cm]?[jt]sx?$/, '')
+    .split(path.sep)
+    .join('/');
+}
