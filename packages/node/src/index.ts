@@ -1,6 +1,7 @@
 export { init } from './init';
 export { getDefaultIntegrations } from './getDefaultIntegrations';
 export { withFlush } from './withFlush';
+export { createTunnelHandler } from './createTunnelHandler';
 export { expressErrorHandler } from './frameworks/expressErrorHandler';
 export { faultlineFastify } from './frameworks/fastifyPlugin';
 export { koaMiddleware } from './frameworks/koaMiddleware';
@@ -44,6 +45,7 @@ export {
 } from '@faultline/core';
 
 export type { NodeOptions } from './nodeOptions';
+export type { TunnelOptions } from './createTunnelHandler';
 export type { ProcessHandlersOptions, UnhandledRejectionMode } from './integrations/processHandlersIntegration';
 export type {
   Breadcrumb,

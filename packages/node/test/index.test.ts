@@ -16,6 +16,7 @@ describe('@faultline/node exports', () => {
         "createAsyncLocalStorageStrategy",
         "createFileStore",
         "createLokiDestination",
+        "createTunnelHandler",
         "dedupeIntegration",
         "detectCloud",
         "eventFiltersIntegration",

@@ -84,3 +84,41 @@ describe('a process that dies', () => {
     }
   });
 });
+
+describe('unhandled rejections', () => {
+  it.each([
+    ['warn', 0, true],
+    ['strict', 1, false],
+    ['none', 0, false],
+  ] as const)('in %s mode: captured; exit code %i; warning printed: %s', async (mode, exitCode, warns) => {
+    const receiver = await startReceiver();
+    try {
+      const { exited, output } = run('rejection.mjs', { DSN: `http://key@127.0.0.1:${receiver.port}/1`, MODE: mode });
+      expect((await exited).code).toBe(exitCode);
+      expect(output().stdout.includes('still running')).toBe(exitCode === 0);
+      expect(output().stderr.includes('[faultline] Unhandled promise rejection')).toBe(warns);
+      await receiver.waitFor((requests) => requests.length > 0, 3000);
+      expect(eventsOf(receiver.accepted().map((r) => r.body))[0]!.exception!.values[0]).toMatchObject({
+        value: 'nobody caught me',
+        mechanism: { type: 'onunhandledrejection', handled: false },
+      });
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('flushes on SIGTERM, then ends by the signal as Node would', async () => {
+    const receiver = await startReceiver(() => ({ status: 200 }));
+    try {
+      const { exited } = run('sigterm.mjs', { DSN: `http://key@127.0.0.1:${receiver.port}/1` });
+      expect((await exited).signal).toBe('SIGTERM');
+      expect(eventsOf(receiver.accepted().map((r) => r.body)).map((e) => e.exception?.values[0]?.value)).toEqual([
+        'captured as the process was told to stop',
+      ]);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
