@@ -1,5 +1,6 @@
 // `npm run bench`: runs every suite side by side with @sentry/* and writes docs/benchmarks.md.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { runBundleSize } from './suites/bundleSize.mjs';
@@ -15,6 +16,12 @@ const options = quick ? { rounds: 3, durationMs: 200, warmupMs: 100 } : { rounds
 const size = await runBundleSize();
 const core = await runCoreSpeed(options);
 const logAndScrub = await runLogAndScrubSpeed(options);
+const inChild = (script, args = []) =>
+  execFileSync(process.execPath, [...args, new URL(script, import.meta.url).pathname, ...(quick ? ['--quick'] : [])], {
+    encoding: 'utf8',
+  });
+const nodeSpeed = inChild('./nodeSpeedProcess.mjs');
+const memory = inChild('./memoryProcess.mjs', ['--expose-gc']);
 const delivery = await runDeliverySpeed(quick ? { rounds: 3, count: 300 } : { rounds: 5, count: 1000 });
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const report = [
@@ -35,6 +42,12 @@ const report = [
   `Events that reached the request function during the capture rounds (warm-up included; every capture should arrive): Faultline ${core.sent.faultline.toLocaleString('en-US')}, Sentry ${core.sent.sentry.toLocaleString('en-US')}.`,
   '',
   core.markdown,
+  '## Node SDKs (`bench/src/nodeSpeedProcess.mjs`, own process)',
+  '',
+  '@sentry/node 11 cannot be installed from this registry (a dependency is missing), so the newest installable, 10.x, is measured.',
+  '',
+  nodeSpeed,
+  memory,
   '## Logs and scrubbing (`bench/src/suites/logAndScrubSpeed.mjs`)',
   '',
   "Faultline's logger builds the record (typed attributes, trace and request ids), adds a breadcrumb, scrubs and batches it;",

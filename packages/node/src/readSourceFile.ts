@@ -42,3 +42,14 @@ export function rememberFrameSource(frame: object, source: string): void {
 export function frameSource(frame: object): string | undefined {
   return originalSources.get(frame);
 }
+
+const lineCache = new Map<string, string[] | undefined>();
+
+/** A file's lines, split once and cached with the same bound as the text. */
+export function readSourceLines(file: string): string[] | undefined {
+  if (lineCache.has(file)) return lineCache.get(file);
+  const lines = readSourceFile(file)?.split('\n');
+  if (lineCache.size >= MAX_CACHED_FILES) lineCache.delete(lineCache.keys().next().value as string);
+  lineCache.set(file, lines);
+  return lines;
+}

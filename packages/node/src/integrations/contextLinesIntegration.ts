@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Integration, StackFrame } from '@faultline/core';
-import { framePath, frameSource, readSourceFile } from '../readSourceFile';
+import { framePath, frameSource, readSourceLines } from '../readSourceFile';
 
 const LINES_AROUND = 5;
 const MAX_LINE_LENGTH = 200;
@@ -29,9 +29,9 @@ function addContext(frame: StackFrame): void {
   frame.in_app = !file.includes(`${path.sep}node_modules${path.sep}`);
   frame.module ??= moduleName(file);
   if (!frame.in_app || frame.lineno === undefined) return;
-  const text = source ?? readSourceFile(file);
-  if (text === undefined) return;
-  const lines = text.split('\n');
+  // Mapped sources are rare (errors in compiled code): split those; disk files are split once and cached.
+  const lines = source !== undefined ? source.split('\n') : readSourceLines(file);
+  if (lines === undefined) return;
   const index = frame.lineno - 1;
   if (index < 0 || index >= lines.length) return;
   const clip = (line: string) => (line.length > MAX_LINE_LENGTH ? `${line.slice(0, MAX_LINE_LENGTH)}…` : line);
@@ -40,8 +40,19 @@ function addContext(frame: StackFrame): void {
   frame.post_context = lines.slice(index + 1, index + 1 + LINES_AROUND).map(clip);
 }
 
-/** `src/payments/charge` for /app/src/payments/charge.ts; the package path under node_modules. */
+const moduleNames = new Map<string, string>();
+
+/** `src/payments/charge` for /app/src/payments/charge.ts; the package path under node_modules. Cached. */
 function moduleName(file: string): string {
+  let name = moduleNames.get(file);
+  if (name === undefined) {
+    name = computeModuleName(file);
+    if (moduleNames.size < 1000) moduleNames.set(file, name);
+  }
+  return name;
+}
+
+function computeModuleName(file: string): string {
   const marker = `${path.sep}node_modules${path.sep}`;
   const at = file.lastIndexOf(marker);
   const relative = at >= 0 ? file.slice(at + marker.length) : path.relative(process.cwd(), file);

@@ -9,9 +9,14 @@ import type { Integration } from '@faultline/core';
 /* @__NO_SIDE_EFFECTS__ */
 export function nodeContextIntegration(): Integration {
   let fixed: Record<string, Record<string, unknown>> | undefined;
+  let hostname: string | undefined;
+  // Reading RSS is a system call: sample it at most once a second, not once per event.
+  let rss = 0;
+  let rssAt = 0;
   return {
     name: 'NodeContext',
     setup() {
+      hostname = os.hostname();
       fixed = {
         runtime: { name: 'node', version: process.version },
         os: { name: os.type(), version: os.release(), kernel_version: os.version() },
@@ -20,13 +25,17 @@ export function nodeContextIntegration(): Integration {
       };
     },
     processEvent(event) {
-      const memory = process.memoryUsage();
+      const now = Date.now();
+      if (now - rssAt > 1000) {
+        rss = process.memoryUsage.rss();
+        rssAt = now;
+      }
       event.contexts = {
         ...fixed,
-        app: { app_memory: memory.rss, heap_used: memory.heapUsed, uptime_s: Math.round(process.uptime()) },
+        app: { app_memory: rss, uptime_s: Math.round(process.uptime()) },
         ...event.contexts,
       };
-      event.server_name ??= os.hostname();
+      event.server_name ??= hostname;
       return event;
     },
   };
