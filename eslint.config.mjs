@@ -62,10 +62,9 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: {
       globals: Object.fromEntries(
-        ['console', 'process', 'URL', 'setTimeout', 'setInterval', 'clearInterval', 'fetch'].map((name) => [
-          name,
-          'readonly',
-        ]),
+        ['console', 'process', 'URL', 'setTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'fetch'].map(
+          (name) => [name, 'readonly'],
+        ),
       ),
     },
   },

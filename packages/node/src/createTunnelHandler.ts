@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createLokiDestination,
   getEnvelopeEndpoint,
@@ -20,7 +19,20 @@ export interface TunnelOptions {
   maxBodyBytes?: number;
 }
 
-type Handler = (req: IncomingMessage & { body?: unknown }, res: ServerResponse) => Promise<void>;
+/** What the handler reads of a request: node:http's IncomingMessage and Express's Request both fit. */
+export interface TunnelRequest extends AsyncIterable<unknown> {
+  method?: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** A body a parser already read (Express `text()`/`raw()`), used instead of the stream. */
+  body?: unknown;
+}
+
+/** What the handler writes: node:http's ServerResponse and Express's Response both fit. */
+export interface TunnelResponse {
+  writeHead(status: number, headers: Record<string, string>): { end(body: string): unknown };
+}
+
+type Handler = (req: TunnelRequest, res: TunnelResponse) => Promise<void>;
 
 /**
  * A same-origin relay for browsers: `app.post('/faultline', createTunnelHandler({ dsn, loki, allowedOrigins }))`.
@@ -40,7 +52,7 @@ export function createTunnelHandler(options: TunnelOptions): Handler {
     };
     try {
       if (req.method !== 'POST') return reply(405, { error: 'POST envelopes here' });
-      const origin = req.headers.origin;
+      const origin = [req.headers.origin].flat()[0];
       if (!origin || !options.allowedOrigins.includes(origin)) return reply(403, { error: 'origin not allowed' });
       const body = await readBody(req, maxBodyBytes);
       if (body === undefined) return reply(413, { error: `body over ${maxBodyBytes} bytes` });
@@ -93,7 +105,7 @@ function sameProject(a: Dsn, b: Dsn | undefined): boolean {
 }
 
 /** The raw body (or what a body parser already read), or undefined when over the limit. */
-async function readBody(req: IncomingMessage & { body?: unknown }, maxBytes: number): Promise<string | undefined> {
+async function readBody(req: TunnelRequest, maxBytes: number): Promise<string | undefined> {
   if (typeof req.body === 'string') return Buffer.byteLength(req.body) > maxBytes ? undefined : req.body;
   if (Buffer.isBuffer(req.body)) return req.body.length > maxBytes ? undefined : req.body.toString('utf8');
   const chunks: Buffer[] = [];

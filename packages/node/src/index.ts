@@ -45,7 +45,7 @@ export {
 } from '@faultline/core';
 
 export type { NodeOptions } from './nodeOptions';
-export type { TunnelOptions } from './createTunnelHandler';
+export type { TunnelOptions, TunnelRequest, TunnelResponse } from './createTunnelHandler';
 export type { ProcessHandlersOptions, UnhandledRejectionMode } from './integrations/processHandlersIntegration';
 export type {
   Breadcrumb,
