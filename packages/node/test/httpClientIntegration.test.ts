@@ -61,3 +61,29 @@ describe('httpClientIntegration', () => {
     }
   });
 });
+
+describe('httpClientIntegration and the SDK’s own requests', () => {
+  it('never records or traces the requests that deliver events', async () => {
+    const { startReceiver, resetCarrier } = await import('@faultline/test-utils');
+    const { init, captureException: capture, flush: flushAll } = await import('@faultline/node');
+    const { parseEnvelope } = await import('@faultline/core');
+    resetCarrier();
+    const receiver = await startReceiver();
+    try {
+      init({
+        dsn: `http://key@127.0.0.1:${receiver.port}/1`,
+        queueDir: false,
+        integrations: (d) => d.filter((i) => i.name !== 'ProcessHandlers' && i.name !== 'GracefulShutdown'),
+      });
+      capture(new Error('first'));
+      await flushAll(2000);
+      capture(new Error('second'));
+      await flushAll(2000);
+      const second = parseEnvelope(receiver.requests[1]!.body)[1][0]![1] as { breadcrumbs?: { category?: string }[] };
+      expect((second.breadcrumbs ?? []).filter((b) => b.category === 'http')).toEqual([]);
+      expect(receiver.requests.every((r) => r.headers.traceparent === undefined)).toBe(true);
+    } finally {
+      await receiver.close();
+    }
+  });
+});

@@ -122,3 +122,16 @@ describe('graceful shutdown', () => {
     }
   });
 });
+
+describe('onFatalError', () => {
+  it('is called after the flush instead of printing and exiting', async () => {
+    const receiver = await startReceiver();
+    try {
+      const { exited, output } = run('fatalHook.mjs', { DSN: `http://key@127.0.0.1:${receiver.port}/1` });
+      expect((await exited).code).toBe(7);
+      expect(output().stdout).toContain('hook saw: fatal in the child; delivered: 1');
+    } finally {
+      await receiver.close();
+    }
+  });
+});
