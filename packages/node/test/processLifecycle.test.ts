@@ -135,3 +135,18 @@ describe('onFatalError', () => {
     }
   });
 });
+
+describe('an app with its own uncaughtException listener', () => {
+  it('keeps control of the process; the error is still captured', async () => {
+    const receiver = await startReceiver();
+    try {
+      const { exited, output } = run('ownListener.mjs', { DSN: `http://key@127.0.0.1:${receiver.port}/1` });
+      expect((await exited).code).toBe(0);
+      expect(output().stdout).toContain('app handled: handled by the app');
+      expect(output().stdout).toContain('still alive');
+      expect(eventsOf(receiver.accepted().map((r) => r.body))[0]).toMatchObject({ level: 'fatal' });
+    } finally {
+      await receiver.close();
+    }
+  });
+});
