@@ -3,6 +3,8 @@ export { captureException, captureMessage, captureEvent, lastEventId } from './a
 export { addBreadcrumb, setUser, setTag, setTags, setContext, setExtra, setExtras } from './api/scopeSetters';
 export { flush, close } from './api/lifecycle';
 export { logger } from './logs/logger';
+export { SEVERITY_NUMBER, BREADCRUMB_LEVEL } from './logs/logLevels';
+export { resolvePropagationContext } from './tracing/resolvePropagationContext';
 export { continueTrace, propagationContextFromHeaders, startNewTrace } from './tracing/continueTrace';
 export { getTraceHeaders } from './tracing/getTraceHeaders';
 export { shouldPropagateTo } from './tracing/shouldPropagateTo';
@@ -72,6 +74,7 @@ export type {
   BeforeBreadcrumb,
   BeforeSend,
   BeforeSendLog,
+  CaptureLogOptions,
   Client,
   CoreOptions,
   Integration,

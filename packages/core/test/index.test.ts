@@ -5,8 +5,10 @@ describe('@faultline/core exports', () => {
   it('has exactly this public surface (a change here is a change of API)', () => {
     expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
       [
+        "BREADCRUMB_LEVEL",
         "CORE_OPTION_CHECKS",
         "SDK_VERSION",
+        "SEVERITY_NUMBER",
         "addBreadcrumb",
         "captureEvent",
         "captureException",
@@ -59,6 +61,7 @@ describe('@faultline/core exports', () => {
         "randomHex",
         "readHeader",
         "resolveOptions",
+        "resolvePropagationContext",
         "safeJsonStringify",
         "serializeEnvelope",
         "setAsyncContextStrategy",

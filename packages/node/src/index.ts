@@ -1,6 +1,9 @@
 export { init } from './init';
 export { getDefaultIntegrations } from './getDefaultIntegrations';
 export { withFlush } from './withFlush';
+export { faultlinePinoHooks, faultlinePinoMixin } from './logging/pinoHooks';
+export { FaultlineTransport } from './logging/FaultlineTransport';
+export { consoleIntegration } from './integrations/consoleIntegration';
 export { createTunnelHandler } from './createTunnelHandler';
 export { expressErrorHandler } from './frameworks/expressErrorHandler';
 export { faultlineFastify } from './frameworks/fastifyPlugin';
@@ -45,6 +48,8 @@ export {
 } from '@faultline/core';
 
 export type { NodeOptions } from './nodeOptions';
+export type { BridgeOptions } from './logging/bridgeLog';
+export type { PinoWorkerOptions } from './logging/createPinoWorkerBridge';
 export type { TunnelOptions, TunnelRequest, TunnelResponse } from './createTunnelHandler';
 export type { ProcessHandlersOptions, UnhandledRejectionMode } from './integrations/processHandlersIntegration';
 export type {

@@ -6,11 +6,13 @@ describe('@faultline/node exports', () => {
   it('has exactly this public surface (a change here is a change of API)', () => {
     expect(Object.keys(node).sort()).toMatchInlineSnapshot(`
       [
+        "FaultlineTransport",
         "addBreadcrumb",
         "captureEvent",
         "captureException",
         "captureMessage",
         "close",
+        "consoleIntegration",
         "contextLinesIntegration",
         "continueTrace",
         "createAsyncLocalStorageStrategy",
@@ -22,6 +24,8 @@ describe('@faultline/node exports', () => {
         "eventFiltersIntegration",
         "expressErrorHandler",
         "faultlineFastify",
+        "faultlinePinoHooks",
+        "faultlinePinoMixin",
         "flush",
         "getClient",
         "getCurrentScope",
@@ -56,7 +60,7 @@ describe('@faultline/node exports', () => {
 });
 
 describe('@faultline/node as published', () => {
-  const project = createScratchProject(['@faultline/core', '@faultline/node']);
+  const project = createScratchProject(['@faultline/core', '@faultline/node'], { nodeTypes: true });
   const use = `init({ dsn: '', transport: () => ({ send: async () => ({}), flush: async () => true }) });
     console.log(captureException(new Error('x')).length);`;
 

@@ -19,10 +19,12 @@ export interface ScratchProject {
  * contents into a fresh directory outside the workspace, and copies their runtime dependencies from the
  * workspace's node_modules, so tests import the build the way a user would.
  */
-export function createScratchProject(packageNames: string[]): ScratchProject {
+export function createScratchProject(packageNames: string[], options: { nodeTypes?: boolean } = {}): ScratchProject {
   const dir = mkdtempSync(path.join(tmpdir(), 'faultline-scratch-'));
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', private: true }));
   for (const name of packageNames) installPacked(name, dir);
+  // A Node project has @types/node; a platform-neutral one must type-check without it.
+  if (options.nodeTypes) copyDependency('@types/node', dir);
   return {
     dir,
     runNode(file, source) {
@@ -33,6 +35,7 @@ export function createScratchProject(packageNames: string[]): ScratchProject {
       for (const [file, source] of Object.entries(files)) writeFileSync(path.join(dir, file), source);
       const tsc = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
       const args = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022'];
+      if (options.nodeTypes) args.push('--types', 'node');
       try {
         return execFileSync(process.execPath, [tsc, ...args, ...Object.keys(files)], { cwd: dir, encoding: 'utf8' });
       } catch (error) {

@@ -113,8 +113,8 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       // A hand-built event may hold anything; the SDK's own builders already bound what they make.
       return guarded(() => boundHandBuiltEvent(event, options), hint, scope);
     },
-    captureLog(level, message, attributes) {
-      if (open) logs.capture(level, message, attributes);
+    captureLog(level, message, attributes, logOptions) {
+      if (open) logs.capture(level, message, attributes, logOptions);
     },
     addBreadcrumb(breadcrumb, hint, scope) {
       if (!open || options.maxBreadcrumbs <= 0) return;

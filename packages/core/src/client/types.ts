@@ -52,6 +52,14 @@ export interface Integration {
   processEvent?(event: Event, hint: EventHint, client: Client): Event | null | PromiseLike<Event | null>;
 }
 
+/** For bridges from other loggers: the record's own time, and whether the pipeline adds the breadcrumb. */
+export interface CaptureLogOptions {
+  /** Seconds since the epoch, when the log was written (default: now). */
+  timestamp?: number;
+  /** Add the breadcrumb for this record (default true; a bridge that adds its own says false). */
+  breadcrumb?: boolean;
+}
+
 export type BeforeSend = (event: Event, hint: EventHint) => Event | null | PromiseLike<Event | null>;
 export type BeforeSendLog = (log: SerializedLog) => SerializedLog | null;
 export type BeforeBreadcrumb = (breadcrumb: Breadcrumb, hint?: Record<string, unknown>) => Breadcrumb | null;
@@ -127,7 +135,12 @@ export interface Client {
   captureMessage(message: string, level?: SeverityLevel, hint?: EventHint, scope?: Scope): string;
   captureEvent(event: Event, hint?: EventHint, scope?: Scope): string;
   /** Records a structured log (see `logger`); never throws. */
-  captureLog(level: LogLevel, message: unknown, attributes?: Record<string, unknown>): void;
+  captureLog(
+    level: LogLevel,
+    message: unknown,
+    attributes?: Record<string, unknown>,
+    options?: CaptureLogOptions,
+  ): void;
   /** Applies `beforeBreadcrumb` and the scope's ring buffer; never throws. */
   addBreadcrumb(breadcrumb: Breadcrumb, hint?: Record<string, unknown>, scope?: Scope): void;
   recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;

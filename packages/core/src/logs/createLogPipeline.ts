@@ -1,4 +1,4 @@
-import type { Client, ResolvedOptions } from '../client/types';
+import type { CaptureLogOptions, Client, ResolvedOptions } from '../client/types';
 import { debugLogger } from '../debugLogger';
 import { envelopeHeaders } from '../envelope/createEventEnvelope';
 import type { Envelope, EnvelopeAddress } from '../envelope/types';
@@ -13,7 +13,7 @@ const MAX_BYTES = 800 * 1024;
 const MAX_DELAY_MS = 5000;
 
 export interface LogPipeline {
-  capture(level: LogLevel, message: unknown, attributes?: Record<string, unknown>): void;
+  capture(level: LogLevel, message: unknown, attributes?: Record<string, unknown>, options?: CaptureLogOptions): void;
   /** Sends what is buffered now. */
   flush(): void;
 }
@@ -48,11 +48,19 @@ export function createLogPipeline(
   };
 
   return {
-    capture(level, message, attributes) {
+    capture(level, message, attributes, captureOptions) {
       if (options.enableLogs === false || !client.isEnabled() || !(SEVERITY_NUMBER[level] >= minSeverity)) return;
       try {
         let log: SerializedLog | null = createLogRecord(level, message, attributes, options, address.sdk);
-        client.addBreadcrumb({ category: 'log', level: BREADCRUMB_LEVEL[level], message: log.body, data: attributes });
+        if (captureOptions?.timestamp !== undefined) log.timestamp = captureOptions.timestamp;
+        if (captureOptions?.breadcrumb !== false) {
+          client.addBreadcrumb({
+            category: 'log',
+            level: BREADCRUMB_LEVEL[level],
+            message: log.body,
+            data: attributes,
+          });
+        }
         if (options.beforeSendLog) {
           log = options.beforeSendLog(log);
           if (!log) return client.recordDroppedEvent('before_send', 'log_item');

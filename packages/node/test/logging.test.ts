@@ -1,0 +1,154 @@
+import { createServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseEnvelope } from '@faultline/core';
+import type { Event, SerializedLog } from '@faultline/core';
+import { FaultlineTransport, faultlinePinoHooks, faultlinePinoMixin, flush, init } from '@faultline/node';
+import { assertValidLokiPush, resetCarrier, startReceiver, type Receiver } from '@faultline/test-utils';
+import pino10 from 'pino';
+import pino9 from 'pino9';
+import winston from 'winston';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listen } from './support';
+
+type Log = (request: string, step: string) => void;
+type Fail = (request: string, error: Error) => void;
+
+/** Two concurrent requests, each logging three lines and then an error, interleaved across awaits. */
+async function twoRequests(log: Log, fail: Fail): Promise<void> {
+  const server = await listen(
+    createServer(async (req, res) => {
+      const id = String(req.headers['x-request-id']);
+      for (const step of ['validated', 'reserved', 'charging']) {
+        log(id, step);
+        await sleep(5 + Math.random() * 10);
+      }
+      fail(id, new Error(`payment failed for ${id}`));
+      res.end();
+    }),
+  );
+  try {
+    await Promise.all(['req-A', 'req-B'].map((id) => fetch(server.url, { headers: { 'x-request-id': id } })));
+  } finally {
+    await server.close();
+  }
+}
+
+const bodiesOf = (receiver: Receiver) => receiver.accepted().map((r) => r.body);
+const eventsOf = (receiver: Receiver) =>
+  bodiesOf(receiver).flatMap((b) =>
+    parseEnvelope(b)[1]
+      .filter(([h]) => h.type === 'event')
+      .map(([, p]) => p as Event),
+  );
+const logsOf = (receiver: Receiver) =>
+  bodiesOf(receiver).flatMap((b) =>
+    parseEnvelope(b)[1]
+      .filter(([h]) => h.type === 'log')
+      .flatMap(([, p]) => (p as { items: SerializedLog[] }).items),
+  );
+
+function expectEachErrorHasItsOwnLines(sentry: Receiver, loki: Receiver, category: string) {
+  const events = eventsOf(sentry);
+  expect(events).toHaveLength(2);
+  for (const event of events) {
+    const id = event.exception!.values.at(-1)!.value.replace('payment failed for ', '');
+    expect(event.tags).toMatchObject({ request_id: id });
+    expect(event.breadcrumbs!.map((b) => [b.category, b.message, (b.data as { request?: string }).request])).toEqual(
+      ['validated', 'reserved', 'charging'].map((step) => [category, step, id]),
+    );
+  }
+  const logs = logsOf(sentry);
+  expect(
+    logs
+      .filter((l) => l.body === 'reserved')
+      .map((l) => l.attributes!.request_id!.value)
+      .sort(),
+  ).toEqual(['req-A', 'req-B']);
+  const lokiLines = loki.accepted().flatMap((r) => assertValidLokiPush(r.body).flatMap((s) => s.values));
+  expect(
+    lokiLines.some(([, line, metadata]) => JSON.parse(line).message === 'charging' && metadata?.request_id === 'req-A'),
+  ).toBe(true);
+}
+
+describe('log bridges', () => {
+  let receivers: Receiver[] = [];
+  afterEach(async () => {
+    await Promise.all(receivers.map((r) => r.close()));
+    receivers = [];
+  });
+
+  async function initWithReceivers() {
+    resetCarrier();
+    const sentry = await startReceiver();
+    const loki = await startReceiver();
+    receivers.push(sentry, loki);
+    init({
+      dsn: `http://key@127.0.0.1:${sentry.port}/1`,
+      loki: { url: `${loki.url}/loki/api/v1/push`, service: 'checkout' },
+      queueDir: false,
+      integrations: (d) => d.filter((i) => i.name !== 'ProcessHandlers' && i.name !== 'GracefulShutdown'),
+    });
+    return { sentry, loki };
+  }
+
+  it.each([
+    ['pino 10', pino10],
+    ['pino 9', pino9 as unknown as typeof pino10],
+  ])('%s in process: each exception carries its own request’s three lines and id', async (_name, pino) => {
+    const { sentry, loki } = await initWithReceivers();
+    const logger = pino({ hooks: faultlinePinoHooks() }, pino.destination('/dev/null'));
+    await twoRequests(
+      (request, step) => logger.info({ request }, step),
+      (request, err) => logger.error({ err, request }, 'payment failed'),
+    );
+    expect(await flush(5000)).toBe(true);
+    expectEachErrorHasItsOwnLines(sentry, loki, 'pino');
+    expect(eventsOf(sentry)[0]!.exception!.values.at(-1)!.mechanism).toMatchObject({ type: 'pino', handled: true });
+  });
+
+  it('winston: each exception carries its own request’s three lines and id', async () => {
+    const { sentry, loki } = await initWithReceivers();
+    const logger = winston.createLogger({ transports: [new FaultlineTransport()] });
+    await twoRequests(
+      (request, step) => logger.info(step, { request }),
+      (request, err) => logger.error('payment failed', { err, request }),
+    );
+    expect(await flush(5000)).toBe(true);
+    expectEachErrorHasItsOwnLines(sentry, loki, 'winston');
+  });
+
+  it('pino worker transport: the worker joins lines by request id and sends from its own thread', async () => {
+    resetCarrier();
+    const sentry = await startReceiver();
+    const loki = await startReceiver();
+    receivers.push(sentry, loki);
+    // The calling thread: request isolation and ids only (it sends nothing itself).
+    init({
+      queueDir: false,
+      integrations: (d) => d.filter((i) => i.name !== 'ProcessHandlers' && i.name !== 'GracefulShutdown'),
+    });
+    const transport = pino10.transport({
+      target: '@faultline/node/pino',
+      options: {
+        dsn: `http://key@127.0.0.1:${sentry.port}/1`,
+        loki: { url: `${loki.url}/loki/api/v1/push` },
+        queueDir: false,
+      },
+    });
+    const logger = pino10({ mixin: faultlinePinoMixin() }, transport);
+    await twoRequests(
+      (request, step) => logger.info({ request }, step),
+      (request, err) => logger.error({ err, request }, `payment failed for ${request}`),
+    );
+    await new Promise<void>((resolve) => {
+      transport.on('close', () => resolve());
+      transport.end();
+    });
+    // The worker's last requests can still be in the receiver's hands when the stream reports closed.
+    await sentry.waitFor(() => eventsOf(sentry).length >= 2 && logsOf(sentry).length >= 8, 5000);
+    await loki.waitFor((requests) => requests.length > 0, 5000);
+    expectEachErrorHasItsOwnLines(sentry, loki, 'pino');
+    const [event] = eventsOf(sentry);
+    expect(event!.exception!.values.at(-1)!.stacktrace!.frames.at(-1)!.filename).toContain('logging.test.ts');
+  }, 20_000);
+});
