@@ -22,6 +22,17 @@ const inChild = (script, args = []) =>
   });
 const nodeSpeed = inChild('./nodeSpeedProcess.mjs');
 const memory = inChild('./memoryProcess.mjs', ['--expose-gc']);
+const pinoCost =
+  execFileSync(
+    process.execPath,
+    [new URL('./pinoCostProcess.mjs', import.meta.url).pathname, 'faultline', ...(quick ? ['--quick'] : [])],
+    { encoding: 'utf8' },
+  ) +
+  execFileSync(
+    process.execPath,
+    [new URL('./pinoCostProcess.mjs', import.meta.url).pathname, 'sentry', ...(quick ? ['--quick'] : [])],
+    { encoding: 'utf8' },
+  );
 const delivery = await runDeliverySpeed(quick ? { rounds: 3, count: 300 } : { rounds: 5, count: 1000 });
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const report = [
@@ -48,6 +59,13 @@ const report = [
   '',
   nodeSpeed,
   memory,
+  '## A pino call on the calling thread (`bench/src/pinoCostProcess.mjs`)',
+  '',
+  'ns per `logger.info(fields, msg)` with 4 fields; the ratio is against plain pino writing to an in-thread stream that discards.',
+  '',
+  '| setup | ns per call | ÷ plain pino |',
+  '| --- | ---: | ---: |',
+  pinoCost,
   '## Logs and scrubbing (`bench/src/suites/logAndScrubSpeed.mjs`)',
   '',
   "Faultline's logger builds the record (typed attributes, trace and request ids), adds a breadcrumb, scrubs and batches it;",
