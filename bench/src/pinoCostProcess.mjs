@@ -23,7 +23,7 @@ if (mode === 'faultline') {
   const dsn = `http://key@127.0.0.1:${String(line).trim()}/1`;
   Faultline.init({ dsn, queueDir: false, integrations: (d) => d.filter((i) => i.name !== 'ProcessHandlers') });
   const plain = pino(sink());
-  const hooked = pino({ hooks: Faultline.faultlinePinoHooks() }, sink());
+  const inProcess = pino(Faultline.faultlinePinoDestination(sink()));
   const transport = pino.transport({ target: '@faultline/node/pino', options: { dsn, queueDir: false } });
   const worker = pino({ mixin: Faultline.faultlinePinoMixin() }, transport);
   // What any worker transport costs: pino's own file target writing to /dev/null.
@@ -37,7 +37,7 @@ if (mode === 'faultline') {
         op: (i) => plainWorker.info(fields(i), 'Order placed'),
       },
       { name: 'pino + Faultline worker transport', op: (i) => worker.info(fields(i), 'Order placed') },
-      { name: 'pino + Faultline in-process hooks', op: (i) => hooked.info(fields(i), 'Order placed') },
+      { name: 'pino + Faultline in-process destination', op: (i) => inProcess.info(fields(i), 'Order placed') },
     ],
     options,
   );

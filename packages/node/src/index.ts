@@ -1,7 +1,8 @@
 export { init } from './init';
 export { getDefaultIntegrations } from './getDefaultIntegrations';
 export { withFlush } from './withFlush';
-export { faultlinePinoHooks, faultlinePinoMixin } from './logging/pinoHooks';
+export { faultlinePinoDestination } from './logging/faultlinePinoDestination';
+export { faultlinePinoMixin } from './logging/faultlinePinoMixin';
 export { FaultlineTransport } from './logging/FaultlineTransport';
 export { consoleIntegration } from './integrations/consoleIntegration';
 export { createTunnelHandler } from './createTunnelHandler';
@@ -49,6 +50,7 @@ export {
 
 export type { NodeOptions } from './nodeOptions';
 export type { BridgeOptions } from './logging/bridgeLog';
+export type { PinoDestination } from './logging/faultlinePinoDestination';
 export type { PinoWorkerOptions } from './logging/createPinoWorkerBridge';
 export type { TunnelOptions, TunnelRequest, TunnelResponse } from './createTunnelHandler';
 export type { ProcessHandlersOptions, UnhandledRejectionMode } from './integrations/processHandlersIntegration';

@@ -24,7 +24,7 @@ describe('@faultline/node exports', () => {
         "eventFiltersIntegration",
         "expressErrorHandler",
         "faultlineFastify",
-        "faultlinePinoHooks",
+        "faultlinePinoDestination",
         "faultlinePinoMixin",
         "flush",
         "getClient",

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseEnvelope } from '@faultline/core';
 import type { Event, SerializedLog } from '@faultline/core';
-import { FaultlineTransport, faultlinePinoHooks, faultlinePinoMixin, flush, init } from '@faultline/node';
+import { FaultlineTransport, faultlinePinoDestination, faultlinePinoMixin, flush, init } from '@faultline/node';
 import { assertValidLokiPush, resetCarrier, startReceiver, type Receiver } from '@faultline/test-utils';
 import pino10 from 'pino';
 import pino9 from 'pino9';
@@ -96,7 +96,7 @@ describe('log bridges', () => {
     ['pino 9', pino9 as unknown as typeof pino10],
   ])('%s in process: each exception carries its own request’s three lines and id', async (_name, pino) => {
     const { sentry, loki } = await initWithReceivers();
-    const logger = pino({ hooks: faultlinePinoHooks() }, pino.destination('/dev/null'));
+    const logger = pino(faultlinePinoDestination(pino.destination({ dest: '/dev/null', sync: true })));
     await twoRequests(
       (request, step) => logger.info({ request }, step),
       (request, err) => logger.error({ err, request }, 'payment failed'),

@@ -8,27 +8,13 @@ import {
 } from '@faultline/core';
 import { init } from '../init';
 import type { NodeOptions } from '../nodeOptions';
-import { levelFromPino } from './logLevels';
-import { rebuildError } from './rebuildError';
+import { pinoRecord } from './pinoRecord';
 
 export interface PinoWorkerOptions extends NodeOptions {
   /** Records at or above this pino level that carry an error become exceptions. Default 50 (error). */
   errorLevel?: number;
 }
 
-const PINO_FIELDS = new Set([
-  'level',
-  'time',
-  'pid',
-  'hostname',
-  'msg',
-  'err',
-  'error',
-  'trace_id',
-  'span_id',
-  'request_id',
-  'v',
-]);
 const MAX_REQUESTS = 1000;
 const MAX_LINES = 100;
 
@@ -54,14 +40,9 @@ export function createPinoWorkerBridge(options: PinoWorkerOptions) {
   return {
     handle(record: Record<string, unknown>): void {
       try {
-        const level = levelFromPino(Number(record.level ?? 30));
-        const message = typeof record.msg === 'string' ? record.msg : '';
-        const attributes: Record<string, unknown> = {};
-        for (const key in record) if (!PINO_FIELDS.has(key)) attributes[key] = record[key];
+        const { level, message, attributes, error, time = Date.now() } = pinoRecord(record);
         const requestId = typeof record.request_id === 'string' ? record.request_id : undefined;
-        const time = typeof record.time === 'number' ? record.time : Date.now();
         const lines = requestId ? linesOf(requestId) : [];
-        const error = rebuildError(record.err) ?? rebuildError(record.error);
         withScope((scope) => {
           if (typeof record.trace_id === 'string' && typeof record.span_id === 'string') {
             const context: PropagationContext = { traceId: record.trace_id, spanId: record.span_id };
