@@ -7,16 +7,48 @@ const coreVersion = (JSON.parse(readFileSync(`${root}packages/core/package.json`
   .version;
 
 // Unit tests run against the TypeScript sources: each `@faultline/<name>` import resolves to its src/index.ts.
+const faultlineSources = { find: /^@faultline\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` };
+const REACT_TESTS = 'packages/react/test/**/*.test.ts';
+
 export default defineConfig({
   define: { __FAULTLINE_VERSION__: JSON.stringify(coreVersion) },
-  resolve: {
-    alias: [{ find: /^@faultline\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` }],
-  },
+  resolve: { alias: [faultlineSources] },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'packages/*/test/**/*.test.tsx'],
     testTimeout: 20_000,
+    pool: 'forks',
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
-    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', include: ['packages/*/test/**/*.test.ts'], exclude: [REACT_TESTS] },
+      },
+      { extends: true, test: { name: 'react19', include: [REACT_TESTS], environment: 'jsdom' } },
+      {
+        // The same React tests against React 18, which the test-react18 workspace holds.
+        extends: true,
+        resolve: {
+          alias: [
+            faultlineSources,
+            { find: /^react$/, replacement: `${root}test-react18/node_modules/react/index.js` },
+            { find: /^react\/(.*)$/, replacement: `${root}test-react18/node_modules/react/$1` },
+            { find: /^react-dom$/, replacement: `${root}test-react18/node_modules/react-dom/index.js` },
+            { find: /^react-dom\/(.*)$/, replacement: `${root}test-react18/node_modules/react-dom/$1` },
+            // Its ESM build, so that its own react imports go through the aliases above.
+            {
+              find: /^@testing-library\/react$/,
+              replacement: `${root}node_modules/@testing-library/react/dist/@testing-library/react.esm.js`,
+            },
+          ],
+        },
+        test: {
+          name: 'react18',
+          include: [REACT_TESTS],
+          environment: 'jsdom',
+          // Testing Library must resolve react through the aliases above, not from node_modules.
+          server: { deps: { inline: [/@testing-library\/react/] } },
+        },
+      },
+    ],
   },
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const REPO_ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+/** The repository root, worked out when first needed (not at import: jsdom tests import this module too). */
+const repoRoot = (): string => path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
 export interface ScratchProject {
   dir: string;
@@ -33,7 +34,7 @@ export function createScratchProject(packageNames: string[], options: { nodeType
     },
     typecheck(files) {
       for (const [file, source] of Object.entries(files)) writeFileSync(path.join(dir, file), source);
-      const tsc = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
+      const tsc = path.join(repoRoot(), 'node_modules/typescript/bin/tsc');
       const args = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022'];
       if (options.nodeTypes) args.push('--types', 'node');
       try {
@@ -46,7 +47,7 @@ export function createScratchProject(packageNames: string[], options: { nodeType
 }
 
 function installPacked(name: string, scratch: string): void {
-  const packageDir = path.join(REPO_ROOT, 'packages', name.replace('@faultline/', ''));
+  const packageDir = path.join(repoRoot(), 'packages', name.replace('@faultline/', ''));
   if (!existsSync(path.join(packageDir, 'build'))) {
     throw new Error(`${name} has no build/: run \`npm run build\` first`);
   }
@@ -67,7 +68,7 @@ function installPacked(name: string, scratch: string): void {
 function copyDependency(name: string, scratch: string): void {
   const target = path.join(scratch, 'node_modules', name);
   if (existsSync(target) || name.startsWith('@faultline/')) return;
-  const source = path.join(REPO_ROOT, 'node_modules', name);
+  const source = path.join(repoRoot(), 'node_modules', name);
   cpSync(source, target, { recursive: true, dereference: true });
   const manifest = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
