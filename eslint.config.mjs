@@ -39,9 +39,8 @@ export default tseslint.config(
   { files: ['packages/core/src/**/*.ts'], rules: { 'no-restricted-globals': ['error', ...PLATFORM_GLOBALS] } },
   {
     // Fixture pages: plain browser scripts using the CDN bundle's global.
-    files: ['test-e2e/**/*.js'],
+    files: ['test-e2e/**/*.js', 'test-e2e/**/*.mjs'],
     languageOptions: {
-      sourceType: 'script',
       globals: Object.fromEntries(
         [
           'window',

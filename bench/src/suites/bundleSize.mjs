@@ -36,6 +36,17 @@ export const SIZE_CASES = [
     pair: 'faultline-browser-init-web-vitals',
     source: `import { init, browserTracingIntegration } from '@sentry/browser'; init({ dsn: ${DSN}, integrations: [browserTracingIntegration()] });`,
   },
+  {
+    name: 'faultline-react-init-boundary',
+    label: '@faultline/react init + ErrorBoundary',
+    source: `import { init, ErrorBoundary } from '@faultline/react'; import { createElement } from 'react'; init({ dsn: ${DSN} }); export const app = createElement(ErrorBoundary, { fallback: null });`,
+  },
+  {
+    name: 'sentry-react-init-boundary',
+    label: '@sentry/react init + ErrorBoundary',
+    pair: 'faultline-react-init-boundary',
+    source: `import { init, ErrorBoundary } from '@sentry/react'; import { createElement } from 'react'; init({ dsn: ${DSN} }); export const app = createElement(ErrorBoundary, { fallback: null });`,
+  },
 ];
 
 const sizes = (code) => ({
@@ -54,6 +65,8 @@ async function withEsbuild(entry) {
     target: 'es2020',
     write: false,
     define: { 'process.env.NODE_ENV': '"production"', __SENTRY_DEBUG__: 'false' },
+    // React is the app's own; only what each SDK adds is measured.
+    external: ['react', 'react-dom', 'react/jsx-runtime'],
     logLevel: 'silent',
   });
   return sizes(result.outputFiles[0].text);
@@ -62,6 +75,7 @@ async function withEsbuild(entry) {
 async function withRollup(entry) {
   const bundle = await rollup({
     input: entry,
+    external: ['react', 'react-dom', 'react/jsx-runtime'],
     plugins: [
       nodeResolve({ browser: true }),
       commonjs(),

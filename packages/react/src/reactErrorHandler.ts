@@ -1,5 +1,6 @@
 import type { ErrorInfo } from 'react';
 import { captureReactError, wasCaptured } from './captureReactError';
+import { ErrorBoundary } from './ErrorBoundary';
 
 /**
  * For React 19's root options: `createRoot(el, { onUncaughtError: reactErrorHandler(), onCaughtError:
@@ -11,8 +12,11 @@ export function reactErrorHandler(
 ): (error: unknown, errorInfo: ErrorInfo) => void {
   return (error, errorInfo) => {
     try {
-      if (!wasCaptured(error)) {
-        const handled = errorInfo && 'errorBoundary' in errorInfo && Boolean(errorInfo.errorBoundary);
+      // React 19 calls onCaughtError *before* the boundary's componentDidCatch: an error a Faultline
+      // boundary caught is left to that boundary, which reports it with its own options.
+      const boundary = (errorInfo as { errorBoundary?: unknown } | undefined)?.errorBoundary;
+      if (!wasCaptured(error) && !(boundary instanceof ErrorBoundary)) {
+        const handled = Boolean(boundary);
         captureReactError(error, errorInfo?.componentStack ?? undefined, { type: 'react.root', handled });
       }
     } catch {

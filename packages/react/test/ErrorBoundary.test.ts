@@ -192,7 +192,22 @@ describe(`reactErrorHandler (React ${version})`, () => {
     expect(seen).toEqual([uncaught]);
   });
 
-  it('does not report again an error a Faultline boundary already reported (React 19 passes it to onCaughtError)', async () => {
+  it('leaves an error a Faultline boundary caught to that boundary (React 19 calls onCaughtError first)', async () => {
+    const { record } = initForTest();
+    reactErrorHandler()(new Error('caught first'), {
+      componentStack: '',
+      errorBoundary: new ErrorBoundary({}),
+    } as never);
+    reactErrorHandler()(new Error('caught by another boundary'), { componentStack: '', errorBoundary: {} } as never);
+    expect(
+      (await sent(record)).map((e) => [
+        e.exception!.values.at(-1)!.value,
+        e.exception!.values.at(-1)!.mechanism!.handled,
+      ]),
+    ).toEqual([['caught by another boundary', true]]);
+  });
+
+  it('does not report again an error a Faultline boundary already reported', async () => {
     const { record } = initForTest();
     let boundaryError: unknown;
     render(
