@@ -23,6 +23,8 @@ if (mode === 'faultline') {
   const dsn = `http://key@127.0.0.1:${String(line).trim()}/1`;
   Faultline.init({ dsn, queueDir: false, integrations: (d) => d.filter((i) => i.name !== 'ProcessHandlers') });
   const plain = pino(sink());
+  // pino's own default destination kind (SonicBoom), as `pino()` uses for stdout, here to /dev/null.
+  const sonic = pino(pino.destination({ dest: '/dev/null', sync: false }));
   const inProcess = pino(Faultline.faultlinePinoDestination(sink()));
   const transport = pino.transport({ target: '@faultline/node/pino', options: { dsn, queueDir: false } });
   const worker = pino({ mixin: Faultline.faultlinePinoMixin() }, transport);
@@ -32,6 +34,10 @@ if (mode === 'faultline') {
   const results = await compare(
     [
       { name: 'plain pino', op: (i) => plain.info(fields(i), 'Order placed') },
+      {
+        name: 'plain pino to its default destination (SonicBoom, /dev/null)',
+        op: (i) => sonic.info(fields(i), 'Order placed'),
+      },
       {
         name: 'plain pino through a worker transport (pino/file)',
         op: (i) => plainWorker.info(fields(i), 'Order placed'),
