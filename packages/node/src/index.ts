@@ -48,6 +48,7 @@ export {
   withScope,
 } from '@faultline/core';
 
+export { NODE_OPTION_CHECKS } from './nodeOptions';
 export type { NodeOptions } from './nodeOptions';
 export type { BridgeOptions } from './logging/bridgeLog';
 export type { PinoDestination } from './logging/faultlinePinoDestination';

@@ -7,6 +7,7 @@ describe('@faultline/node exports', () => {
     expect(Object.keys(node).sort()).toMatchInlineSnapshot(`
       [
         "FaultlineTransport",
+        "NODE_OPTION_CHECKS",
         "addBreadcrumb",
         "captureEvent",
         "captureException",

@@ -64,7 +64,7 @@ const KEYED_SECRETS: Record<string, string> = {
   sessionId: 'sessid-value-88',
   credit_card: 'cc-field-value',
   cardNumber: 'cardnumber-field-value',
-  cvv: '938',
+  cvv: 'cvv-value-938', // distinctive: a bare '938' can appear inside random ids
   ssn: 'ssn-078-05-1120',
   private_key: 'pk-material-value-xyz',
   access_token: 'at-123456789-secret',
