@@ -5,6 +5,9 @@ import { createReceiverStore, type ReceiverStore } from './createReceiverStore';
 import { createSymbolicator } from './createSymbolicator';
 import { formatEvent } from './formatEvent';
 import { ingestEnvelope, ingestLoki } from './ingest';
+import { PAGE_CSS } from './page/pageCss';
+import { PAGE_HTML } from './page/pageHtml';
+import { PAGE_JS } from './page/pageJs';
 
 export interface ReceiverOptions {
   port?: number;
@@ -23,6 +26,11 @@ export interface RunningReceiver {
 }
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
+const PAGE: Record<string, [string, string]> = {
+  '/': ['text/html; charset=utf-8', PAGE_HTML],
+  '/page.js': ['text/javascript; charset=utf-8', PAGE_JS],
+  '/page.css': ['text/css; charset=utf-8', PAGE_CSS],
+};
 
 /**
  * `faultline dev`: a local receiver on 127.0.0.1 for Sentry envelopes (`/api/<project>/envelope/`) and
@@ -59,6 +67,11 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Run
       const count = ingestLoki(await readBody(req), store);
       print(`loki: ${count} line${count === 1 ? '' : 's'}`);
       return reply(res, 204, undefined);
+    }
+    if (req.method === 'GET' && PAGE[url.pathname]) {
+      const [type, body] = PAGE[url.pathname]!;
+      res.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': "default-src 'self'" }).end(body);
+      return;
     }
     if (req.method === 'GET' && url.pathname === '/api/summary') return reply(res, 200, store.summary());
     if (req.method === 'GET' && url.pathname === '/api/issues') {
