@@ -39,7 +39,7 @@ export default tseslint.config(
   { files: ['packages/core/src/**/*.ts'], rules: { 'no-restricted-globals': ['error', ...PLATFORM_GLOBALS] } },
   {
     // Fixture pages: plain browser scripts using the CDN bundle's global.
-    files: ['test-e2e/**/*.js', 'test-e2e/**/*.mjs'],
+    files: ['test-e2e/**/*.js', 'test-e2e/**/*.mjs', 'examples/browser-app/**/*.js'],
     languageOptions: {
       globals: Object.fromEntries(
         [

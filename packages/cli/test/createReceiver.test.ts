@@ -97,6 +97,7 @@ describe('createReceiver (faultline dev)', () => {
       const stored = receiver.store.issues()[0]!.events[0]!.exception!.values[0]!.stacktrace!.frames[0]!;
       expect(stored.filename).toContain('checkout.js');
       expect(stored.lineno).toBe(3);
+      expect(stored.function).toBe('chargeCard');
       expect(stored.context_line).toBe('  throw new Error(`charge ${amount} failed`);');
       expect(stored.abs_path).toBe(frame.filename);
     } finally {

@@ -37,8 +37,11 @@ export function createSymbolicator(dirs: string[]) {
     frame.filename = original.source;
     frame.lineno = original.line;
     if (original.column !== null) frame.colno = original.column + 1;
-    if (original.name) frame.function = original.name;
-    const line = consumer.sourceContentFor(original.source, true)?.split('\n')[original.line - 1];
+    const lines = consumer.sourceContentFor(original.source, true)?.split('\n');
+    // The map names what stands at the position (often nothing at a throw); else the enclosing function.
+    const name = original.name ?? (lines && enclosingFunction(lines, original.line - 1));
+    if (name) frame.function = name;
+    const line = lines?.[original.line - 1];
     if (line !== undefined) frame.context_line = line;
   };
   return {
@@ -52,4 +55,18 @@ export function createSymbolicator(dirs: string[]) {
       return event;
     },
   };
+}
+
+const DECLARATION =
+  /(?:function\s*\*?\s*([\w$]+)\s*\(|([\w$]+)\s*[=:]\s*(?:async\s+)?(?:function\b|\([^)]*\)\s*=>|[\w$]+\s*=>)|^\s*(?:async\s+|static\s+|get\s+|set\s+)*([\w$]+)\s*\([^)]*\)\s*\{)/;
+const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'return']);
+
+/** The name of the nearest function declared at or above `index` in the original source. */
+function enclosingFunction(lines: string[], index: number): string | undefined {
+  for (let i = Math.min(index, lines.length - 1); i >= 0 && i > index - 200; i--) {
+    const match = DECLARATION.exec(lines[i]!);
+    const name = match?.[1] ?? match?.[2] ?? match?.[3];
+    if (name && !NOT_NAMES.has(name)) return name;
+  }
+  return undefined;
 }
