@@ -1,20 +1,12 @@
-import { getClient, getEnvelopeEndpoint } from '@faultline/core';
-import type { BrowserOptions } from './browserOptions';
+import { getClient, getOwnRequestPrefixes } from '@faultline/core';
 
-/** True for requests the SDK itself makes (DSN ingest, tunnel, Loki): never recorded, never traced. */
+/** True for requests the SDK itself makes (relative URLs resolved against the page): never recorded or traced. */
 export function isOwnRequest(url: string): boolean {
   const client = getClient();
   if (!client) return false;
-  const options = client.getOptions() as BrowserOptions;
-  const dsn = client.getDsn();
-  const own = [
-    options.tunnel,
-    dsn && getEnvelopeEndpoint(dsn, client.getSdkInfo()).split('?')[0],
-    ...(options.delivery?.destinations ?? []).map((destination) => destination.url),
-  ];
   const absolute = toAbsolute(url);
-  return own.some(
-    (prefix) => prefix !== undefined && (url.startsWith(prefix) || absolute.startsWith(toAbsolute(prefix))),
+  return getOwnRequestPrefixes(client).some(
+    (prefix) => url.startsWith(prefix) || absolute.startsWith(toAbsolute(prefix)),
   );
 }
 

@@ -41,6 +41,7 @@ export { serializeEnvelope } from './envelope/serializeEnvelope';
 export { parseEnvelope } from './envelope/parseEnvelope';
 export { randomHex, uuid4 } from './uuid4';
 export { createTransport } from './transports/createTransport';
+export { getOwnRequestPrefixes } from './transports/getOwnRequestPrefixes';
 export { createMemoryStore } from './transports/createMemoryStore';
 export { createSentryDestination } from './transports/createSentryDestination';
 export { createMultiplexedTransport } from './transports/createMultiplexedTransport';

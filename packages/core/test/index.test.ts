@@ -42,6 +42,7 @@ describe('@faultline/core exports', () => {
         "getEventFingerprint",
         "getGlobalScope",
         "getIsolationScope",
+        "getOwnRequestPrefixes",
         "getTraceHeaders",
         "hashString",
         "init",
