@@ -1,6 +1,7 @@
 export { init } from './init';
 export { getDefaultIntegrations } from './getDefaultIntegrations';
 export { makeFetchTransport, sendBeacon } from './transports/makeFetchTransport';
+export { createIndexedDbStore } from './transports/createIndexedDbStore';
 export { globalHandlersIntegration } from './integrations/globalHandlersIntegration';
 export { consoleBreadcrumbsIntegration } from './integrations/consoleBreadcrumbsIntegration';
 export { domBreadcrumbsIntegration } from './integrations/domBreadcrumbsIntegration';

@@ -14,6 +14,7 @@ describe('@faultline/browser exports', () => {
         "close",
         "consoleBreadcrumbsIntegration",
         "continueTrace",
+        "createIndexedDbStore",
         "dedupeIntegration",
         "domBreadcrumbsIntegration",
         "eventFiltersIntegration",
