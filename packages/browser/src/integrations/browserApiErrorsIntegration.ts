@@ -1,4 +1,5 @@
 import { getClient, type Integration } from '@faultline/core';
+import { installOnce } from '../installOnce';
 
 type Callback = (...args: unknown[]) => unknown;
 const wrappers = new WeakMap<Callback, Callback>();
@@ -13,29 +14,31 @@ export function browserApiErrorsIntegration(): Integration {
   return {
     name: 'BrowserApiErrors',
     setup() {
-      const host = globalThis as unknown as Record<string, Callback>;
-      for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame']) {
-        const original = host[name];
-        if (typeof original !== 'function') continue;
-        host[name] = function (this: unknown, callback: unknown, ...rest: unknown[]) {
-          return original.call(this, wrap(callback, name), ...rest);
+      installOnce('browser-api-errors', () => {
+        const host = globalThis as unknown as Record<string, Callback>;
+        for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame']) {
+          const original = host[name];
+          if (typeof original !== 'function') continue;
+          host[name] = function (this: unknown, callback: unknown, ...rest: unknown[]) {
+            return original.call(this, wrap(callback, name), ...rest);
+          };
+        }
+        const proto = EventTarget.prototype;
+        const add = proto.addEventListener;
+        const remove = proto.removeEventListener;
+        proto.addEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
+          return add.call(
+            this,
+            type,
+            wrap(listener, `${type} listener`) as EventListener,
+            options as AddEventListenerOptions,
+          );
         };
-      }
-      const proto = EventTarget.prototype;
-      const add = proto.addEventListener;
-      const remove = proto.removeEventListener;
-      proto.addEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
-        return add.call(
-          this,
-          type,
-          wrap(listener, `${type} listener`) as EventListener,
-          options as AddEventListenerOptions,
-        );
-      };
-      proto.removeEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
-        const wrapped = typeof listener === 'function' ? wrappers.get(listener as Callback) : undefined;
-        return remove.call(this, type, (wrapped ?? listener) as EventListener, options as EventListenerOptions);
-      };
+        proto.removeEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
+          const wrapped = typeof listener === 'function' ? wrappers.get(listener as Callback) : undefined;
+          return remove.call(this, type, (wrapped ?? listener) as EventListener, options as EventListenerOptions);
+        };
+      });
     },
   };
 }

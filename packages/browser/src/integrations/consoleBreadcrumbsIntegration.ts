@@ -6,6 +6,7 @@ import {
   type Integration,
   type SeverityLevel,
 } from '@faultline/core';
+import { installOnce } from '../installOnce';
 
 const LEVELS: Record<string, SeverityLevel> = {
   debug: 'debug',
@@ -22,16 +23,18 @@ export function consoleBreadcrumbsIntegration(): Integration {
   return {
     name: 'ConsoleBreadcrumbs',
     setup() {
-      const target = console as unknown as Record<string, (...args: unknown[]) => unknown>;
-      for (const method of Object.keys(LEVELS)) {
-        const original = target[method];
-        if (typeof original !== 'function') continue;
-        target[method] = function (this: unknown, ...args: unknown[]) {
-          if (!isLoggingInternally() && (method !== 'assert' || !args[0]))
-            record(method, method === 'assert' ? args.slice(1) : args);
-          return original.apply(this, args);
-        };
-      }
+      installOnce('console', () => {
+        const target = console as unknown as Record<string, (...args: unknown[]) => unknown>;
+        for (const method of Object.keys(LEVELS)) {
+          const original = target[method];
+          if (typeof original !== 'function') continue;
+          target[method] = function (this: unknown, ...args: unknown[]) {
+            if (!isLoggingInternally() && (method !== 'assert' || !args[0]))
+              record(method, method === 'assert' ? args.slice(1) : args);
+            return original.apply(this, args);
+          };
+        }
+      });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { addBreadcrumb, type Integration } from '@faultline/core';
+import { installOnce } from '../installOnce';
 import { cssSelector } from '../cssSelector';
 
 const INPUT_DEBOUNCE_MS = 1000;
@@ -12,28 +13,30 @@ export function domBreadcrumbsIntegration(): Integration {
   return {
     name: 'DomBreadcrumbs',
     setup() {
-      let lastInputTarget: EventTarget | null = null;
-      let lastInputAt = 0;
-      const options = { capture: true, passive: true };
-      document.addEventListener(
-        'click',
-        (event) => addBreadcrumb({ category: 'ui.click', message: cssSelector(event.target) }),
-        options,
-      );
-      document.addEventListener(
-        'keydown',
-        (event) => {
-          const target = event.target as HTMLElement | null;
-          const editable = target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable);
-          if (!editable) return;
-          const now = Date.now();
-          if (target === lastInputTarget && now - lastInputAt < INPUT_DEBOUNCE_MS) return;
-          lastInputTarget = target;
-          lastInputAt = now;
-          addBreadcrumb({ category: 'ui.input', message: cssSelector(target) });
-        },
-        options,
-      );
+      installOnce('dom', () => {
+        let lastInputTarget: EventTarget | null = null;
+        let lastInputAt = 0;
+        const options = { capture: true, passive: true };
+        document.addEventListener(
+          'click',
+          (event) => addBreadcrumb({ category: 'ui.click', message: cssSelector(event.target) }),
+          options,
+        );
+        document.addEventListener(
+          'keydown',
+          (event) => {
+            const target = event.target as HTMLElement | null;
+            const editable = target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable);
+            if (!editable) return;
+            const now = Date.now();
+            if (target === lastInputTarget && now - lastInputAt < INPUT_DEBOUNCE_MS) return;
+            lastInputTarget = target;
+            lastInputAt = now;
+            addBreadcrumb({ category: 'ui.input', message: cssSelector(target) });
+          },
+          options,
+        );
+      });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { addBreadcrumb, type Integration } from '@faultline/core';
+import { installOnce } from '../installOnce';
 import { isOwnRequest } from '../isOwnRequest';
 import { describeFetch } from '../describeFetch';
 
@@ -8,34 +9,36 @@ export function fetchBreadcrumbsIntegration(): Integration {
   return {
     name: 'FetchBreadcrumbs',
     setup() {
-      if (typeof fetch !== 'function') return;
-      const original = globalThis.fetch;
-      globalThis.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-        const { method, url } = describeFetch(input, init);
-        const result = original.call(this, input, init);
-        if (isOwnRequest(url)) return result;
-        const started = performance.now();
-        const duration = (): number => Math.round(performance.now() - started);
-        return result.then(
-          (response) => {
-            addBreadcrumb({
-              type: 'http',
-              category: 'fetch',
-              data: { method, url, status_code: response.status, duration_ms: duration() },
-            });
-            return response;
-          },
-          (error: unknown) => {
-            addBreadcrumb({
-              type: 'http',
-              category: 'fetch',
-              level: 'error',
-              data: { method, url, duration_ms: duration(), error: String(error) },
-            });
-            throw error;
-          },
-        );
-      } as typeof fetch;
+      installOnce('fetch-breadcrumbs', () => {
+        if (typeof fetch !== 'function') return;
+        const original = globalThis.fetch;
+        globalThis.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+          const { method, url } = describeFetch(input, init);
+          const result = original.call(this, input, init);
+          if (isOwnRequest(url)) return result;
+          const started = performance.now();
+          const duration = (): number => Math.round(performance.now() - started);
+          return result.then(
+            (response) => {
+              addBreadcrumb({
+                type: 'http',
+                category: 'fetch',
+                data: { method, url, status_code: response.status, duration_ms: duration() },
+              });
+              return response;
+            },
+            (error: unknown) => {
+              addBreadcrumb({
+                type: 'http',
+                category: 'fetch',
+                level: 'error',
+                data: { method, url, duration_ms: duration(), error: String(error) },
+              });
+              throw error;
+            },
+          );
+        } as typeof fetch;
+      });
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { Integration } from '@faultline/core';
+import { getClient, type Integration } from '@faultline/core';
+import { installOnce } from '../installOnce';
 import { sendBeacon } from '../transports/makeFetchTransport';
 
 /**
@@ -9,19 +10,25 @@ import { sendBeacon } from '../transports/makeFetchTransport';
 export function pageHideIntegration(): Integration {
   return {
     name: 'PageHide',
-    setup(client) {
-      const onHide = (): void => {
-        try {
-          void client.flush(); // moves buffered logs into the transport's queue, synchronously
-          void client.getTransport()?.handOff?.(sendBeacon);
-        } catch {
-          // the page is leaving; nothing to report to
-        }
-      };
-      addEventListener('pagehide', onHide);
-      document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'hidden') onHide();
-      });
+    setup() {
+      installOnce('page-hide', install);
     },
   };
+}
+
+function install(): void {
+  const onHide = (): void => {
+    try {
+      const client = getClient();
+      if (!client) return;
+      void client.flush(); // moves buffered logs into the transport's queue, synchronously
+      void client.getTransport()?.handOff?.(sendBeacon);
+    } catch {
+      // the page is leaving; nothing to report to
+    }
+  };
+  addEventListener('pagehide', onHide);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') onHide();
+  });
 }

@@ -1,4 +1,5 @@
 import { getClient, getTraceHeaders, shouldPropagateTo, type Integration } from '@faultline/core';
+import { installOnce } from '../installOnce';
 import { describeFetch } from '../describeFetch';
 import { isOwnRequest } from '../isOwnRequest';
 
@@ -12,32 +13,34 @@ export function tracePropagationIntegration(): Integration {
   return {
     name: 'TracePropagation',
     setup() {
-      if (typeof fetch === 'function') {
-        const original = globalThis.fetch;
-        globalThis.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-          const headers = headersFor(describeFetch(input, init).url);
-          if (!headers) return original.call(this, input, init);
-          const isRequest = typeof Request !== 'undefined' && input instanceof Request;
-          const merged = new Headers(init?.headers ?? (isRequest ? input.headers : undefined));
-          for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
-          return original.call(this, input, { ...init, headers: merged });
-        } as typeof fetch;
-      }
-      if (typeof XMLHttpRequest !== 'undefined') {
-        const proto = XMLHttpRequest.prototype as XMLHttpRequest & { __faultline?: { url: string } };
-        const send = proto.send;
-        proto.send = function (this: typeof proto, body?: Document | XMLHttpRequestBodyInit | null) {
-          const headers = this.__faultline && headersFor(this.__faultline.url);
-          for (const [name, value] of Object.entries(headers ?? {})) {
-            try {
-              this.setRequestHeader(name, value);
-            } catch {
-              // the request is not open: nothing to add to
+      installOnce('trace-propagation', () => {
+        if (typeof fetch === 'function') {
+          const original = globalThis.fetch;
+          globalThis.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+            const headers = headersFor(describeFetch(input, init).url);
+            if (!headers) return original.call(this, input, init);
+            const isRequest = typeof Request !== 'undefined' && input instanceof Request;
+            const merged = new Headers(init?.headers ?? (isRequest ? input.headers : undefined));
+            for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
+            return original.call(this, input, { ...init, headers: merged });
+          } as typeof fetch;
+        }
+        if (typeof XMLHttpRequest !== 'undefined') {
+          const proto = XMLHttpRequest.prototype as XMLHttpRequest & { __faultline?: { url: string } };
+          const send = proto.send;
+          proto.send = function (this: typeof proto, body?: Document | XMLHttpRequestBodyInit | null) {
+            const headers = this.__faultline && headersFor(this.__faultline.url);
+            for (const [name, value] of Object.entries(headers ?? {})) {
+              try {
+                this.setRequestHeader(name, value);
+              } catch {
+                // the request is not open: nothing to add to
+              }
             }
-          }
-          return send.call(this, body);
-        };
-      }
+            return send.call(this, body);
+          };
+        }
+      });
     },
   };
 }
