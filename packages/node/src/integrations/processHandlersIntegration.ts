@@ -17,46 +17,13 @@ export interface ProcessHandlersOptions {
  * Uncaught exceptions are captured at level `fatal`, flushed within `shutdownTimeout`, then the process
  * behaves as Node would (print, exit 1) unless the app listens for them itself or gave `onFatalError`.
  */
+type ProcessHandlers = Integration & { options: ProcessHandlersOptions };
+
 /* @__NO_SIDE_EFFECTS__ */
 export function processHandlersIntegration(options: ProcessHandlersOptions = {}): Integration {
-  const shutdownTimeout = options.shutdownTimeout ?? 2000;
-  const mode = options.unhandledRejection ?? 'warn';
-  let dying = false;
-
-  const die = (error: unknown): void => {
-    if (dying) return;
-    dying = true;
-    const finish = (): void => {
-      if (options.onFatalError) return options.onFatalError(error);
-      process.stderr.write(
-        `${error instanceof Error ? (error.stack ?? String(error)) : `Uncaught ${String(error)}`}\n`,
-      );
-      process.exit(1);
-    };
-    const client = getClient();
-    if (!client) return finish();
-    void Promise.resolve(client.flush(shutdownTimeout)).then(finish, finish);
-  };
-
-  function onUncaughtException(error: unknown): void {
-    captureOnce(error, { type: 'onuncaughtexception', handled: false }, 'fatal');
-    // With other listeners the app has taken responsibility for the process, as in Node itself.
-    if (process.listenerCount('uncaughtException') <= 1 || options.onFatalError) die(error);
-  }
-
-  function onUnhandledRejection(reason: unknown): void {
-    captureOnce(reason, { type: 'onunhandledrejection', handled: false });
-    if (process.listenerCount('unhandledRejection') > 1) return;
-    if (mode === 'strict') die(reason);
-    else if (mode === 'warn') {
-      process.stderr.write(
-        `[faultline] Unhandled promise rejection (captured; the process keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`,
-      );
-    }
-  }
-
-  return {
+  const integration: ProcessHandlers = {
     name: 'ProcessHandlers',
+    options,
     setup() {
       installOnce('process-handlers', () => {
         process.on('uncaughtException', onUncaughtException);
@@ -64,4 +31,44 @@ export function processHandlersIntegration(options: ProcessHandlersOptions = {})
       });
     },
   };
+  return integration;
+}
+
+/** The options of the current client's handlers (a later init's, not the first one's). */
+function currentOptions(): ProcessHandlersOptions {
+  return (getClient()?.getIntegration('ProcessHandlers') as ProcessHandlers | undefined)?.options ?? {};
+}
+
+let dying = false;
+
+function die(error: unknown): void {
+  if (dying) return;
+  dying = true;
+  const { onFatalError, shutdownTimeout = 2000 } = currentOptions();
+  const finish = (): void => {
+    if (onFatalError) return onFatalError(error);
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? String(error)) : `Uncaught ${String(error)}`}\n`);
+    process.exit(1);
+  };
+  const client = getClient();
+  if (!client) return finish();
+  void Promise.resolve(client.flush(shutdownTimeout)).then(finish, finish);
+}
+
+function onUncaughtException(error: unknown): void {
+  captureOnce(error, { type: 'onuncaughtexception', handled: false }, 'fatal');
+  // With other listeners the app has taken responsibility for the process, as in Node itself.
+  if (process.listenerCount('uncaughtException') <= 1 || currentOptions().onFatalError) die(error);
+}
+
+function onUnhandledRejection(reason: unknown): void {
+  captureOnce(reason, { type: 'onunhandledrejection', handled: false });
+  if (process.listenerCount('unhandledRejection') > 1) return;
+  const mode = currentOptions().unhandledRejection ?? 'warn';
+  if (mode === 'strict') die(reason);
+  else if (mode === 'warn') {
+    process.stderr.write(
+      `[faultline] Unhandled promise rejection (captured; the process keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`,
+    );
+  }
 }
