@@ -7,6 +7,7 @@ import { runBundleSize } from './suites/bundleSize.mjs';
 import { runCoreSpeed } from './suites/coreSpeed.mjs';
 import { runDeliverySpeed } from './suites/deliverySpeed.mjs';
 import { runLogAndScrubSpeed } from './suites/logAndScrubSpeed.mjs';
+import { runNodeStartup } from './suites/nodeStartup.mjs';
 
 const require = createRequire(import.meta.url);
 const version = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
@@ -21,6 +22,7 @@ const inChild = (script, args = []) =>
     encoding: 'utf8',
   });
 const nodeSpeed = inChild('./nodeSpeedProcess.mjs');
+const startup = runNodeStartup({ runs: quick ? 3 : 9 });
 const memory = inChild('./memoryProcess.mjs', ['--expose-gc']);
 const pinoCost =
   execFileSync(
@@ -58,6 +60,7 @@ const report = [
   '@sentry/node 11 cannot be installed from this registry (a dependency is missing), so the newest installable, 10.x, is measured.',
   '',
   nodeSpeed,
+  startup,
   memory,
   '## A pino call on the calling thread (`bench/src/pinoCostProcess.mjs`)',
   '',
