@@ -10,6 +10,8 @@ export interface Carrier {
   debug: boolean;
   /** True while the SDK writes to the console itself. */
   loggingInternally?: boolean;
+  /** Names of page- or process-wide patches already made; see `installOnce`. */
+  installed?: Set<string>;
 }
 
 const KEY = '__FAULTLINE_CARRIER__';

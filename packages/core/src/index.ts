@@ -22,6 +22,7 @@ export {
 export { createScope } from './scope/createScope';
 export { createStackStrategy } from './scope/asyncContext';
 export { getCarrier, setAsyncContextStrategy } from './carrier';
+export { installOnce } from './installOnce';
 export { createClient } from './client/createClient';
 export { resolveOptions } from './client/resolveOptions';
 export { CORE_OPTION_CHECKS, validateOptions } from './options/validateOptions';
@@ -29,6 +30,7 @@ export { eventFromUnknown } from './event/eventFromUnknown';
 export { eventFromMessage } from './event/eventFromMessage';
 export { parseStackFrames } from './event/parseStackFrames';
 export { isError } from './event/isError';
+export { forEachFrame } from './event/forEachFrame';
 export { normalize } from './normalize/normalize';
 export { safeJsonStringify } from './normalize/safeJsonStringify';
 export { getEventFingerprint, hashString } from './fingerprint';

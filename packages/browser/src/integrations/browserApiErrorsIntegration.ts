@@ -1,5 +1,4 @@
-import { getClient, type Integration } from '@faultline/core';
-import { installOnce } from '../installOnce';
+import { getClient, installOnce, type Integration } from '@faultline/core';
 
 type Callback = (...args: unknown[]) => unknown;
 const wrappers = new WeakMap<Callback, Callback>();

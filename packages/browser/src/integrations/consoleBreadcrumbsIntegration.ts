@@ -1,12 +1,12 @@
 import {
   addBreadcrumb,
+  installOnce,
   isLoggingInternally,
   normalize,
   safeJsonStringify,
   type Integration,
   type SeverityLevel,
 } from '@faultline/core';
-import { installOnce } from '../installOnce';
 
 const LEVELS: Record<string, SeverityLevel> = {
   debug: 'debug',
@@ -23,7 +23,7 @@ export function consoleBreadcrumbsIntegration(): Integration {
   return {
     name: 'ConsoleBreadcrumbs',
     setup() {
-      installOnce('console', () => {
+      installOnce('browser.console', () => {
         const target = console as unknown as Record<string, (...args: unknown[]) => unknown>;
         for (const method of Object.keys(LEVELS)) {
           const original = target[method];

@@ -1,5 +1,4 @@
-import { addBreadcrumb, type Integration } from '@faultline/core';
-import { installOnce } from '../installOnce';
+import { addBreadcrumb, installOnce, type Integration } from '@faultline/core';
 import { cssSelector } from '../cssSelector';
 
 const INPUT_DEBOUNCE_MS = 1000;

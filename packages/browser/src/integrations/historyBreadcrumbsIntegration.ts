@@ -1,5 +1,4 @@
-import { addBreadcrumb, type Integration } from '@faultline/core';
-import { installOnce } from '../installOnce';
+import { addBreadcrumb, installOnce, type Integration } from '@faultline/core';
 
 /** Records navigations (`pushState`, `replaceState`, `popstate`) as breadcrumbs from → to. */
 /* @__NO_SIDE_EFFECTS__ */

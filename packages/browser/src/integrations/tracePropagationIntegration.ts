@@ -1,5 +1,4 @@
-import { getClient, getTraceHeaders, shouldPropagateTo, type Integration } from '@faultline/core';
-import { installOnce } from '../installOnce';
+import { getClient, getTraceHeaders, installOnce, shouldPropagateTo, type Integration } from '@faultline/core';
 import { describeFetch } from '../describeFetch';
 import { isOwnRequest } from '../isOwnRequest';
 

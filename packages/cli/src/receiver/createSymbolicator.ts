@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Event, StackFrame } from '@faultline/core';
+import { forEachFrame, type Event, type StackFrame } from '@faultline/core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map';
 
 /**
@@ -48,7 +48,7 @@ export function createSymbolicator(dirs: string[]) {
     size: () => maps.size,
     symbolicate(event: Event): Event {
       try {
-        for (const exception of event.exception?.values ?? []) exception.stacktrace?.frames.forEach(mapFrame);
+        forEachFrame(event, mapFrame);
       } catch {
         // a broken map leaves the frame as it came
       }

@@ -1,6 +1,7 @@
+import { forEachFrame } from '../event/forEachFrame';
 import { safeJsonStringify } from '../normalize/safeJsonStringify';
 import { truncate } from '../normalize/safeString';
-import type { Event, Exception, StackFrame } from '../types';
+import type { Event, Exception } from '../types';
 import { fitsInBytes, utf8Length } from './utf8Length';
 
 type Step = [name: string, trim: (event: Event) => void];
@@ -10,9 +11,6 @@ const keepFrames = (exception: Exception, head: number, tail: number): void => {
   if (frames && frames.length > head + tail)
     exception.stacktrace = { frames: [...frames.slice(0, head), ...frames.slice(-tail)] };
 };
-const eachFrame = (event: Event, change: (frame: StackFrame) => void): void => {
-  for (const exception of event.exception?.values ?? []) exception.stacktrace?.frames.forEach(change);
-};
 
 // Least valuable first; the exception's type, value and the frames nearest the throw go last of all.
 const STEPS: Step[] = [
@@ -20,8 +18,8 @@ const STEPS: Step[] = [
   ['extra', (e) => delete e.extra],
   ['request', (e) => void (e.request &&= { url: e.request.url, method: e.request.method })],
   ['contexts', (e) => void (e.contexts &&= { trace: e.contexts.trace })],
-  ['frame_variables', (e) => eachFrame(e, (frame) => delete frame.vars)],
-  ['frame_context', (e) => eachFrame(e, (frame) => (delete frame.pre_context, delete frame.post_context))],
+  ['frame_variables', (e) => forEachFrame(e, (frame) => delete frame.vars)],
+  ['frame_context', (e) => forEachFrame(e, (frame) => (delete frame.pre_context, delete frame.post_context))],
   ['frames_middle', (e) => e.exception?.values.forEach((exception) => keepFrames(exception, 5, 25))],
   ['breadcrumbs_all', (e) => delete e.breadcrumbs],
   ['user', (e) => void (e.user &&= { id: e.user.id })],

@@ -1,6 +1,5 @@
 import { format } from 'node:util';
-import { getClient, isLoggingInternally, type Integration } from '@faultline/core';
-import { installOnce } from '../installOnce';
+import { getClient, installOnce, isLoggingInternally, type Integration } from '@faultline/core';
 import { bridgeLog } from '../logging/bridgeLog';
 import { levelFromName } from '../logging/logLevels';
 
@@ -17,7 +16,7 @@ export function consoleIntegration(options: { logs?: boolean } = {}): Integratio
     name: 'Console',
     logs: options.logs === true,
     setup() {
-      installOnce('console', patchConsole);
+      installOnce('node.console', patchConsole);
     },
   };
   return integration;

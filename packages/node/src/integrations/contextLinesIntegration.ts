@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Integration, StackFrame } from '@faultline/core';
+import { forEachFrame, type Integration, type StackFrame } from '@faultline/core';
 import { framePath, frameSource, readSourceLines } from '../readSourceFile';
 
 const LINES_AROUND = 5;
@@ -14,9 +14,7 @@ export function contextLinesIntegration(): Integration {
   return {
     name: 'ContextLines',
     processEvent(event) {
-      for (const exception of event.exception?.values ?? []) {
-        for (const frame of exception.stacktrace?.frames ?? []) addContext(frame);
-      }
+      forEachFrame(event, addContext);
       return event;
     },
   };

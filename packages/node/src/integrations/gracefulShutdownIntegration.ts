@@ -1,5 +1,4 @@
-import { getClient, type Integration } from '@faultline/core';
-import { installOnce } from '../installOnce';
+import { getClient, installOnce, type Integration } from '@faultline/core';
 
 /**
  * Flushes on `SIGTERM` / `SIGINT` (then lets the app's own handling proceed, or exits as Node would

@@ -2,8 +2,14 @@ import { subscribe } from 'node:diagnostics_channel';
 import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { syncBuiltinESMExports } from 'node:module';
-import { addBreadcrumb, getClient, getTraceHeaders, shouldPropagateTo, type Integration } from '@faultline/core';
-import { installOnce } from '../installOnce';
+import {
+  addBreadcrumb,
+  getClient,
+  getTraceHeaders,
+  installOnce,
+  shouldPropagateTo,
+  type Integration,
+} from '@faultline/core';
 import { isOwnRequest } from '../isOwnRequest';
 
 type UndiciRequest = {

@@ -1,8 +1,8 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { installOnce } from '../installOnce';
 import {
   getCarrier,
+  installOnce,
   propagationContextFromHeaders,
   randomHex,
   type ActiveScopes,

@@ -1,6 +1,5 @@
-import { getClient, type Integration } from '@faultline/core';
+import { getClient, installOnce, type Integration } from '@faultline/core';
 import { captureOnce } from '../captureOnce';
-import { installOnce } from '../installOnce';
 
 export type UnhandledRejectionMode = 'warn' | 'strict' | 'none';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Integration, StackFrame } from '@faultline/core';
+import { forEachFrame, type Integration, type StackFrame } from '@faultline/core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map';
 import { framePath, readSourceFile, rememberFrameSource } from '../readSourceFile';
 
@@ -16,9 +16,7 @@ export function sourceMapsIntegration(): Integration {
   return {
     name: 'SourceMaps',
     processEvent(event) {
-      for (const exception of event.exception?.values ?? []) {
-        for (const frame of exception.stacktrace?.frames ?? []) mapFrame(frame);
-      }
+      forEachFrame(event, mapFrame);
       return event;
     },
   };
