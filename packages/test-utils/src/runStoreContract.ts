@@ -20,8 +20,9 @@ export function storedEnvelope(overrides: Partial<StoredEnvelope> = {}): StoredE
 /**
  * The one contract every envelope store (memory, IndexedDB, file) must pass: order, removal, attempt
  * counts, byte accounting, count/byte bounds with oldest-first eviction, TTL expiry, binary bodies.
+ * A `shared` store (one several browser tabs use) must also hand out one claim per entry at a time.
  */
-export function runStoreContract(name: string, makeStore: MakeStore): void {
+export function runStoreContract(name: string, makeStore: MakeStore, { shared = false } = {}): void {
   describe(`${name} (store contract)`, () => {
     const bodies = async (store: EnvelopeStore) => (await store.peek(1000)).entries.map((e) => e.body);
 
@@ -108,6 +109,31 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       const [entry] = (await store.peek(1)).entries;
       entry!.attempts = 99;
       expect((await store.peek(1)).entries[0]!.attempts).toBe(0);
+    });
+
+    if (!shared) return;
+
+    it('claims: one holder at a time, none for a removed entry', async () => {
+      const store = await makeStore({}, Date.now);
+      expect(store.claim).toBeTypeOf('function');
+      const claim = store.claim!.bind(store);
+      const entry = storedEnvelope();
+      await store.push(entry);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const ran: string[] = [];
+      const first = claim(entry.id, async () => {
+        ran.push('first');
+        await held;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await claim(entry.id, async () => void ran.push('second'))).toBe(false);
+      release();
+      expect(await first).toBe(true);
+      expect(await claim(entry.id, async () => void ran.push('third'))).toBe(true);
+      await store.remove(entry.id);
+      expect(await claim(entry.id, async () => void ran.push('after removal'))).toBe(false);
+      expect(ran).toEqual(['first', 'third']);
     });
   });
 }

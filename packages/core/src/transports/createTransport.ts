@@ -1,5 +1,6 @@
 import type { Transport } from '../client/types';
 import type { Envelope } from '../envelope/types';
+import type { DiscardedEvents } from '../envelope/createClientReportEnvelope';
 import { debugLogger } from '../debugLogger';
 import { resolveWithin, setTimer } from '../timers';
 import type { DataCategory, DropReason } from '../types';
@@ -10,6 +11,19 @@ import { envelopeQuantities, filterEnvelope, itemCategory, itemQuantity } from '
 import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
 import type { DeliveryOptions, Eviction, MakeRequest, StoredEnvelope } from './types';
+
+/** Most entries remembered for the page-hide hand-off (beyond the store's own bound, never reached). */
+const MAX_UNSETTLED = 1000;
+/** How long to leave an entry another tab is sending before looking at it again. */
+const CLAIM_RETRY_MS = 5000;
+
+/** The drop counts of client reports an envelope carries. */
+function carriedReports(envelope: Envelope): DiscardedEvents[] | undefined {
+  const reports = envelope[1].flatMap(([header, payload]) =>
+    header.type === 'client_report' ? (payload as { discarded_events: DiscardedEvents[] }).discarded_events : [],
+  );
+  return reports.length > 0 ? reports : undefined;
+}
 
 /**
  * Delivery policy for one destination; the platform supplies only `makeRequest`. Write-ahead: each
@@ -32,13 +46,20 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
   let failureStreak = 0;
   let sequence = 0;
   let admitting = 0;
-  /** Settles once every envelope handed to send() so far is in the queue (or was refused). */
-  let admissions: Promise<unknown> = Promise.resolve();
+  /** Settles once every envelope handed to send() so far is encoded (not yet necessarily stored). */
+  let encodings: Promise<unknown> = Promise.resolve();
+  /**
+   * What this page or process queued and is not yet settled, oldest first: a page being hidden may get
+   * no further task, so the hand-off reads these from memory rather than waiting on a durable store.
+   */
+  const unsettled = new Map<string, StoredEnvelope>();
   let pumping = false;
   let pumpAgain = false;
   let cancelWake: (() => void) | undefined;
   let wakeAt = Infinity;
   const inFlight = new Set<string>();
+  /** Entries another tab is sending, with when to look at them again. */
+  const claimedElsewhere = new Map<string, number>();
   let drainWaiters: (() => void)[] = [];
 
   const drop = (reason: DropReason, quantities: StoredEnvelope['quantities']): void => {
@@ -47,8 +68,12 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     }
   };
   const dropEvictions = (evictions: Eviction[]): void => {
-    for (const { entry, reason } of evictions)
+    for (const { entry, reason } of evictions) {
+      unsettled.delete(entry.id);
       drop(reason === 'expired' ? 'network_error' : 'queue_overflow', entry.quantities);
+      // The report it carried is lost with it: count its drops again for the next report.
+      for (const report of entry.reports ?? []) recordDroppedEvent(report.reason, report.category, report.quantity);
+    }
   };
   const blockedUntil = (entry: StoredEnvelope): number =>
     Math.max(pausedUntil, ...Object.keys(entry.quantities).map((category) => disabledUntil(limits, category)));
@@ -80,10 +105,12 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
         dropEvictions(evictions);
         const now = Date.now();
         let started = 0;
+        for (const [id, until] of claimedElsewhere) if (until <= now) claimedElsewhere.delete(id);
         for (const entry of entries) {
           if (started >= slots) break;
-          if (inFlight.has(entry.id)) continue;
+          if (inFlight.has(entry.id) || claimedElsewhere.has(entry.id)) continue;
           if (destination.maxAgeMs !== undefined && now - entry.createdAt > destination.maxAgeMs) {
+            unsettled.delete(entry.id);
             await store.remove(entry.id);
             drop('network_error', entry.quantities);
             continue;
@@ -107,6 +134,22 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
 
   async function attempt(entry: StoredEnvelope): Promise<void> {
     inFlight.add(entry.id);
+    try {
+      const delivered = () => deliver(entry);
+      const claimed = store.claim ? await store.claim(entry.id, delivered) : (await delivered(), true);
+      if (!claimed) {
+        claimedElsewhere.set(entry.id, Date.now() + CLAIM_RETRY_MS);
+        wakeIn(CLAIM_RETRY_MS);
+      }
+    } catch (error) {
+      debugLogger.error(`${destination.name}: updating the queue failed`, error);
+    } finally {
+      inFlight.delete(entry.id);
+      void pump();
+    }
+  }
+
+  async function deliver(entry: StoredEnvelope): Promise<void> {
     let failure: FailureKind | undefined;
     try {
       const response = await sendRequest(makeRequest, destination, entry, requestTimeoutMs);
@@ -119,25 +162,20 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
       debugLogger.log(`${destination.name} unreachable`, error);
       failure = 'unreachable';
     }
-    try {
-      await settle(entry, failure);
-    } catch (error) {
-      debugLogger.error(`${destination.name}: updating the queue failed`, error);
-    } finally {
-      inFlight.delete(entry.id);
-      void pump();
-    }
+    await settle(entry, failure);
   }
 
   async function settle(entry: StoredEnvelope, failure: FailureKind | undefined): Promise<void> {
     if (failure === undefined) {
       failureStreak = 0;
       pausedUntil = 0;
+      unsettled.delete(entry.id);
       return store.remove(entry.id);
     }
     const isReport = Object.keys(entry.quantities).length === 0;
     if (failure === 'permanent' || isReport) {
       // A client report is never retried: its loss would only be reported by another report.
+      unsettled.delete(entry.id);
       await store.remove(entry.id);
       return drop('send_error', entry.quantities);
     }
@@ -149,6 +187,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     }
     entry.attempts++;
     if (entry.attempts >= maxAttempts) {
+      unsettled.delete(entry.id);
       await store.remove(entry.id);
       return drop('send_error', entry.quantities);
     }
@@ -165,7 +204,8 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     for (const resolve of waiters) resolve();
   }
 
-  async function admit(envelope: Envelope): Promise<void> {
+  /** The entry to queue for an envelope, or undefined when nothing in it may go to this destination. */
+  async function prepare(envelope: Envelope): Promise<StoredEnvelope | undefined> {
     const now = Date.now();
     const allowed = filterEnvelope(envelope, (item) => {
       const category = itemCategory(item);
@@ -173,20 +213,26 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
       if (category !== 'internal') recordDroppedEvent('ratelimit_backoff', category, itemQuantity(item));
       return false;
     });
-    if (!allowed) return;
+    if (!allowed) return undefined;
     const encoded = await destination.encode(allowed);
-    if (!encoded) return;
+    if (!encoded) return undefined;
     const capturedAt = Date.parse(String(envelope[0].sent_at));
-    const entry: StoredEnvelope = {
+    return {
       id: `${now.toString(36).padStart(9, '0')}-${(sequence++).toString(36).padStart(6, '0')}-${randomHex(6)}`,
       createdAt: Number.isNaN(capturedAt) ? now : capturedAt,
       body: encoded.body,
       headers: encoded.headers,
       quantities: envelopeQuantities(allowed),
+      reports: carriedReports(allowed),
       attempts: 0,
     };
-    dropEvictions(await store.push(entry));
   }
+
+  const requestFor = (entry: StoredEnvelope) => ({
+    url: destination.url,
+    headers: { ...destination.headers, ...entry.headers },
+    body: entry.body,
+  });
 
   // Replay what an earlier run (or page) left in a durable store.
   void pump();
@@ -194,10 +240,15 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
   return {
     async send(envelope) {
       admitting++;
-      const admitted = admit(envelope);
-      admissions = Promise.all([admissions, admitted.catch(() => undefined)]);
+      const encoding = prepare(envelope);
+      encodings = Promise.all([encodings, encoding.catch(() => undefined)]);
       try {
-        await admitted;
+        const entry = await encoding;
+        if (entry) {
+          unsettled.set(entry.id, entry);
+          if (unsettled.size > MAX_UNSETTLED) unsettled.delete(unsettled.keys().next().value!);
+          dropEvictions(await store.push(entry));
+        }
       } catch (error) {
         debugLogger.error(`${destination.name}: could not queue an envelope`, error);
       } finally {
@@ -208,26 +259,37 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     },
     async handOff(deliver) {
       try {
-        await admissions;
+        await encodings;
+        // This page's own entries first, without a round trip to the store (in-flight keepalive
+        // requests outlive the page on their own).
+        for (const entry of [...unsettled.values()]) {
+          if (inFlight.has(entry.id) || !deliver(requestFor(entry))) continue;
+          unsettled.delete(entry.id);
+          void store.remove(entry.id).catch(() => undefined);
+        }
+        // Then what earlier pages left, if the page lives long enough, each claimed so no other tab sends it.
         const { entries } = await store.peek(Number.MAX_SAFE_INTEGER);
         for (const entry of entries) {
-          if (inFlight.has(entry.id)) continue; // a keepalive request already outlives the page
-          const request = {
-            url: destination.url,
-            headers: { ...destination.headers, ...entry.headers },
-            body: entry.body,
+          if (inFlight.has(entry.id) || claimedElsewhere.has(entry.id)) continue;
+          const beacon = async () => {
+            if (deliver(requestFor(entry))) await store.remove(entry.id);
           };
-          if (deliver(request)) await store.remove(entry.id);
+          await (store.claim ? store.claim(entry.id, beacon) : beacon());
         }
       } catch (error) {
         debugLogger.error(`${destination.name}: handing off the queue failed`, error);
       }
     },
     flush(timeout) {
-      pausedUntil = 0; // a flush is an explicit request to try now
-      const drained = new Promise<boolean>((resolve) => drainWaiters.push(() => resolve(true)));
+      // A flush is an explicit request to try now (the browser calls it when the network comes back).
+      pausedUntil = 0;
+      claimedElsewhere.clear();
+      let waiter!: () => void;
+      const drained = new Promise<boolean>((resolve) => drainWaiters.push((waiter = () => resolve(true))));
       void pump();
-      return resolveWithin(drained, timeout, false);
+      return resolveWithin(drained, timeout, false).finally(() => {
+        drainWaiters = drainWaiters.filter((w) => w !== waiter);
+      });
     },
   };
 }

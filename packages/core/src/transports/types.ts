@@ -1,3 +1,4 @@
+import type { DiscardedEvents } from '../envelope/createClientReportEnvelope';
 import type { Envelope } from '../envelope/types';
 import type { DataCategory, DropReason } from '../types';
 
@@ -55,6 +56,8 @@ export interface StoredEnvelope {
   headers?: Record<string, string>;
   /** What it carries, per category, for drop accounting. */
   quantities: Partial<Record<DataCategory, number>>;
+  /** Drop counts of a client report riding in it: counted again if it is evicted, so none goes unreported. */
+  reports?: DiscardedEvents[];
   attempts: number;
 }
 
@@ -80,6 +83,12 @@ export interface EnvelopeStore {
   update(entry: StoredEnvelope): Promise<void>;
   remove(id: string): Promise<void>;
   size(): Promise<{ count: number; bytes: number }>;
+  /**
+   * For a store several processes share (browser tabs on one origin): runs `deliver` while holding the
+   * only claim on the entry, and resolves false without running it when another holder has it or it is
+   * gone. The claim lasts until `deliver` settles, so an entry is sent and removed by one holder only.
+   */
+  claim?(id: string, deliver: () => Promise<void>): Promise<boolean>;
 }
 
 export interface StoreLimits {

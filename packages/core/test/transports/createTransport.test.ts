@@ -246,3 +246,44 @@ describe('createTransport handOff', () => {
     expect(await transport.flush(50)).toBe(true);
   });
 });
+
+describe('createTransport with a store shared by tabs', () => {
+  it('sends only entries it can claim, and looks again at the others later', async () => {
+    const receiver = await startReceiver();
+    try {
+      const store = createMemoryStore();
+      let othersHold = true;
+      const shared: EnvelopeStore = {
+        ...store,
+        claim: async (_id, deliver) => (othersHold ? false : (await deliver(), true)),
+      };
+      const { transport } = setup(receiver, { store: shared });
+      await transport.send(eventEnvelope('held by another tab'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(receiver.requests).toHaveLength(0);
+      expect((await store.size()).count).toBe(1);
+      othersHold = false;
+      expect(await transport.flush(1000)).toBe(true);
+      expect(receiver.requests).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('counts again the drops of a client report that is evicted with its envelope', async () => {
+    const unavailable = await startReceiver(() => ({ status: 503 }));
+    const { transport, drops } = setup(unavailable, { queue: { maxEntries: 1 } });
+    const withReport = eventEnvelope('carries a report');
+    withReport[1].push([
+      { type: 'client_report' },
+      { timestamp: 0, discarded_events: [{ reason: 'sample_rate', category: 'error', quantity: 7 }] },
+    ]);
+    await transport.send(withReport);
+    await transport.send(eventEnvelope('evicts it'));
+    expect(drops).toEqual([
+      ['queue_overflow', 'error', 1],
+      ['sample_rate', 'error', 7],
+    ]);
+    await unavailable.close();
+  });
+});
