@@ -6,35 +6,82 @@ import {
   type StoredEnvelope,
   type StoreLimits,
 } from '@faultline/core';
-import { createStore, del, delMany, entries, get, set, type UseStore } from 'idb-keyval';
+import { createStore, type UseStore } from 'idb-keyval';
+
+export interface IndexedDbStoreOptions extends Partial<StoreLimits> {
+  /** The database's name; one per destination, so two queues never mix. Default `faultline-queue`. */
+  database?: string;
+  now?: () => number;
+  /** Cross-tab claims; default `navigator.locks`. `null` uses the lease kept in IndexedDB instead. */
+  locks?: LockManagerLike | null;
+}
+
+/** The part of the Web Locks API the store uses. */
+export interface LockManagerLike {
+  request(
+    name: string,
+    options: { ifAvailable: true },
+    callback: (lock: unknown) => Promise<boolean>,
+  ): Promise<boolean>;
+}
+
+/** An entry as kept: with the end of a tab's lease on it while that tab sends it (no Web Locks). */
+type Row = StoredEnvelope & { leaseUntil?: number };
 
 const DEFAULTS: StoreLimits = { maxEntries: 100, maxBytes: 2 * 1024 * 1024, ttlMs: 7 * 24 * 60 * 60 * 1000 };
+const OBJECT_STORE = 'envelopes';
+/** Opening can hang forever when another tab blocks it; past this, the queue lives in memory. */
+const OPEN_TIMEOUT_MS = 3000;
+/** A lease outlives any request the transport makes (30 s timeout), so a live holder never loses it. */
+const LEASE_MS = 60_000;
+
 const sizeOf = (entry: StoredEnvelope) => (typeof entry.body === 'string' ? entry.body.length : entry.body.byteLength);
+const withoutLease = ({ leaseUntil: _lease, ...entry }: Row): StoredEnvelope => entry;
 
 /**
- * An envelope store in IndexedDB (its own database, opened on the first envelope), so a queue survives
- * reloads: bounded by count and bytes with oldest-first eviction, and by age. When IndexedDB is missing,
- * blocked, full or private, it carries on in memory with one debug message, never an exception.
+ * An envelope store in IndexedDB, so a queue survives reloads and is shared by the origin's tabs: bounded
+ * by count and bytes with oldest-first eviction, and by age. Each change is one transaction, so tabs
+ * writing at once never evict or count twice, and `claim` (Web Locks, or a lease where they are missing)
+ * lets one tab at a time send an entry. The database is created with the first envelope; before that,
+ * reading the queue does not create it. When IndexedDB is missing, blocked, full or private, the queue
+ * carries on in memory with one debug message, never an exception.
  */
-export function createIndexedDbStore(
-  limits: Partial<StoreLimits> = {},
-  now: () => number = Date.now,
-  names: { database?: string; store?: string } = {},
-): EnvelopeStore {
-  const { maxEntries, maxBytes, ttlMs } = { ...DEFAULTS, ...limits };
-  let idb: UseStore | undefined;
+export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): EnvelopeStore {
+  const limits: StoreLimits = {
+    maxEntries: options.maxEntries ?? DEFAULTS.maxEntries,
+    maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
+    ttlMs: options.ttlMs ?? DEFAULTS.ttlMs,
+  };
+  const name = options.database ?? 'faultline-queue';
+  const now = options.now ?? Date.now;
+  let opened: Promise<UseStore> | undefined;
   let memory: EnvelopeStore | undefined;
-  const database = () => (idb ??= createStore(names.database ?? 'faultline-queue', names.store ?? 'envelopes'));
 
-  /** Runs an operation in IndexedDB, or in memory from the first failure on. */
-  async function attempt<T>(
-    inDb: (store: UseStore) => Promise<T>,
+  /** The database, opened (and created) on first need; undefined when reading finds none yet. */
+  async function database(create: boolean): Promise<UseStore | undefined> {
+    if (!opened) {
+      if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+      if (!create && typeof indexedDB.databases === 'function') {
+        const existing = await indexedDB.databases();
+        if (!existing.some((info) => info.name === name)) return undefined;
+      }
+      opened ??= openWithin(name, OPEN_TIMEOUT_MS);
+    }
+    return opened;
+  }
+
+  /** Runs one transaction, or the in-memory equivalent from the first failure on. */
+  async function run<T>(
+    mode: IDBTransactionMode,
+    create: boolean,
+    inDb: (store: IDBObjectStore, done: (result: T) => void, onResult: OnResult) => void,
     inMemory: (store: EnvelopeStore) => Promise<T>,
+    empty: T,
   ): Promise<T> {
     if (!memory) {
       try {
-        if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
-        return await inDb(database());
+        const db = await database(create);
+        return db ? await transaction(db, mode, inDb) : empty;
       } catch (error) {
         debugLogger.warn('IndexedDB queue unavailable; queueing in memory instead', error);
         memory = createMemoryStore(limits, now);
@@ -43,69 +90,191 @@ export function createIndexedDbStore(
     return inMemory(memory);
   }
 
-  const sorted = async (store: UseStore) =>
-    (await entries<string, StoredEnvelope>(store)).map(([, entry]) => entry).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const readAll = (store: IDBObjectStore, onResult: OnResult, then: (rows: Row[]) => void): void =>
+    onResult(store.getAll(), (rows: Row[]) => then(rows.sort((a, b) => (a.id < b.id ? -1 : 1))));
 
   return {
     push: (entry) =>
-      attempt(
-        async (store) => {
-          if (sizeOf(entry) > maxBytes) return [{ entry, reason: 'queue_overflow' }];
-          await set(entry.id, entry, store);
-          const all = await sorted(store);
-          let bytes = all.reduce((sum, e) => sum + sizeOf(e), 0);
-          const evicted: Eviction[] = [];
-          for (let i = 0; all.length - evicted.length > maxEntries || bytes > maxBytes; i++) {
-            evicted.push({ entry: all[i]!, reason: 'queue_overflow' });
-            bytes -= sizeOf(all[i]!);
-          }
-          if (evicted.length > 0)
-            await delMany(
-              evicted.map((e) => e.entry.id),
-              store,
-            );
-          return evicted;
+      run<Eviction[]>(
+        'readwrite',
+        true,
+        (store, done, onResult) => {
+          if (sizeOf(entry) > limits.maxBytes) return done([{ entry, reason: 'queue_overflow' }]);
+          readAll(store, onResult, (rows) => {
+            rows.push(entry);
+            rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+            let bytes = rows.reduce((sum, row) => sum + sizeOf(row), 0);
+            const evicted: Eviction[] = [];
+            for (let i = 0; rows.length - evicted.length > limits.maxEntries || bytes > limits.maxBytes; i++) {
+              evicted.push({ entry: withoutLease(rows[i]!), reason: 'queue_overflow' });
+              bytes -= sizeOf(rows[i]!);
+            }
+            for (const { entry: gone } of evicted) if (gone.id !== entry.id) store.delete(gone.id);
+            if (!evicted.some((e) => e.entry.id === entry.id)) store.put(entry, entry.id);
+            done(evicted);
+          });
         },
         (fallback) => fallback.push(entry),
+        [],
       ),
     peek: (limit) =>
-      attempt(
-        async (store) => {
-          const oldest = now() - ttlMs;
-          const all = await sorted(store);
-          const expired = all.filter((entry) => entry.createdAt < oldest);
-          if (expired.length > 0)
-            await delMany(
-              expired.map((entry) => entry.id),
-              store,
-            );
-          return {
-            entries: all.filter((entry) => entry.createdAt >= oldest).slice(0, limit),
-            evictions: expired.map((entry): Eviction => ({ entry, reason: 'expired' })),
-          };
-        },
+      run<{ entries: StoredEnvelope[]; evictions: Eviction[] }>(
+        'readwrite',
+        false,
+        (store, done, onResult) =>
+          readAll(store, onResult, (rows) => {
+            const oldest = now() - limits.ttlMs;
+            const expired = rows.filter((row) => row.createdAt < oldest);
+            for (const row of expired) store.delete(row.id);
+            done({
+              entries: rows
+                .filter((row) => row.createdAt >= oldest)
+                .slice(0, limit)
+                .map(withoutLease),
+              evictions: expired.map((row): Eviction => ({ entry: withoutLease(row), reason: 'expired' })),
+            });
+          }),
         (fallback) => fallback.peek(limit),
+        { entries: [], evictions: [] },
       ),
     update: (entry) =>
-      attempt(
-        async (store) => {
-          const stored = await get<StoredEnvelope>(entry.id, store);
-          if (stored) await set(entry.id, { ...stored, attempts: entry.attempts }, store);
-        },
+      run<void>(
+        'readwrite',
+        false,
+        (store, done, onResult) =>
+          onResult(store.get(entry.id), (row: Row | undefined) => {
+            if (row) store.put({ ...row, attempts: entry.attempts }, entry.id);
+            done();
+          }),
         (fallback) => fallback.update(entry),
+        undefined,
       ),
     remove: (id) =>
-      attempt(
-        (store) => del(id, store),
+      run<void>(
+        'readwrite',
+        false,
+        (store, done) => {
+          store.delete(id);
+          done();
+        },
         (fallback) => fallback.remove(id),
+        undefined,
       ),
     size: () =>
-      attempt(
-        async (store) => {
-          const all = await sorted(store);
-          return { count: all.length, bytes: all.reduce((sum, e) => sum + sizeOf(e), 0) };
-        },
+      run(
+        'readonly',
+        false,
+        (store, done, onResult) =>
+          readAll(store, onResult, (rows) =>
+            done({ count: rows.length, bytes: rows.reduce((sum, row) => sum + sizeOf(row), 0) }),
+          ),
         (fallback) => fallback.size(),
+        { count: 0, bytes: 0 },
       ),
+    async claim(id, deliver) {
+      if (memory) return deliver().then(() => true); // one tab's memory is its own
+      const locks: LockManagerLike | null | undefined =
+        options.locks === undefined ? globalThis.navigator?.locks : options.locks;
+      if (locks) {
+        return locks.request(`${name}/${id}`, { ifAvailable: true }, async (lock) => {
+          // Holding the lock, the entry may still be gone: the last holder sent and removed it.
+          if (!lock || !(await exists(id))) return false;
+          await deliver();
+          return true;
+        });
+      }
+      if (!(await setLease(id, now() + LEASE_MS))) return false;
+      try {
+        await deliver();
+      } finally {
+        await setLease(id, 0);
+      }
+      return true;
+    },
   };
+
+  function exists(id: string): Promise<boolean> {
+    return run<boolean>(
+      'readonly',
+      false,
+      (store, done, onResult) => onResult(store.getKey(id), (key) => done(key !== undefined)),
+      async () => true,
+      false,
+    );
+  }
+
+  /**
+   * Takes (until > 0) or gives back (until = 0) the lease on an entry, in one transaction, so two tabs
+   * can never both take it. Taking fails when the entry is gone or a lease on it is still running.
+   */
+  function setLease(id: string, until: number): Promise<boolean> {
+    return run<boolean>(
+      'readwrite',
+      false,
+      (store, done, onResult) =>
+        onResult(store.get(id), (row: Row | undefined) => {
+          if (!row || (until > 0 && (row.leaseUntil ?? 0) > now())) return done(false);
+          store.put({ ...row, leaseUntil: until }, id);
+          done(true);
+        }),
+      async () => true,
+      false,
+    );
+  }
+}
+
+/** idb-keyval's store, once the database has opened; rejects if opening takes longer than `ms`. */
+async function openWithin(name: string, ms: number): Promise<UseStore> {
+  const store = createStore(name, OBJECT_STORE);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`opening IndexedDB "${name}" timed out (blocked?)`)), ms);
+  });
+  try {
+    await Promise.race([store('readonly', () => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+  return store;
+}
+
+/** Calls `then` with a request's result, in the transaction (so it may issue more requests). */
+type OnResult = <R>(request: IDBRequest<R>, then: (result: R) => void) => void;
+
+/**
+ * Runs `body` in one transaction and resolves with what it reported once the transaction commits. A
+ * throw in `body` or a callback (a write over quota, say) aborts the transaction and rejects, rather
+ * than escaping to the page's error handlers.
+ */
+function transaction<T>(
+  db: UseStore,
+  mode: IDBTransactionMode,
+  body: (store: IDBObjectStore, done: (result: T) => void, onResult: OnResult) => void,
+): Promise<T> {
+  return db(
+    mode,
+    (store) =>
+      new Promise<T>((resolve, reject) => {
+        let result: T;
+        let failure: unknown;
+        const tx = store.transaction;
+        const guarded = (step: () => void) => {
+          try {
+            step();
+          } catch (error) {
+            failure = error;
+            tx.abort();
+          }
+        };
+        tx.oncomplete = () => resolve(result);
+        tx.onerror = tx.onabort = () => reject(failure ?? tx.error ?? new Error('IndexedDB transaction aborted'));
+        guarded(() =>
+          body(
+            store,
+            (value) => (result = value),
+            (request, then) => (request.onsuccess = () => guarded(() => then(request.result))),
+          ),
+        );
+      }),
+  );
 }

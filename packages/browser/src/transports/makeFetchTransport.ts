@@ -2,8 +2,18 @@ import {
   makeDeliveryTransport,
   type DeliveryTransportOptions,
   type MakeRequest,
+  type Transport,
   type TransportFactory,
 } from '@faultline/core';
+import { createIndexedDbStore } from './createIndexedDbStore';
+
+export interface FetchTransportOptions extends DeliveryTransportOptions {
+  /**
+   * Keep the queue in IndexedDB, so what could not be sent survives a reload and goes out on a later
+   * page load (one tab at a time). Default true; false keeps it in this page's memory.
+   */
+  offlineQueue?: boolean;
+}
 
 // Browsers cap the bodies of all in-flight keepalive requests at 64 KiB together; stay under it.
 const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
@@ -11,9 +21,15 @@ const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
 /**
  * Delivery over `fetch`: `keepalive` while the page's budget allows (so a request survives navigation),
  * plain fetch beyond it. Uses the `fetch` of the moment the transport is made, before any integration
- * wraps it, so the SDK never records or traces its own traffic.
+ * wraps it, so the SDK never records or traces its own traffic. The queue is kept in IndexedDB unless
+ * `offlineQueue: false`, and is retried at once when the browser comes back online or the page is shown.
  */
-export function makeFetchTransport(options: DeliveryTransportOptions = {}): TransportFactory {
+export function makeFetchTransport(options: FetchTransportOptions = {}): TransportFactory {
+  const { offlineQueue = true, ...delivery } = options;
+  if (offlineQueue && !delivery.createStore) {
+    delivery.createStore = (destination) =>
+      createIndexedDbStore({ ...delivery.queue, database: `faultline-queue ${destination.url}` });
+  }
   return (transportOptions) => {
     const nativeFetch = globalThis.fetch.bind(globalThis);
     let keepaliveBytes = 0;
@@ -41,8 +57,19 @@ export function makeFetchTransport(options: DeliveryTransportOptions = {}): Tran
         if (keepalive) keepaliveBytes -= size;
       }
     };
-    return makeDeliveryTransport(makeRequest, options)(transportOptions);
+    return retryWhenBack(makeDeliveryTransport(makeRequest, delivery)(transportOptions));
   };
+}
+
+/** Tries the queue at once when the network returns or the page is shown again, instead of after backoff. */
+function retryWhenBack(transport: Transport): Transport {
+  if (typeof addEventListener !== 'function' || typeof document === 'undefined') return transport;
+  const retry = (): void => void transport.flush(0);
+  addEventListener('online', retry);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') retry();
+  });
+  return transport;
 }
 
 /**
@@ -56,6 +83,8 @@ export function sendBeacon(request: {
 }): boolean {
   const { 'Content-Type': contentType, ...rest } = request.headers;
   if (Object.keys(rest).length > 0 || typeof navigator === 'undefined' || !navigator.sendBeacon) return false;
+  // Offline, a beacon is queued and lost; the entry is better kept for the next page load.
+  if (navigator.onLine === false) return false;
   try {
     return navigator.sendBeacon(
       request.url,
