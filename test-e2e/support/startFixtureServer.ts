@@ -32,9 +32,10 @@ export interface FixtureServer {
 /**
  * One origin that serves the fixture pages (one folder per scenario), the built CDN bundle at
  * /faultline.min.js, a same-origin /api for the page's own requests, and a Sentry envelope receiver at
- * /api/1/envelope/ that records what the SDK sent.
+ * /api/1/envelope/ that records what the SDK sent. Listens on `port` when given (a receiver that comes
+ * back where it was), else on any free port.
  */
-export async function startFixtureServer(): Promise<FixtureServer> {
+export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const envelopes: ReceivedEnvelope[] = [];
   const apiRequests: FixtureServer['apiRequests'] = [];
   const server = createServer((req, res) => {
@@ -70,7 +71,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       }
     })();
   });
-  const origin = await listen(server);
+  const origin = await listen(server, port);
   return {
     origin,
     dsn: `http://publickey@${origin.replace('http://', '')}/1`,
@@ -106,9 +107,9 @@ export async function startCrossOriginApi(): Promise<{
   return { origin, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function listen(server: Server): Promise<string> {
+async function listen(server: Server, port = 0): Promise<string> {
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
