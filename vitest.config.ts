@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -9,6 +10,9 @@ const coreVersion = (JSON.parse(readFileSync(`${root}packages/core/package.json`
 // Unit tests run against the TypeScript sources: each `@faultline/<name>` import resolves to its src/index.ts.
 const faultlineSources = { find: /^@faultline\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` };
 const REACT_TESTS = 'packages/react/test/**/*.test.ts';
+// Tests that need a real browser's APIs (IndexedDB, Web Locks) run in Debian's Chromium.
+const BROWSER_TESTS = 'packages/*/test/**/*.browser.test.ts';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'];
 
 export default defineConfig({
   define: { __FAULTLINE_VERSION__: JSON.stringify(coreVersion) },
@@ -21,7 +25,22 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['packages/*/test/**/*.test.ts'], exclude: [REACT_TESTS] },
+        test: { name: 'node', include: ['packages/*/test/**/*.test.ts'], exclude: [REACT_TESTS, BROWSER_TESTS] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'chromium',
+          include: [BROWSER_TESTS],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
       },
       { extends: true, test: { name: 'react19', include: [REACT_TESTS], environment: 'jsdom' } },
       {
