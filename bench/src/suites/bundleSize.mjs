@@ -1,6 +1,6 @@
 // Bundle size of realistic import sets, Faultline next to Sentry, built the same way in the same run:
 // esbuild and rollup, both minified, measured raw, gzip (level 9) and brotli.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import commonjs from '@rollup/plugin-commonjs';
@@ -11,12 +11,15 @@ import esbuildPlugin from 'rollup-plugin-esbuild';
 
 const DSN = "'https://publickey@o1.ingest.example.com/1'";
 const TMP = new URL('../../tmp/size/', import.meta.url);
+/** What a page using the script-tag bundle calls; Sentry's CDN bundle is not on npm, so both are built here. */
+const CDN_API = 'init, captureException, captureMessage, addBreadcrumb, setUser, setTag, withScope, flush';
+const SHIPPED_BUNDLE = new URL('../../../packages/browser/build/bundle/faultline.min.js', import.meta.url);
 
 /** The import sets compared; `pair` names the Faultline case a Sentry case is the counterpart of. */
 export const SIZE_CASES = [
   {
     name: 'faultline-browser-init',
-    label: '@faultline/browser init (defaults)',
+    label: '@faultline/browser init (defaults: IndexedDB offline queue included)',
     source: `import { init } from '@faultline/browser'; init({ dsn: ${DSN} });`,
   },
   {
@@ -31,10 +34,33 @@ export const SIZE_CASES = [
     source: `import { init } from '@sentry/browser'; init({ dsn: ${DSN} });`,
   },
   {
+    name: 'sentry-browser-init-offline',
+    label: '@sentry/browser init + makeBrowserOfflineTransport (its offline queue)',
+    pair: 'faultline-browser-init',
+    source: `import { init, makeBrowserOfflineTransport, makeFetchTransport } from '@sentry/browser'; init({ dsn: ${DSN}, transport: makeBrowserOfflineTransport(makeFetchTransport) });`,
+  },
+  {
+    name: 'bugsnag-browser-start',
+    label: '@bugsnag/js start (defaults)',
+    pair: 'faultline-browser-init',
+    source: `import Bugsnag from '@bugsnag/js'; Bugsnag.start({ apiKey: '0123456789abcdef0123456789abcdef' });`,
+  },
+  {
     name: 'sentry-browser-init-tracing',
     label: '@sentry/browser init + browserTracingIntegration (its web vitals)',
     pair: 'faultline-browser-init-web-vitals',
     source: `import { init, browserTracingIntegration } from '@sentry/browser'; init({ dsn: ${DSN}, integrations: [browserTracingIntegration()] });`,
+  },
+  {
+    name: 'faultline-cdn-api',
+    label: '@faultline/browser CDN-style API (init, capture*, addBreadcrumb, setUser, setTag, withScope, flush)',
+    source: `export { ${CDN_API} } from '@faultline/browser';`,
+  },
+  {
+    name: 'sentry-cdn-api',
+    label: '@sentry/browser, the same API surface',
+    pair: 'faultline-cdn-api',
+    source: `export { ${CDN_API} } from '@sentry/browser';`,
   },
   {
     name: 'faultline-react-init-boundary',
@@ -106,6 +132,11 @@ export async function measureBundleSizes(cases = SIZE_CASES) {
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
+function shippedBundle() {
+  const { min, gzip, brotli } = sizes(readFileSync(SHIPPED_BUNDLE, 'utf8'));
+  return `${kib(min)} minified, ${kib(gzip)} gzip, ${kib(brotli)} brotli`;
+}
+
 export async function runBundleSize() {
   const results = await measureBundleSizes();
   const rows = Object.values(results).map((r) => {
@@ -116,9 +147,11 @@ export async function runBundleSize() {
   return [
     '### Browser bundle size (minified; the ratio is the Faultline counterpart’s esbuild gzip size as a share of this one)',
     '',
-    '| import set | esbuild min | esbuild gzip | esbuild brotli | rollup gzip | Faultline ÷ Sentry |',
+    '| import set | esbuild min | esbuild gzip | esbuild brotli | rollup gzip | Faultline ÷ peer |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
+    '',
+    `The shipped CDN file \`@faultline/browser/build/bundle/faultline.min.js\` (rollup IIFE, every export): ${shippedBundle()}.`,
     '',
   ].join('\n');
 }
