@@ -6,14 +6,12 @@ import { resolveWithin, setTimer } from '../timers';
 import type { DataCategory, DropReason } from '../types';
 import { randomHex } from '../uuid4';
 import { classifyStatus, fullJitterBackoff, type FailureKind } from './backoff';
-import { createMemoryStore } from './createMemoryStore';
+import { createMemoryStore, DEFAULT_STORE_LIMITS, entrySize } from './createMemoryStore';
 import { envelopeQuantities, filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
 import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
 import type { DeliveryOptions, Eviction, MakeRequest, StoredEnvelope } from './types';
 
-/** Most entries remembered for the page-hide hand-off (beyond the store's own bound, never reached). */
-const MAX_UNSETTLED = 1000;
 /** How long to leave an entry another tab is sending before looking at it again. */
 const CLAIM_RETRY_MS = 5000;
 
@@ -53,11 +51,30 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
    * no further task, so the hand-off reads these from memory rather than waiting on a durable store.
    */
   const unsettled = new Map<string, StoredEnvelope>();
+  let unsettledBytes = 0;
+  // Bounded like the default queue, so remembering costs at most what a memory queue would.
+  const { maxEntries, maxBytes } = { ...DEFAULT_STORE_LIMITS, ...options.queue };
+  const forget = (id: string): void => {
+    const entry = unsettled.get(id);
+    if (!entry) return;
+    unsettled.delete(id);
+    unsettledBytes -= entrySize(entry);
+  };
+  const remember = (entry: StoredEnvelope): void => {
+    unsettled.set(entry.id, entry);
+    unsettledBytes += entrySize(entry);
+    while (unsettled.size > maxEntries || unsettledBytes > maxBytes) forget(unsettled.keys().next().value!);
+  };
   let pumping = false;
   let pumpAgain = false;
   let cancelWake: (() => void) | undefined;
   let wakeAt = Infinity;
+  /** Entries being attempted (claim, request, settle). */
   const inFlight = new Set<string>();
+  /** Entries whose request has been made: a keepalive request outlives the page, so no hand-off. */
+  const requested = new Set<string>();
+  /** Entries a hand-off sent while their attempt still waited for a claim: that attempt must not send. */
+  const handedOff = new Set<string>();
   /** Entries another tab is sending, with when to look at them again. */
   const claimedElsewhere = new Map<string, number>();
   let drainWaiters: (() => void)[] = [];
@@ -69,7 +86,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
   };
   const dropEvictions = (evictions: Eviction[]): void => {
     for (const { entry, reason } of evictions) {
-      unsettled.delete(entry.id);
+      forget(entry.id);
       drop(reason === 'expired' ? 'network_error' : 'queue_overflow', entry.quantities);
       // The report it carried is lost with it: count its drops again for the next report.
       for (const report of entry.reports ?? []) recordDroppedEvent(report.reason, report.category, report.quantity);
@@ -110,7 +127,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
           if (started >= slots) break;
           if (inFlight.has(entry.id) || claimedElsewhere.has(entry.id)) continue;
           if (destination.maxAgeMs !== undefined && now - entry.createdAt > destination.maxAgeMs) {
-            unsettled.delete(entry.id);
+            forget(entry.id);
             await store.remove(entry.id);
             drop('network_error', entry.quantities);
             continue;
@@ -145,12 +162,15 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
       debugLogger.error(`${destination.name}: updating the queue failed`, error);
     } finally {
       inFlight.delete(entry.id);
+      handedOff.delete(entry.id);
       void pump();
     }
   }
 
   async function deliver(entry: StoredEnvelope): Promise<void> {
+    if (handedOff.has(entry.id)) return; // a beacon took it while this attempt waited
     let failure: FailureKind | undefined;
+    requested.add(entry.id);
     try {
       const response = await sendRequest(makeRequest, destination, entry, requestTimeoutMs);
       limits = updateRateLimits(limits, response, Date.now());
@@ -161,6 +181,8 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     } catch (error) {
       debugLogger.log(`${destination.name} unreachable`, error);
       failure = 'unreachable';
+    } finally {
+      requested.delete(entry.id);
     }
     await settle(entry, failure);
   }
@@ -169,13 +191,13 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     if (failure === undefined) {
       failureStreak = 0;
       pausedUntil = 0;
-      unsettled.delete(entry.id);
+      forget(entry.id);
       return store.remove(entry.id);
     }
     const isReport = Object.keys(entry.quantities).length === 0;
     if (failure === 'permanent' || isReport) {
       // A client report is never retried: its loss would only be reported by another report.
-      unsettled.delete(entry.id);
+      forget(entry.id);
       await store.remove(entry.id);
       return drop('send_error', entry.quantities);
     }
@@ -187,7 +209,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     }
     entry.attempts++;
     if (entry.attempts >= maxAttempts) {
-      unsettled.delete(entry.id);
+      forget(entry.id);
       await store.remove(entry.id);
       return drop('send_error', entry.quantities);
     }
@@ -241,12 +263,15 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     async send(envelope) {
       admitting++;
       const encoding = prepare(envelope);
-      encodings = Promise.all([encodings, encoding.catch(() => undefined)]);
+      // Settles to undefined: chaining the entries themselves would keep every one alive.
+      encodings = Promise.all([encodings, encoding]).then(
+        () => undefined,
+        () => undefined,
+      );
       try {
         const entry = await encoding;
         if (entry) {
-          unsettled.set(entry.id, entry);
-          if (unsettled.size > MAX_UNSETTLED) unsettled.delete(unsettled.keys().next().value!);
+          remember(entry);
           dropEvictions(await store.push(entry));
         }
       } catch (error) {
@@ -260,11 +285,12 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     async handOff(deliver) {
       try {
         await encodings;
-        // This page's own entries first, without a round trip to the store (in-flight keepalive
-        // requests outlive the page on their own).
+        // This page's own entries first, without a round trip to the store: a hidden page may get no
+        // further task, so one whose attempt still waits on the store must go now too.
         for (const entry of [...unsettled.values()]) {
-          if (inFlight.has(entry.id) || !deliver(requestFor(entry))) continue;
-          unsettled.delete(entry.id);
+          if (requested.has(entry.id) || !deliver(requestFor(entry))) continue;
+          if (inFlight.has(entry.id)) handedOff.add(entry.id);
+          forget(entry.id);
           void store.remove(entry.id).catch(() => undefined);
         }
         // Then what earlier pages left, if the page lives long enough, each claimed so no other tab sends it.

@@ -8,6 +8,8 @@ import {
 } from '@faultline/core';
 import type { DataCategory, DeliveryOptions, DropReason, Envelope, EnvelopeStore, Event } from '@faultline/core';
 import { makeFetchRequest, startReceiver, storedEnvelope, type Receiver } from '@faultline/test-utils';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const sdk = { name: 'faultline.javascript.test', version: '0.0.0' };
@@ -270,6 +272,35 @@ describe('createTransport with a store shared by tabs', () => {
     }
   });
 
+  it('a hand-off takes an entry whose attempt still waits for its claim, and that attempt then sends nothing', async () => {
+    const receiver = await startReceiver();
+    try {
+      const store = createMemoryStore();
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const slowClaims: EnvelopeStore = {
+        ...store,
+        claim: async (_id, deliver) => {
+          await gate; // as a Web Lock or IndexedDB read that a hidden page never gets back
+          await deliver();
+          return true;
+        },
+      };
+      const { transport } = setup(receiver, { store: slowClaims });
+      await transport.send(eventEnvelope('leaving'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const beacons: string[] = [];
+      await transport.handOff!((request) => (beacons.push(String(request.body)), true));
+      expect(beacons).toHaveLength(1);
+      open();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(receiver.requests).toHaveLength(0);
+      expect((await store.size()).count).toBe(0);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('counts again the drops of a client report that is evicted with its envelope', async () => {
     const unavailable = await startReceiver(() => ({ status: 503 }));
     const { transport, drops } = setup(unavailable, { queue: { maxEntries: 1 } });
@@ -285,5 +316,31 @@ describe('createTransport with a store shared by tabs', () => {
       ['sample_rate', 'error', 7],
     ]);
     await unavailable.close();
+  });
+});
+
+describe('createTransport memory', () => {
+  it('stays bounded by the queue when the destination is unreachable (20,000 envelopes)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = () => {
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const transport = createTransport(
+      {
+        destination: createSentryDestination({ url: 'http://127.0.0.1:9/api/1/envelope/' }),
+        recordDroppedEvent: () => undefined,
+        queue: { maxEntries: 100 },
+      },
+      () => Promise.reject(new Error('connection refused')),
+    );
+    const payload = 'x'.repeat(2000);
+    const before = heap();
+    for (let i = 0; i < 20_000; i++) await transport.send(eventEnvelope(`${payload} ${i}`));
+    const grown = heap() - before;
+    // Kept: 100 queued envelopes, and the same 100 remembered for the page-hide hand-off, ~2 KB each;
+    // a leak of every envelope would be 40 MB and more.
+    expect(grown).toBeLessThan(4 * 1024 * 1024);
   });
 });
