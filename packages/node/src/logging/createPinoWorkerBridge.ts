@@ -2,6 +2,7 @@ import {
   captureException,
   flush,
   getClient,
+  randomHex,
   withScope,
   type Breadcrumb,
   type PropagationContext,
@@ -44,8 +45,10 @@ export function createPinoWorkerBridge(options: PinoWorkerOptions) {
         const requestId = typeof record.request_id === 'string' ? record.request_id : undefined;
         const lines = requestId ? linesOf(requestId) : [];
         withScope((scope) => {
-          if (typeof record.trace_id === 'string' && typeof record.span_id === 'string') {
-            const context: PropagationContext = { traceId: record.trace_id, spanId: record.span_id };
+          if (typeof record.trace_id === 'string') {
+            // The mixin leaves span ids out (each key costs the calling thread); without spans, any id will do.
+            const spanId = typeof record.span_id === 'string' ? record.span_id : randomHex(16);
+            const context: PropagationContext = { traceId: record.trace_id, spanId };
             if (requestId) context.requestId = requestId;
             scope.setPropagationContext(context);
           }
