@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { startFixtureServer, type FixtureServer } from '../support/startFixtureServer';
 import { expect, test } from '../support/test';
 import { serveFromMemory } from './serveFromMemory';
@@ -21,6 +21,15 @@ const arrivals = (server: FixtureServer) => {
   for (const event of server.events()) counts.set(event.message, (counts.get(event.message) ?? 0) + 1);
   return counts;
 };
+/**
+ * Takes the browser offline or back. The receiver refuses meanwhile too: Chromium's offline emulation
+ * does not reach a keepalive request that outlives its page (seen here: one sent during a reload got
+ * through), and a real offline browser delivers nothing.
+ */
+async function setOffline(context: BrowserContext, server: FixtureServer, offline: boolean): Promise<void> {
+  server.refusing = offline;
+  await context.setOffline(offline);
+}
 const messages = (prefix: string, from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) => `${prefix} ${from + i}`);
 
@@ -31,7 +40,7 @@ test('captured offline, reloaded while still offline, then online: every event a
 }) => {
   await serveFromMemory(context, server);
   await page.goto(`${server.origin}/offline-queue/`);
-  await context.setOffline(true);
+  await setOffline(context, server, true);
   await capture(page, 'before reload', 5);
   await expect.poll(() => queued(page)).toBe(5);
 
@@ -40,7 +49,7 @@ test('captured offline, reloaded while still offline, then online: every event a
   await expect.poll(() => queued(page)).toBe(10);
   expect(server.events()).toHaveLength(0);
 
-  await context.setOffline(false); // the `online` event retries at once, without waiting out the backoff
+  await setOffline(context, server, false); // the `online` event retries at once, without waiting out the backoff
   await server.waitFor(() => server.events().length >= 10);
   await expect.poll(() => queued(page)).toBe(0);
   await page.waitForTimeout(500); // time for a duplicate to show up, if there were one
@@ -75,7 +84,7 @@ test('two tabs sharing a backlog send each envelope once', async ({ context, ser
   await serveFromMemory(context, server);
   const first = await context.newPage();
   await first.goto(`${server.origin}/offline-queue/`);
-  await context.setOffline(true);
+  await setOffline(context, server, true);
   await capture(first, 'backlog', 40);
   const second = await context.newPage();
   await second.goto(`${server.origin}/offline-queue/`);
@@ -86,7 +95,7 @@ test('two tabs sharing a backlog send each envelope once', async ({ context, ser
     await new Promise((resolve) => setTimeout(resolve, 50));
     await route.fallback();
   });
-  await context.setOffline(false); // both tabs hear `online` and go through the same backlog at once
+  await setOffline(context, server, false); // both tabs hear `online` and go through the same backlog at once
   await server.waitFor(() => server.events().length >= 40, 20_000);
   await expect.poll(() => queued(first)).toBe(0);
   await first.waitForTimeout(1000);
@@ -102,11 +111,11 @@ test('500 events offline with the defaults: the newest 100 arrive, a client repo
 }) => {
   test.setTimeout(60_000);
   await page.goto(`${server.origin}/offline-queue/`);
-  await context.setOffline(true);
+  await setOffline(context, server, true);
   await capture(page, 'offline', 500);
   await expect.poll(() => queued(page), { timeout: 20_000 }).toBe(100);
 
-  await context.setOffline(false);
+  await setOffline(context, server, false);
   await server.waitFor(() => server.events().length >= 100, 20_000);
   await page.evaluate(() => window.Faultline.flush(5000)); // sends the report of the last evictions
   await page.waitForTimeout(300);

@@ -25,6 +25,8 @@ export interface FixtureServer {
   logs(): any[];
   /** Headers of requests to /api/* (the page's own API calls). */
   apiRequests: { url: string; headers: IncomingHttpHeaders }[];
+  /** While true, envelopes are answered 503 and not recorded (nothing can be delivered). */
+  refusing: boolean;
   waitFor<T>(read: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (req.method === 'POST' && /^\/api\/\d+\/envelope\/?$/.test(url.pathname)) {
         const body = await readBody(req);
+        if (fixture.refusing) return void res.writeHead(503, { 'Access-Control-Allow-Origin': '*' }).end();
         envelopes.push({ ...parseEnvelope(body), at: Date.now() });
         res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('{}');
         return;
@@ -72,8 +75,9 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
     })();
   });
   const origin = await listen(server, port);
-  return {
+  const fixture: FixtureServer = {
     origin,
+    refusing: false,
     dsn: `http://publickey@${origin.replace('http://', '')}/1`,
     envelopes,
     apiRequests,
@@ -88,8 +92,15 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // The test is over: connections a page still holds (a keepalive request, a socket kept for reuse)
+    // must not hold up the next test.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
+  return fixture;
 }
 
 /** A bare API on another port (another origin), recording the headers it receives; CORS allows all. */
@@ -104,7 +115,12 @@ export async function startCrossOriginApi(): Promise<{
     res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*' }).end('{}');
   });
   const origin = await listen(server);
-  return { origin, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return { origin, requests, close };
 }
 
 async function listen(server: Server, port = 0): Promise<string> {
