@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { createIndexedDbStore, type LockManagerLike } from '@faultline/browser';
 import { runStoreContract, storedEnvelope } from '@faultline/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 /** The Web Locks API's exclusive, `ifAvailable` requests, for Node, which has no `navigator.locks`. */
 function createLockManager(): LockManagerLike {
@@ -105,6 +105,23 @@ describe('createIndexedDbStore', () => {
       expect((await store.peek(10)).entries.map((e) => e.body)).toEqual(['kept in memory']);
     } finally {
       Object.defineProperty(globalThis, 'indexedDB', { value: original, configurable: true });
+    }
+  });
+
+  it('carries on in memory when opening the database hangs (blocked by another tab)', async () => {
+    const open = indexedDB.open.bind(indexedDB);
+    // A request that never succeeds nor fails, as an open blocked by another tab's upgrade.
+    indexedDB.open = () => ({}) as IDBOpenDBRequest;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const store = createIndexedDbStore({ database: 'blocked' });
+      const pushed = store.push(storedEnvelope({ body: 'kept in memory' }));
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(await pushed).toEqual([]);
+      expect((await store.peek(10)).entries.map((e) => e.body)).toEqual(['kept in memory']);
+    } finally {
+      vi.useRealTimers();
+      indexedDB.open = open;
     }
   });
 
