@@ -35,6 +35,23 @@ const OPEN_TIMEOUT_MS = 3000;
 /** A lease outlives any request the transport makes (30 s timeout), so a live holder never loses it. */
 const LEASE_MS = 60_000;
 
+/**
+ * An entry's key carries its id, size and capture time (`id|size|createdAt`), so bounding the queue and
+ * finding expired entries read keys only, never the bodies; lookups by id use the key range `id|…`.
+ */
+interface Key {
+  raw: string;
+  id: string;
+  size: number;
+  createdAt: number;
+}
+const keyOf = (entry: StoredEnvelope): string => `${entry.id}|${sizeOf(entry)}|${entry.createdAt}`;
+const parseKey = (raw: string): Key => {
+  const [id = '', size, createdAt] = raw.split('|');
+  return { raw, id, size: Number(size), createdAt: Number(createdAt) };
+};
+const rangeOf = (id: string): IDBKeyRange => IDBKeyRange.bound(`${id}|`, `${id}|\uffff`);
+
 const sizeOf = (entry: StoredEnvelope) => (typeof entry.body === 'string' ? entry.body.length : entry.body.byteLength);
 const withoutLease = ({ leaseUntil: _lease, ...entry }: Row): StoredEnvelope => entry;
 
@@ -90,8 +107,36 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Envel
     return inMemory(memory);
   }
 
-  const readAll = (store: IDBObjectStore, onResult: OnResult, then: (rows: Row[]) => void): void =>
-    onResult(store.getAll(), (rows: Row[]) => then(rows.sort((a, b) => (a.id < b.id ? -1 : 1))));
+  /** Every entry's key, oldest first: enough to bound the queue without reading a single body. */
+  const readKeys = (store: IDBObjectStore, onResult: OnResult, then: (keys: Key[]) => void): void =>
+    onResult(store.getAllKeys(), (keys) =>
+      then((keys as string[]).map(parseKey).sort((a, b) => (a.id < b.id ? -1 : 1))),
+    );
+
+  /** Reads the entries of `keys` (in order), then calls `then` with them. */
+  const readRows = (store: IDBObjectStore, onResult: OnResult, keys: Key[], then: (rows: Row[]) => void): void => {
+    const rows: Row[] = [];
+    if (keys.length === 0) return then(rows);
+    keys.forEach((key, index) =>
+      onResult(store.get(key.raw), (row: Row | undefined) => {
+        if (row) rows[index] = row;
+        if (index === keys.length - 1) then(rows.filter(Boolean));
+      }),
+    );
+  };
+
+  /** Removes `keys` after reading them: what the transport counts as dropped is in the entries. */
+  const evict = (
+    store: IDBObjectStore,
+    onResult: OnResult,
+    keys: Key[],
+    reason: Eviction['reason'],
+    then: (evictions: Eviction[]) => void,
+  ): void =>
+    readRows(store, onResult, keys, (rows) => {
+      for (const key of keys) store.delete(key.raw);
+      then(rows.map((row) => ({ entry: withoutLease(row), reason })));
+    });
 
   return {
     push: (entry) =>
@@ -100,18 +145,18 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Envel
         true,
         (store, done, onResult) => {
           if (sizeOf(entry) > limits.maxBytes) return done([{ entry, reason: 'queue_overflow' }]);
-          readAll(store, onResult, (rows) => {
-            rows.push(entry);
-            rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-            let bytes = rows.reduce((sum, row) => sum + sizeOf(row), 0);
-            const evicted: Eviction[] = [];
-            for (let i = 0; rows.length - evicted.length > limits.maxEntries || bytes > limits.maxBytes; i++) {
-              evicted.push({ entry: withoutLease(rows[i]!), reason: 'queue_overflow' });
-              bytes -= sizeOf(rows[i]!);
+          readKeys(store, onResult, (keys) => {
+            let bytes = keys.reduce((sum, key) => sum + key.size, sizeOf(entry));
+            let count = keys.length + 1;
+            const evicted: Key[] = [];
+            for (const key of keys) {
+              if (count <= limits.maxEntries && bytes <= limits.maxBytes) break;
+              evicted.push(key);
+              count--;
+              bytes -= key.size;
             }
-            for (const { entry: gone } of evicted) if (gone.id !== entry.id) store.delete(gone.id);
-            if (!evicted.some((e) => e.entry.id === entry.id)) store.put(entry, entry.id);
-            done(evicted);
+            store.put(entry, keyOf(entry));
+            evict(store, onResult, evicted, 'queue_overflow', done);
           });
         },
         (fallback) => fallback.push(entry),
@@ -122,17 +167,13 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Envel
         'readwrite',
         false,
         (store, done, onResult) =>
-          readAll(store, onResult, (rows) => {
+          readKeys(store, onResult, (keys) => {
             const oldest = now() - limits.ttlMs;
-            const expired = rows.filter((row) => row.createdAt < oldest);
-            for (const row of expired) store.delete(row.id);
-            done({
-              entries: rows
-                .filter((row) => row.createdAt >= oldest)
-                .slice(0, limit)
-                .map(withoutLease),
-              evictions: expired.map((row): Eviction => ({ entry: withoutLease(row), reason: 'expired' })),
-            });
+            const expired = keys.filter((key) => key.createdAt < oldest);
+            const wanted = keys.filter((key) => key.createdAt >= oldest).slice(0, limit);
+            evict(store, onResult, expired, 'expired', (evictions) =>
+              readRows(store, onResult, wanted, (rows) => done({ entries: rows.map(withoutLease), evictions })),
+            );
           }),
         (fallback) => fallback.peek(limit),
         { entries: [], evictions: [] },
@@ -142,8 +183,8 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Envel
         'readwrite',
         false,
         (store, done, onResult) =>
-          onResult(store.get(entry.id), (row: Row | undefined) => {
-            if (row) store.put({ ...row, attempts: entry.attempts }, entry.id);
+          onResult(store.openCursor(rangeOf(entry.id)), (cursor) => {
+            if (cursor) cursor.update({ ...(cursor.value as Row), attempts: entry.attempts });
             done();
           }),
         (fallback) => fallback.update(entry),
@@ -154,7 +195,7 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Envel
         'readwrite',
         false,
         (store, done) => {
-          store.delete(id);
+          store.delete(rangeOf(id));
           done();
         },
         (fallback) => fallback.remove(id),
@@ -165,8 +206,8 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Envel
         'readonly',
         false,
         (store, done, onResult) =>
-          readAll(store, onResult, (rows) =>
-            done({ count: rows.length, bytes: rows.reduce((sum, row) => sum + sizeOf(row), 0) }),
+          readKeys(store, onResult, (keys) =>
+            done({ count: keys.length, bytes: keys.reduce((sum, key) => sum + key.size, 0) }),
           ),
         (fallback) => fallback.size(),
         { count: 0, bytes: 0 },
@@ -197,7 +238,7 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Envel
     return run<boolean>(
       'readonly',
       false,
-      (store, done, onResult) => onResult(store.getKey(id), (key) => done(key !== undefined)),
+      (store, done, onResult) => onResult(store.count(rangeOf(id)), (count) => done(count > 0)),
       async () => true,
       false,
     );
@@ -212,9 +253,10 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Envel
       'readwrite',
       false,
       (store, done, onResult) =>
-        onResult(store.get(id), (row: Row | undefined) => {
-          if (!row || (until > 0 && (row.leaseUntil ?? 0) > now())) return done(false);
-          store.put({ ...row, leaseUntil: until }, id);
+        onResult(store.openCursor(rangeOf(id)), (cursor) => {
+          const row = cursor?.value as Row | undefined;
+          if (!cursor || !row || (until > 0 && (row.leaseUntil ?? 0) > now())) return done(false);
+          cursor.update({ ...row, leaseUntil: until });
           done(true);
         }),
       async () => true,

@@ -118,7 +118,10 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
         pumpAgain = false;
         const slots = (failureStreak > 0 ? 1 : concurrency) - inFlight.size;
         if (slots <= 0) break;
-        const { entries, evictions } = await store.peek(Math.max(32, concurrency * 4) + inFlight.size);
+        // Enough candidates to fill the slots past entries in flight or rate-limited; while the destination
+        // fails, only one probe goes, so a durable store need not read its whole backlog on every send.
+        const window = failureStreak > 0 ? 8 : Math.max(32, concurrency * 4);
+        const { entries, evictions } = await store.peek(window + inFlight.size);
         dropEvictions(evictions);
         const now = Date.now();
         let started = 0;
