@@ -44,7 +44,7 @@ export { parseEnvelope } from './envelope/parseEnvelope';
 export { randomHex, uuid4 } from './uuid4';
 export { createTransport } from './transports/createTransport';
 export { getOwnRequestPrefixes } from './transports/getOwnRequestPrefixes';
-export { createMemoryStore } from './transports/createMemoryStore';
+export { createMemoryStore, DEFAULT_STORE_LIMITS, entrySize } from './transports/createMemoryStore';
 export { createSentryDestination } from './transports/createSentryDestination';
 export { createMultiplexedTransport } from './transports/createMultiplexedTransport';
 export { makeDeliveryTransport } from './transports/makeDeliveryTransport';

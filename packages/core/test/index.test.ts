@@ -7,6 +7,7 @@ describe('@faultline/core exports', () => {
       [
         "BREADCRUMB_LEVEL",
         "CORE_OPTION_CHECKS",
+        "DEFAULT_STORE_LIMITS",
         "SDK_VERSION",
         "SEVERITY_NUMBER",
         "addBreadcrumb",
@@ -29,6 +30,7 @@ describe('@faultline/core exports', () => {
         "debugLogger",
         "dedupeIntegration",
         "dsnToString",
+        "entrySize",
         "eventFiltersIntegration",
         "eventFromMessage",
         "eventFromUnknown",

@@ -1,12 +1,16 @@
 import {
   createMemoryStore,
   debugLogger,
+  DEFAULT_STORE_LIMITS,
+  entrySize,
   type EnvelopeStore,
   type Eviction,
   type StoredEnvelope,
   type StoreLimits,
 } from '@faultline/core';
-import { createStore, type UseStore } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
+import { openWithin, transaction, type OnResult } from './idbTransaction';
+import { keyOf, parseKey, rangeOf, type QueueKey } from './queueKey';
 
 export interface IndexedDbStoreOptions extends Partial<StoreLimits> {
   /** The database's name; one per destination, so two queues never mix. Default `faultline-queue`. */
@@ -28,31 +32,11 @@ export interface LockManagerLike {
 /** An entry as kept: with the end of a tab's lease on it while that tab sends it (no Web Locks). */
 type Row = StoredEnvelope & { leaseUntil?: number };
 
-const DEFAULTS: StoreLimits = { maxEntries: 100, maxBytes: 2 * 1024 * 1024, ttlMs: 7 * 24 * 60 * 60 * 1000 };
-const OBJECT_STORE = 'envelopes';
 /** Opening can hang forever when another tab blocks it; past this, the queue lives in memory. */
 const OPEN_TIMEOUT_MS = 3000;
 /** A lease outlives any request the transport makes (30 s timeout), so a live holder never loses it. */
 const LEASE_MS = 60_000;
 
-/**
- * An entry's key carries its id, size and capture time (`id|size|createdAt`), so bounding the queue and
- * finding expired entries read keys only, never the bodies; lookups by id use the key range `id|…`.
- */
-interface Key {
-  raw: string;
-  id: string;
-  size: number;
-  createdAt: number;
-}
-const keyOf = (entry: StoredEnvelope): string => `${entry.id}|${sizeOf(entry)}|${entry.createdAt}`;
-const parseKey = (raw: string): Key => {
-  const [id = '', size, createdAt] = raw.split('|');
-  return { raw, id, size: Number(size), createdAt: Number(createdAt) };
-};
-const rangeOf = (id: string): IDBKeyRange => IDBKeyRange.bound(`${id}|`, `${id}|\uffff`);
-
-const sizeOf = (entry: StoredEnvelope) => (typeof entry.body === 'string' ? entry.body.length : entry.body.byteLength);
 const withoutLease = ({ leaseUntil: _lease, ...entry }: Row): StoredEnvelope => entry;
 
 /**
@@ -65,9 +49,9 @@ const withoutLease = ({ leaseUntil: _lease, ...entry }: Row): StoredEnvelope => 
  */
 export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): EnvelopeStore {
   const limits: StoreLimits = {
-    maxEntries: options.maxEntries ?? DEFAULTS.maxEntries,
-    maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
-    ttlMs: options.ttlMs ?? DEFAULTS.ttlMs,
+    maxEntries: options.maxEntries ?? DEFAULT_STORE_LIMITS.maxEntries,
+    maxBytes: options.maxBytes ?? DEFAULT_STORE_LIMITS.maxBytes,
+    ttlMs: options.ttlMs ?? DEFAULT_STORE_LIMITS.ttlMs,
   };
   const name = options.database ?? 'faultline-queue';
   const now = options.now ?? Date.now;
@@ -108,13 +92,13 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Envel
   }
 
   /** Every entry's key, oldest first: enough to bound the queue without reading a single body. */
-  const readKeys = (store: IDBObjectStore, onResult: OnResult, then: (keys: Key[]) => void): void =>
+  const readKeys = (store: IDBObjectStore, onResult: OnResult, then: (keys: QueueKey[]) => void): void =>
     onResult(store.getAllKeys(), (keys) =>
       then((keys as string[]).map(parseKey).sort((a, b) => (a.id < b.id ? -1 : 1))),
     );
 
   /** Reads the entries of `keys` (in order), then calls `then` with them. */
-  const readRows = (store: IDBObjectStore, onResult: OnResult, keys: Key[], then: (rows: Row[]) => void): void => {
+  const readRows = (store: IDBObjectStore, onResult: OnResult, keys: QueueKey[], then: (rows: Row[]) => void): void => {
     const rows: Row[] = [];
     if (keys.length === 0) return then(rows);
     keys.forEach((key, index) =>
@@ -129,7 +113,7 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Envel
   const evict = (
     store: IDBObjectStore,
     onResult: OnResult,
-    keys: Key[],
+    keys: QueueKey[],
     reason: Eviction['reason'],
     then: (evictions: Eviction[]) => void,
   ): void =>
@@ -144,11 +128,11 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Envel
         'readwrite',
         true,
         (store, done, onResult) => {
-          if (sizeOf(entry) > limits.maxBytes) return done([{ entry, reason: 'queue_overflow' }]);
+          if (entrySize(entry) > limits.maxBytes) return done([{ entry, reason: 'queue_overflow' }]);
           readKeys(store, onResult, (keys) => {
-            let bytes = keys.reduce((sum, key) => sum + key.size, sizeOf(entry));
+            let bytes = keys.reduce((sum, key) => sum + key.size, entrySize(entry));
             let count = keys.length + 1;
-            const evicted: Key[] = [];
+            const evicted: QueueKey[] = [];
             for (const key of keys) {
               if (count <= limits.maxEntries && bytes <= limits.maxBytes) break;
               evicted.push(key);
@@ -263,60 +247,4 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Envel
       false,
     );
   }
-}
-
-/** idb-keyval's store, once the database has opened; rejects if opening takes longer than `ms`. */
-async function openWithin(name: string, ms: number): Promise<UseStore> {
-  const store = createStore(name, OBJECT_STORE);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`opening IndexedDB "${name}" timed out (blocked?)`)), ms);
-  });
-  try {
-    await Promise.race([store('readonly', () => undefined), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-  return store;
-}
-
-/** Calls `then` with a request's result, in the transaction (so it may issue more requests). */
-type OnResult = <R>(request: IDBRequest<R>, then: (result: R) => void) => void;
-
-/**
- * Runs `body` in one transaction and resolves with what it reported once the transaction commits. A
- * throw in `body` or a callback (a write over quota, say) aborts the transaction and rejects, rather
- * than escaping to the page's error handlers.
- */
-function transaction<T>(
-  db: UseStore,
-  mode: IDBTransactionMode,
-  body: (store: IDBObjectStore, done: (result: T) => void, onResult: OnResult) => void,
-): Promise<T> {
-  return db(
-    mode,
-    (store) =>
-      new Promise<T>((resolve, reject) => {
-        let result: T;
-        let failure: unknown;
-        const tx = store.transaction;
-        const guarded = (step: () => void) => {
-          try {
-            step();
-          } catch (error) {
-            failure = error;
-            tx.abort();
-          }
-        };
-        tx.oncomplete = () => resolve(result);
-        tx.onerror = tx.onabort = () => reject(failure ?? tx.error ?? new Error('IndexedDB transaction aborted'));
-        guarded(() =>
-          body(
-            store,
-            (value) => (result = value),
-            (request, then) => (request.onsuccess = () => guarded(() => then(request.result))),
-          ),
-        );
-      }),
-  );
 }

@@ -1,27 +1,19 @@
 import type { Transport } from '../client/types';
 import type { Envelope } from '../envelope/types';
-import type { DiscardedEvents } from '../envelope/createClientReportEnvelope';
 import { debugLogger } from '../debugLogger';
 import { resolveWithin, setTimer } from '../timers';
 import type { DataCategory, DropReason } from '../types';
 import { randomHex } from '../uuid4';
 import { classifyStatus, fullJitterBackoff, type FailureKind } from './backoff';
-import { createMemoryStore, DEFAULT_STORE_LIMITS, entrySize } from './createMemoryStore';
-import { envelopeQuantities, filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
+import { createMemoryStore, DEFAULT_STORE_LIMITS } from './createMemoryStore';
+import { createUnsettledEntries } from './createUnsettledEntries';
+import { carriedReports, envelopeQuantities, filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
 import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
 import type { DeliveryOptions, Eviction, MakeRequest, StoredEnvelope } from './types';
 
 /** How long to leave an entry another tab is sending before looking at it again. */
 const CLAIM_RETRY_MS = 5000;
-
-/** The drop counts of client reports an envelope carries. */
-function carriedReports(envelope: Envelope): DiscardedEvents[] | undefined {
-  const reports = envelope[1].flatMap(([header, payload]) =>
-    header.type === 'client_report' ? (payload as { discarded_events: DiscardedEvents[] }).discarded_events : [],
-  );
-  return reports.length > 0 ? reports : undefined;
-}
 
 /**
  * Delivery policy for one destination; the platform supplies only `makeRequest`. Write-ahead: each
@@ -46,25 +38,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
   let admitting = 0;
   /** Settles once every envelope handed to send() so far is encoded (not yet necessarily stored). */
   let encodings: Promise<unknown> = Promise.resolve();
-  /**
-   * What this page or process queued and is not yet settled, oldest first: a page being hidden may get
-   * no further task, so the hand-off reads these from memory rather than waiting on a durable store.
-   */
-  const unsettled = new Map<string, StoredEnvelope>();
-  let unsettledBytes = 0;
-  // Bounded like the default queue, so remembering costs at most what a memory queue would.
-  const { maxEntries, maxBytes } = { ...DEFAULT_STORE_LIMITS, ...options.queue };
-  const forget = (id: string): void => {
-    const entry = unsettled.get(id);
-    if (!entry) return;
-    unsettled.delete(id);
-    unsettledBytes -= entrySize(entry);
-  };
-  const remember = (entry: StoredEnvelope): void => {
-    unsettled.set(entry.id, entry);
-    unsettledBytes += entrySize(entry);
-    while (unsettled.size > maxEntries || unsettledBytes > maxBytes) forget(unsettled.keys().next().value!);
-  };
+  const unsettled = createUnsettledEntries({ ...DEFAULT_STORE_LIMITS, ...options.queue });
   let pumping = false;
   let pumpAgain = false;
   let cancelWake: (() => void) | undefined;
@@ -86,7 +60,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
   };
   const dropEvictions = (evictions: Eviction[]): void => {
     for (const { entry, reason } of evictions) {
-      forget(entry.id);
+      unsettled.forget(entry.id);
       drop(reason === 'expired' ? 'network_error' : 'queue_overflow', entry.quantities);
       // The report it carried is lost with it: count its drops again for the next report.
       for (const report of entry.reports ?? []) recordDroppedEvent(report.reason, report.category, report.quantity);
@@ -130,7 +104,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
           if (started >= slots) break;
           if (inFlight.has(entry.id) || claimedElsewhere.has(entry.id)) continue;
           if (destination.maxAgeMs !== undefined && now - entry.createdAt > destination.maxAgeMs) {
-            forget(entry.id);
+            unsettled.forget(entry.id);
             await store.remove(entry.id);
             drop('network_error', entry.quantities);
             continue;
@@ -194,13 +168,13 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     if (failure === undefined) {
       failureStreak = 0;
       pausedUntil = 0;
-      forget(entry.id);
+      unsettled.forget(entry.id);
       return store.remove(entry.id);
     }
     const isReport = Object.keys(entry.quantities).length === 0;
     if (failure === 'permanent' || isReport) {
       // A client report is never retried: its loss would only be reported by another report.
-      forget(entry.id);
+      unsettled.forget(entry.id);
       await store.remove(entry.id);
       return drop('send_error', entry.quantities);
     }
@@ -212,7 +186,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     }
     entry.attempts++;
     if (entry.attempts >= maxAttempts) {
-      forget(entry.id);
+      unsettled.forget(entry.id);
       await store.remove(entry.id);
       return drop('send_error', entry.quantities);
     }
@@ -274,7 +248,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
       try {
         const entry = await encoding;
         if (entry) {
-          remember(entry);
+          unsettled.remember(entry);
           dropEvictions(await store.push(entry));
         }
       } catch (error) {
@@ -290,10 +264,10 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
         await encodings;
         // This page's own entries first, without a round trip to the store: a hidden page may get no
         // further task, so one whose attempt still waits on the store must go now too.
-        for (const entry of [...unsettled.values()]) {
+        for (const entry of unsettled.list()) {
           if (requested.has(entry.id) || !deliver(requestFor(entry))) continue;
           if (inFlight.has(entry.id)) handedOff.add(entry.id);
-          forget(entry.id);
+          unsettled.forget(entry.id);
           void store.remove(entry.id).catch(() => undefined);
         }
         // Then what earlier pages left, if the page lives long enough, each claimed so no other tab sends it.

@@ -1,3 +1,4 @@
+import type { DiscardedEvents } from '../envelope/createClientReportEnvelope';
 import type { Envelope, EnvelopeItem } from '../envelope/types';
 import type { DataCategory } from '../types';
 
@@ -35,4 +36,12 @@ export function envelopeQuantities(envelope: Envelope): Partial<Record<DataCateg
 export function filterEnvelope(envelope: Envelope, keep: (item: EnvelopeItem) => boolean): Envelope | undefined {
   const items = envelope[1].filter(keep);
   return items.length === 0 ? undefined : [envelope[0], items];
+}
+
+/** The drop counts of client reports an envelope carries. */
+export function carriedReports(envelope: Envelope): DiscardedEvents[] | undefined {
+  const reports = envelope[1].flatMap(([header, payload]) =>
+    header.type === 'client_report' ? (payload as { discarded_events: DiscardedEvents[] }).discarded_events : [],
+  );
+  return reports.length > 0 ? reports : undefined;
 }
