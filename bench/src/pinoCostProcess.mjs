@@ -16,9 +16,10 @@ const ns = (opsPerSec) => Math.round(1e9 / opsPerSec);
 /**
  * ns per call when calls come in bursts of 20 every 2 ms (10,000 lines/s per logger): only the time inside
  * the calls counts. Every logger gets its burst in each 2 ms slot, in rotating order, so whatever the
- * machine does meanwhile falls on all of them alike; median over rounds of `bursts` slots.
+ * machine does meanwhile falls on all of them alike; median over rounds of `bursts` slots. Every 5 lines
+ * come from a new request (`enterRequest`), for every logger alike.
  */
-async function comparePaced(loggers, bursts) {
+async function comparePaced(loggers, bursts, enterRequest) {
   const samples = loggers.map(() => []);
   let i = 0;
   for (let round = 0; round < 6; round++) {
@@ -28,7 +29,10 @@ async function comparePaced(loggers, bursts) {
         const index = (burst + k) % loggers.length;
         const logger = loggers[index][1];
         const start = process.hrtime.bigint();
-        for (let call = 0; call < 20; call++) logger.info(fields(i++), 'Order placed');
+        for (let call = 0; call < 20; call++) {
+          if (call % 5 === 0) enterRequest();
+          logger.info(fields(i++), 'Order placed');
+        }
         spent[index] += process.hrtime.bigint() - start;
       }
       await new Promise((resolve) => setTimeout(resolve, 2));
@@ -42,12 +46,17 @@ async function comparePaced(loggers, bursts) {
 
 if (mode === 'faultline') {
   const { Faultline, dsn, stop } = await initFaultlineWithReceiver();
-  // As inside a request handler: the mixin stamps a trace id and a request id on every line.
-  Faultline.getIsolationScope().setPropagationContext({
-    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+  // Requests of 5 lines each: the mixin stamps the ids on a request's first line, its number on the rest.
+  const contexts = Array.from({ length: 64 }, (_, n) => ({
+    traceId: `4bf92f3577b34da6a3ce929d0e0e${String(n).padStart(4, '0')}`,
     spanId: '00f067aa0ba902b7',
-    requestId: 'req-7f3a9c1e',
-  });
+    requestId: `req-7f3a9c${String(n).padStart(2, '0')}`,
+  }));
+  let request = 0;
+  // A fresh object each time, as each real request has its own context.
+  const enterRequest = () =>
+    Faultline.getIsolationScope().setPropagationContext({ ...contexts[request++ % contexts.length] });
+  enterRequest();
   const plain = pino(sink());
   // pino's own default destination kind (SonicBoom), as `pino()` uses for stdout, here to /dev/null.
   const sonic = pino(pino.destination({ dest: '/dev/null', sync: false }));
@@ -88,6 +97,7 @@ if (mode === 'faultline') {
       ['pino + Faultline worker transport', worker],
     ],
     quick ? 200 : 1000,
+    enterRequest,
   );
   const pacedBase = paced[0][1];
   const pacedRows = paced.map(
