@@ -3,6 +3,7 @@
 // logger once enabled — pino with @sentry/node's pinoIntegration. Prints a Markdown table.
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { costRow, costRowFromNs, measureRounds } from './callCostRows.mjs';
 import { compare, measure } from './harness.mjs';
 import { initFaultlineWithReceiver } from './initFaultlineWithReceiver.mjs';
 
@@ -11,7 +12,7 @@ const quick = process.argv.includes('--quick');
 const options = quick ? { rounds: 3, durationMs: 200, warmupMs: 100 } : { rounds: 7, durationMs: 500, warmupMs: 500 };
 const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 const fields = (i) => ({ order_id: `o-${i}`, items: 3, total: 129.9, region: 'eu-west-1' });
-const ns = (opsPerSec) => Math.round(1e9 / opsPerSec);
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 /**
  * ns per call when calls come in bursts of 20 every 2 ms (10,000 lines/s per logger): only the time inside
@@ -40,8 +41,7 @@ async function comparePaced(loggers, bursts, enterRequest) {
     // Round 0 warms up.
     if (round > 0) spent.forEach((ns, index) => samples[index].push(Number(ns) / (bursts * 20)));
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
-  return loggers.map(([name], index) => [name, median(samples[index])]);
+  return loggers.map(([name], index) => [name, samples[index]]);
 }
 
 if (mode === 'faultline') {
@@ -84,8 +84,7 @@ if (mode === 'faultline') {
     ],
     options,
   );
-  const base = results[0].medianOps;
-  const rows = results.map((r) => `| ${r.name} | ${ns(r.medianOps)} ns | ${(base / r.medianOps).toFixed(2)}× |`);
+  const rows = results.map((r) => costRow(r.name, r, results[0].medianOps));
   // The same calls at a steady 10,000 lines/s, the rate of a busy service, where the worker keeps up:
   // only the time inside the calls counts.
   const paced = await comparePaced(
@@ -99,10 +98,9 @@ if (mode === 'faultline') {
     quick ? 200 : 1000,
     enterRequest,
   );
-  const pacedBase = paced[0][1];
-  const pacedRows = paced.map(
-    ([name, nsPerCall]) =>
-      `| ${name}, paced (10,000 lines/s) | ${Math.round(nsPerCall)} ns | ${(nsPerCall / pacedBase).toFixed(2)}× |`,
+  const pacedBase = median(paced[0][1]);
+  const pacedRows = paced.map(([name, samples]) =>
+    costRowFromNs(`${name}, paced (10,000 lines/s)`, samples, pacedBase),
   );
   process.stdout.write([...rows, ...pacedRows].join('\n') + '\n');
   transport.end();
@@ -111,7 +109,7 @@ if (mode === 'faultline') {
 } else {
   const Sentry = await import('@sentry/node');
   const logger = pino(sink());
-  const plain = await measure((i) => logger.info(fields(i), 'Order placed'), options);
+  const plain = await measureRounds((i) => logger.info(fields(i), 'Order placed'), options);
   Sentry.init({
     dsn: 'https://public@o1.ingest.example.com/1',
     enableLogs: true,
@@ -120,9 +118,8 @@ if (mode === 'faultline') {
       Sentry.createTransport(transportOptions, () => Promise.resolve({ statusCode: 200 })),
   });
   await measure((i) => logger.info(fields(i), 'Order placed'), { durationMs: options.warmupMs });
-  const hooked = await measure((i) => logger.info(fields(i), 'Order placed'), options);
-  process.stdout.write(
-    `| pino + @sentry/node pinoIntegration (own process; plain pino there: ${ns(plain.opsPerSec)} ns) | ${ns(hooked.opsPerSec)} ns | ${(plain.opsPerSec / hooked.opsPerSec).toFixed(2)}× |\n`,
-  );
+  const hooked = await measureRounds((i) => logger.info(fields(i), 'Order placed'), options);
+  const name = `pino + @sentry/node pinoIntegration (own process; plain pino there: ${Math.round(1e9 / plain.medianOps)} ns)`;
+  process.stdout.write(`${costRow(name, hooked, plain.medianOps)}\n`);
 }
 process.exit(0);

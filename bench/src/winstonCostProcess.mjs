@@ -4,6 +4,7 @@
 import { Writable } from 'node:stream';
 import winston from 'winston';
 import TransportStream from 'winston-transport';
+import { costRow, measureRounds } from './callCostRows.mjs';
 import { compare, measure } from './harness.mjs';
 import { initFaultlineWithReceiver } from './initFaultlineWithReceiver.mjs';
 
@@ -11,7 +12,6 @@ const mode = process.argv[2];
 const quick = process.argv.includes('--quick');
 const options = quick ? { rounds: 3, durationMs: 200, warmupMs: 100 } : { rounds: 7, durationMs: 500, warmupMs: 500 };
 const fields = (i) => ({ order_id: `o-${i}`, items: 3, total: 129.9, region: 'eu-west-1' });
-const ns = (opsPerSec) => Math.round(1e9 / opsPerSec);
 const discarding = () =>
   new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
 const makeLogger = (...extra) =>
@@ -28,15 +28,12 @@ if (mode === 'faultline') {
     ],
     options,
   );
-  const base = results[0].medianOps;
-  process.stdout.write(
-    results.map((r) => `| ${r.name} | ${ns(r.medianOps)} ns | ${(base / r.medianOps).toFixed(2)}× |`).join('\n') + '\n',
-  );
+  process.stdout.write(results.map((r) => costRow(r.name, r, results[0].medianOps)).join('\n') + '\n');
   stop();
 } else {
   const Sentry = await import('@sentry/node');
   const plain = makeLogger();
-  const plainResult = await measure((i) => plain.info('Order placed', fields(i)), options);
+  const plainResult = await measureRounds((i) => plain.info('Order placed', fields(i)), options);
   Sentry.init({
     dsn: 'https://public@o1.ingest.example.com/1',
     enableLogs: true,
@@ -46,9 +43,8 @@ if (mode === 'faultline') {
   const SentryWinstonTransport = Sentry.createSentryWinstonTransport(TransportStream);
   const hooked = makeLogger(new SentryWinstonTransport());
   await measure((i) => hooked.info('Order placed', fields(i)), { durationMs: options.warmupMs });
-  const hookedResult = await measure((i) => hooked.info('Order placed', fields(i)), options);
-  process.stdout.write(
-    `| winston + @sentry/node createSentryWinstonTransport (own process; plain winston there: ${ns(plainResult.opsPerSec)} ns) | ${ns(hookedResult.opsPerSec)} ns | ${(plainResult.opsPerSec / hookedResult.opsPerSec).toFixed(2)}× |\n`,
-  );
+  const hookedResult = await measureRounds((i) => hooked.info('Order placed', fields(i)), options);
+  const name = `winston + @sentry/node createSentryWinstonTransport (own process; plain winston there: ${Math.round(1e9 / plainResult.medianOps)} ns)`;
+  process.stdout.write(`${costRow(name, hookedResult, plainResult.medianOps)}\n`);
 }
 process.exit(0);
