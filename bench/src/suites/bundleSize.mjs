@@ -142,13 +142,13 @@ export async function runBundleSize() {
   const rows = Object.values(results).map((r) => {
     const pair = r.pair && results[r.pair];
     const ratio = pair ? `${((pair.esbuild.gzip / r.esbuild.gzip) * 100).toFixed(0)}%` : '—';
-    return `| ${r.label} | ${kib(r.esbuild.min)} | ${kib(r.esbuild.gzip)} | ${kib(r.esbuild.brotli)} | ${kib(r.rollup.gzip)} | ${ratio} |`;
+    return `| ${r.label} | ${kib(r.esbuild.min)} | ${kib(r.esbuild.gzip)} | ${kib(r.esbuild.brotli)} | ${kib(r.rollup.min)} | ${kib(r.rollup.gzip)} | ${kib(r.rollup.brotli)} | ${ratio} |`;
   });
   return [
     '### Browser bundle size (minified; the ratio is the Faultline counterpart’s esbuild gzip size as a share of this one)',
     '',
-    '| import set | esbuild min | esbuild gzip | esbuild brotli | rollup + terser gzip | Faultline ÷ peer |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| import set | esbuild min | esbuild gzip | esbuild brotli | rollup + terser min | rollup + terser gzip | rollup + terser brotli | Faultline ÷ peer |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
     `The shipped CDN file \`@faultline/browser/build/bundle/faultline.min.js\` (rollup IIFE, every export): ${shippedBundle()}.`,
