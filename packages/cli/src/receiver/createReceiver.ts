@@ -109,7 +109,12 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Run
     dsn: `http://faultline@127.0.0.1:${port}/1`,
     lokiUrl: `${url}/loki/api/v1/push`,
     store,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // The page polls every 2 s over keep-alive connections; closing must not wait for the browser to go.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
