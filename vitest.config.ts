@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const coreVersion = (JSON.parse(readFileSync(`${root}packages/core/package.json`, 'utf8')) as { version: string })
@@ -12,7 +13,6 @@ const faultlineSources = { find: /^@faultline\/([a-z-]+)$/, replacement: `${root
 const REACT_TESTS = 'packages/react/test/**/*.test.ts';
 // Tests that need a real browser's APIs (IndexedDB, Web Locks) run in Debian's Chromium.
 const BROWSER_TESTS = 'packages/*/test/**/*.browser.test.ts';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'];
 
 export default defineConfig({
   define: { __FAULTLINE_VERSION__: JSON.stringify(coreVersion) },
@@ -36,7 +36,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
             }),
             instances: [{ browser: 'chromium' }],
           },

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createReceiver } from '@faultline/cli';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const exitAfterSummary = process.env.DEMO_EXIT === '1';
 const dir = path.resolve('.faultline/demo');
@@ -32,15 +33,11 @@ await fetch(`${serviceUrl}/api/orders`, { headers: { 'x-request-id': 'demo-req-o
 await fetch(`${serviceUrl}/api/checkout`, { headers: { 'x-request-id': 'demo-req-checkout' } });
 
 // 2. The browser app, served by the service, when a Chromium is available.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let browserRan = false;
 if (existsSync(chromiumPath)) {
   say('browser app: opening it in headless Chromium and pressing Pay…');
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const page = await browser.newPage();
   await page.goto(`${serviceUrl}/?dsn=${encodeURIComponent(receiver.dsn)}`);
   await page.click('#pay');

@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-// Playwright cannot download its own browser here: it drives Debian's Chromium.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 export default defineConfig({
   testDir: '.',
@@ -13,17 +11,6 @@ export default defineConfig({
   outputDir: '../playwright-report/artifacts',
   use: {
     browserName: 'chromium',
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-gpu',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
 });

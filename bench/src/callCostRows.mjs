@@ -1,9 +1,8 @@
 // Markdown rows for the logger benches: ns per call (median, min–max over rounds) and the ratio to a
 // baseline. Shared by the pino and winston processes, whose tables run.mjs puts together.
-import { measure } from './harness.mjs';
+import { measure, median } from './harness.mjs';
 
 const ns = (opsPerSec) => Math.round(1e9 / opsPerSec);
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 /** A row from ops/s figures: median, min and max of the rounds. */
 export function costRow(name, { medianOps, minOps, maxOps }, baseOps) {

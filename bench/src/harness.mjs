@@ -23,7 +23,8 @@ export async function measure(op, { durationMs = 400, batch = 50 } = {}) {
   return { opsPerSec: (count / elapsed) * 1000, cpuMicrosPerOp: (cpu.user + cpu.system) / count };
 }
 
-const median = (values) => {
+/** The middle value (the mean of the two middle ones for an even count). */
+export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

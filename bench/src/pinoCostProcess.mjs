@@ -4,7 +4,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { costRow, costRowFromNs, measureRounds } from './callCostRows.mjs';
-import { compare, measure } from './harness.mjs';
+import { compare, measure, median } from './harness.mjs';
 import { initFaultlineWithReceiver } from './initFaultlineWithReceiver.mjs';
 
 const mode = process.argv[2];
@@ -12,7 +12,6 @@ const quick = process.argv.includes('--quick');
 const options = quick ? { rounds: 3, durationMs: 200, warmupMs: 100 } : { rounds: 7, durationMs: 500, warmupMs: 500 };
 const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 const fields = (i) => ({ order_id: `o-${i}`, items: 3, total: 129.9, region: 'eu-west-1' });
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 /**
  * ns per call when calls come in bursts of 20 every 2 ms (10,000 lines/s per logger): only the time inside

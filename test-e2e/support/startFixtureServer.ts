@@ -92,13 +92,7 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
-    // The test is over: connections a page still holds (a keepalive request, a socket kept for reuse)
-    // must not hold up the next test.
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeNow(server),
   };
   return fixture;
 }
@@ -115,12 +109,18 @@ export async function startCrossOriginApi(): Promise<{
     res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*' }).end('{}');
   });
   const origin = await listen(server);
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  return { origin, requests, close };
+  return { origin, requests, close: () => closeNow(server) };
+}
+
+/**
+ * The test is over: connections a page still holds (a keepalive request, a socket kept for reuse) must
+ * not hold up the next test.
+ */
+function closeNow(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
 
 async function listen(server: Server, port = 0): Promise<string> {

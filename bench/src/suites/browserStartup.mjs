@@ -3,13 +3,14 @@
 // context so no compiled code is reused; median of several runs.
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { median } from '../harness.mjs';
 
 const DSN = "'https://publickey@o1.ingest.example.com/1'";
 const SOURCES = {
   faultline: `import { init } from '@faultline/browser'; init({ dsn: ${DSN} });`,
   sentry: `import { init } from '@sentry/browser'; init({ dsn: ${DSN} });`,
 };
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 async function bundle(source) {
   const result = await build({
@@ -42,10 +43,7 @@ async function timeOnce(browser, code) {
 
 export async function runBrowserStartup({ runs = 15 } = {}) {
   const code = { faultline: await bundle(SOURCES.faultline), sentry: await bundle(SOURCES.sentry) };
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const samples = { faultline: [], sentry: [] };
   try {
     await timeOnce(browser, code.faultline);

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import * as Faultline from '@faultline/core';
 import * as Sentry from '@sentry/core';
+import { median } from '../harness.mjs';
 
 const BATCH = 50;
 
@@ -92,7 +93,6 @@ export async function runDeliverySpeed({ rounds = 5, count = 1000 } = {}) {
     }
   }
   receiver.stop();
-  const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
   const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const rows = subjects.map((subject, index) => {
     const ratio = median(samples[0].map((value, round) => value / samples[index][round]));

@@ -1,6 +1,7 @@
 // Cold start in Node: `import` + `init` of @faultline/node and @sentry/node, each in a fresh process,
 // alternating, median of several runs.
 import { execFileSync } from 'node:child_process';
+import { median } from '../harness.mjs';
 
 const run = (sdk) =>
   Number(
@@ -8,7 +9,6 @@ const run = (sdk) =>
       encoding: 'utf8',
     }).trim(),
   );
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 export function runNodeStartup({ runs = 9 } = {}) {
   const samples = { faultline: [], sentry: [] };

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { chromiumPath } from '../../../scripts/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -26,7 +27,7 @@ describe('npm run demo', () => {
     expect(summary.issueTitles).toContain('Error: Payment failed for card [Filtered] (cart c-77)');
     expect(summary.logs).toBeGreaterThanOrEqual(5);
     expect(stdout).toContain('✔ the password, the card number and the email were scrubbed everywhere');
-    if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+    if (existsSync(chromiumPath)) {
       expect(summary.browserRan).toBe(true);
       expect(summary.issueTitles).toContain('Error: Checkout failed with HTTP 500');
       expect(summary.sharedTraceId).toMatch(/^[0-9a-f]{32}$/);
