@@ -16,10 +16,10 @@ const fields = (i) => ({ order_id: `o-${i}`, items: 3, total: 129.9, region: 'eu
 /**
  * ns per call when calls come in bursts of 20 every 2 ms (10,000 lines/s per logger): only the time inside
  * the calls counts. Every logger gets its burst in each 2 ms slot, in rotating order, so whatever the
- * machine does meanwhile falls on all of them alike; median over rounds of `bursts` slots. Every 5 lines
- * come from a new request (`enterRequest`), for every logger alike.
+ * machine does meanwhile falls on all of them alike; median over rounds of `bursts` slots. Every
+ * `linesPerRequest` lines come from another request (`enterRequest`), for every logger alike.
  */
-async function comparePaced(loggers, bursts, enterRequest) {
+async function comparePaced(loggers, bursts, enterRequest, linesPerRequest) {
   const samples = loggers.map(() => []);
   let i = 0;
   for (let round = 0; round < 6; round++) {
@@ -30,7 +30,7 @@ async function comparePaced(loggers, bursts, enterRequest) {
         const logger = loggers[index][1];
         const start = process.hrtime.bigint();
         for (let call = 0; call < 20; call++) {
-          if (call % 5 === 0) enterRequest();
+          if (call % linesPerRequest === 0) enterRequest();
           logger.info(fields(i++), 'Order placed');
         }
         spent[index] += process.hrtime.bigint() - start;
@@ -62,6 +62,9 @@ if (mode === 'faultline') {
   const inProcess = pino(Faultline.faultlinePinoDestination(sink()));
   const transport = pino.transport({ target: '@faultline/node/pino', options: { dsn, queueDir: false } });
   const worker = pino({ mixin: Faultline.faultlinePinoMixin() }, transport);
+  // The ids once per change of request, on a transport of its own (the stamp's state lives on the stream).
+  const stampedTransport = pino.transport({ target: '@faultline/node/pino', options: { dsn, queueDir: false } });
+  const stampedWorker = pino(Faultline.faultlinePinoContext(stampedTransport));
   // The same worker without the mixin: logs, breadcrumbs and exceptions, but no per-request join.
   const workerWithoutMixin = pino(transport);
   // What any worker transport costs: pino's own file target writing to /dev/null.
@@ -86,23 +89,46 @@ if (mode === 'faultline') {
   const rows = results.map((r) => costRow(r.name, r, results[0].medianOps));
   // The same calls at a steady 10,000 lines/s, the rate of a busy service, where the worker keeps up:
   // only the time inside the calls counts.
+  const bursts = quick ? 200 : 1000;
   const paced = await comparePaced(
     [
       ['plain pino', plain],
       ['plain pino + faultlinePinoMixin (no transport)', pino({ mixin: Faultline.faultlinePinoMixin() }, sink())],
       ['plain pino through a worker transport (pino/file)', plainWorker],
-      ['pino + Faultline worker transport without the mixin (no per-request join)', workerWithoutMixin],
-      ['pino + Faultline worker transport', worker],
+      ['pino + Faultline worker transport without ids (no per-request join)', workerWithoutMixin],
+      ['pino + Faultline worker transport + faultlinePinoMixin (ids on every line)', worker],
+      ['pino + Faultline worker transport + faultlinePinoContext (ids on change)', stampedWorker],
     ],
-    quick ? 200 : 1000,
+    bursts,
     enterRequest,
+    5,
   );
-  const pacedBase = median(paced[0][1]);
-  const pacedRows = paced.map(([name, samples]) =>
-    costRowFromNs(`${name}, paced (10,000 lines/s)`, samples, pacedBase),
+  // The stamp's worst case: every line from another request than the line before it.
+  const interleaved = await comparePaced(
+    [
+      ['plain pino', plain],
+      ['plain pino + faultlinePinoMixin (no transport)', pino({ mixin: Faultline.faultlinePinoMixin() }, sink())],
+      ['plain pino + faultlinePinoContext (no transport)', pino(Faultline.faultlinePinoContext(sink()))],
+      ['pino + Faultline worker transport + faultlinePinoMixin', worker],
+      ['pino + Faultline worker transport + faultlinePinoContext', stampedWorker],
+    ],
+    bursts,
+    enterRequest,
+    1,
   );
+  const pacedRows = [
+    ...paced.map(([name, samples]) =>
+      costRowFromNs(`${name}, paced (10,000 lines/s, 5-line requests)`, samples, median(paced[0][1])),
+    ),
+    ...interleaved
+      .slice(1)
+      .map(([name, samples]) =>
+        costRowFromNs(`${name}, paced, requests interleaved line by line`, samples, median(interleaved[0][1])),
+      ),
+  ];
   process.stdout.write([...rows, ...pacedRows].join('\n') + '\n');
   transport.end();
+  stampedTransport.end();
   fileTransport.end();
   stop();
 } else {

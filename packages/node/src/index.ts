@@ -3,6 +3,7 @@ export { getDefaultIntegrations } from './getDefaultIntegrations';
 export { withFlush } from './withFlush';
 export { faultlinePinoDestination } from './logging/faultlinePinoDestination';
 export { faultlinePinoMixin } from './logging/faultlinePinoMixin';
+export { faultlinePinoContext } from './logging/faultlinePinoContext';
 export { FaultlineTransport } from './logging/FaultlineTransport';
 export { consoleIntegration } from './integrations/consoleIntegration';
 export { createTunnelHandler } from './createTunnelHandler';

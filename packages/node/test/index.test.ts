@@ -25,6 +25,7 @@ describe('@faultline/node exports', () => {
         "eventFiltersIntegration",
         "expressErrorHandler",
         "faultlineFastify",
+        "faultlinePinoContext",
         "faultlinePinoDestination",
         "faultlinePinoMixin",
         "flush",

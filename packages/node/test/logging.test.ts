@@ -2,7 +2,14 @@ import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseEnvelope } from '@faultline/core';
 import type { Event, SerializedLog } from '@faultline/core';
-import { FaultlineTransport, faultlinePinoDestination, faultlinePinoMixin, flush, init } from '@faultline/node';
+import {
+  FaultlineTransport,
+  faultlinePinoContext,
+  faultlinePinoDestination,
+  faultlinePinoMixin,
+  flush,
+  init,
+} from '@faultline/node';
 import { assertValidLokiPush, resetCarrier, startReceiver, type Receiver } from '@faultline/test-utils';
 import pino10 from 'pino';
 import pino9 from 'pino9';
@@ -117,38 +124,60 @@ describe('log bridges', () => {
     expectEachErrorHasItsOwnLines(sentry, loki, 'winston');
   });
 
-  it('pino worker transport: the worker joins lines by request id and sends from its own thread', async () => {
-    resetCarrier();
-    const sentry = await startReceiver();
-    const loki = await startReceiver();
-    receivers.push(sentry, loki);
-    // The calling thread: request isolation and ids only (it sends nothing itself).
-    init({
-      queueDir: false,
-      integrations: (d) => d.filter((i) => i.name !== 'ProcessHandlers' && i.name !== 'GracefulShutdown'),
-    });
-    const transport = pino10.transport({
-      target: '@faultline/node/pino',
-      options: {
-        dsn: `http://key@127.0.0.1:${sentry.port}/1`,
-        loki: { url: `${loki.url}/loki/api/v1/push` },
+  type Pino = typeof pino10;
+  type Transport = ReturnType<Pino['transport']>;
+  it.each([
+    [
+      'pino 10, ids stamped on change (faultlinePinoContext)',
+      pino10,
+      (p: Pino, t: Transport) => p(faultlinePinoContext(t)),
+    ],
+    [
+      'pino 10, ids on every line (faultlinePinoMixin)',
+      pino10,
+      (p: Pino, t: Transport) => p({ mixin: faultlinePinoMixin() }, t),
+    ],
+    [
+      'pino 9, ids stamped on change (faultlinePinoContext)',
+      pino9 as unknown as Pino,
+      (p: Pino, t: Transport) => p(faultlinePinoContext(t)),
+    ],
+  ])(
+    'pino worker transport, %s: the worker joins lines by request id and sends from its own thread',
+    async (_name, pino, attach) => {
+      resetCarrier();
+      const sentry = await startReceiver();
+      const loki = await startReceiver();
+      receivers.push(sentry, loki);
+      // The calling thread: request isolation and ids only (it sends nothing itself).
+      init({
         queueDir: false,
-      },
-    });
-    const logger = pino10({ mixin: faultlinePinoMixin() }, transport);
-    await twoRequests(
-      (request, step) => logger.info({ request }, step),
-      (request, err) => logger.error({ err, request }, `payment failed for ${request}`),
-    );
-    await new Promise<void>((resolve) => {
-      transport.on('close', () => resolve());
-      transport.end();
-    });
-    // The worker's last requests can still be in the receiver's hands when the stream reports closed.
-    await sentry.waitFor(() => eventsOf(sentry).length >= 2 && logsOf(sentry).length >= 8, 5000);
-    await loki.waitFor((requests) => requests.length > 0, 5000);
-    expectEachErrorHasItsOwnLines(sentry, loki, 'pino');
-    const [event] = eventsOf(sentry);
-    expect(event!.exception!.values.at(-1)!.stacktrace!.frames.at(-1)!.filename).toContain('logging.test.ts');
-  }, 20_000);
+        integrations: (d) => d.filter((i) => i.name !== 'ProcessHandlers' && i.name !== 'GracefulShutdown'),
+      });
+      const transport = pino.transport({
+        target: '@faultline/node/pino',
+        options: {
+          dsn: `http://key@127.0.0.1:${sentry.port}/1`,
+          loki: { url: `${loki.url}/loki/api/v1/push` },
+          queueDir: false,
+        },
+      });
+      const logger = attach(pino, transport);
+      await twoRequests(
+        (request, step) => logger.info({ request }, step),
+        (request, err) => logger.error({ err, request }, `payment failed for ${request}`),
+      );
+      await new Promise<void>((resolve) => {
+        transport.on('close', () => resolve());
+        transport.end();
+      });
+      // The worker's last requests can still be in the receiver's hands when the stream reports closed.
+      await sentry.waitFor(() => eventsOf(sentry).length >= 2 && logsOf(sentry).length >= 8, 5000);
+      await loki.waitFor((requests) => requests.length > 0, 5000);
+      expectEachErrorHasItsOwnLines(sentry, loki, 'pino');
+      const [event] = eventsOf(sentry);
+      expect(event!.exception!.values.at(-1)!.stacktrace!.frames.at(-1)!.filename).toContain('logging.test.ts');
+    },
+    20_000,
+  );
 });

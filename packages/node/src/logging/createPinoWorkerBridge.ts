@@ -8,6 +8,7 @@ import {
   type PropagationContext,
 } from '@faultline/core';
 import { init } from '../init';
+import { CONTEXT_STAMP_KEY } from './faultlinePinoContext';
 import type { NodeOptions } from '../nodeOptions';
 import { pinoRecord } from './pinoRecord';
 
@@ -19,15 +20,33 @@ export interface PinoWorkerOptions extends NodeOptions {
 const MAX_REQUESTS = 1000;
 const MAX_LINES = 100;
 
+interface LineIds {
+  traceId?: string;
+  spanId?: string;
+  requestId?: string;
+}
+
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The ids a stamp (`faultlinePinoContext`) carries, or undefined when the line has none. */
+function readStamp(record: Record<string, unknown>): LineIds | undefined {
+  const stamp = record[CONTEXT_STAMP_KEY] as Record<string, unknown> | undefined;
+  if (typeof stamp !== 'object' || stamp === null || typeof stamp.trace_id !== 'string') return undefined;
+  return { traceId: stamp.trace_id, requestId: asString(stamp.request_id) };
+}
+
 /**
- * In pino's worker there are no request scopes: lines carry the caller's ids (`faultlinePinoMixin`),
- * and the worker keeps each request's recent lines, so an exception still gets exactly its own
- * request's earlier lines as breadcrumbs.
+ * In pino's worker there are no request scopes: the caller's ids come with the lines, either as a stamp
+ * on the first line after each change (`faultlinePinoContext`; it holds for the lines that follow) or
+ * on every line (`faultlinePinoMixin`). The worker keeps each request's recent lines, so an exception
+ * still gets exactly its own request's earlier lines as breadcrumbs.
  */
 export function createPinoWorkerBridge(options: PinoWorkerOptions) {
   if (!getClient()) init({ ...options, integrations: (defaults) => defaults.filter((i) => i.name !== 'HttpServer') });
   const errorLevel = options.errorLevel ?? 50;
   const linesByRequest = new Map<string, Breadcrumb[]>();
+  // What the last stamp said; the stream is in order, so it holds until the next one.
+  let stamped: LineIds = {};
 
   const linesOf = (requestId: string): Breadcrumb[] => {
     let lines = linesByRequest.get(requestId);
@@ -42,13 +61,17 @@ export function createPinoWorkerBridge(options: PinoWorkerOptions) {
     handle(record: Record<string, unknown>): void {
       try {
         const { level, message, attributes, error, time = Date.now() } = pinoRecord(record);
-        const requestId = typeof record.request_id === 'string' ? record.request_id : undefined;
+        stamped = readStamp(record) ?? stamped;
+        const ids: LineIds =
+          typeof record.trace_id === 'string'
+            ? { traceId: record.trace_id, spanId: asString(record.span_id), requestId: asString(record.request_id) }
+            : stamped;
+        const { traceId, requestId } = ids;
         const lines = requestId ? linesOf(requestId) : [];
         withScope((scope) => {
-          if (typeof record.trace_id === 'string') {
-            // The mixin leaves span ids out (each key costs the calling thread); without spans, any id will do.
-            const spanId = typeof record.span_id === 'string' ? record.span_id : randomHex(16);
-            const context: PropagationContext = { traceId: record.trace_id, spanId };
+          if (traceId) {
+            // Callers leave span ids out (each key costs the calling thread); without spans, any id will do.
+            const context: PropagationContext = { traceId, spanId: ids.spanId ?? randomHex(16) };
             if (requestId) context.requestId = requestId;
             scope.setPropagationContext(context);
           }

@@ -14,6 +14,8 @@ const PINO_FIELDS = new Set([
   'span_id',
   'request_id',
   'v',
+  // faultlinePinoContext's stamp: ids, read by the worker, not a field of the line.
+  'faultline',
 ]);
 
 /** A pino JSON line (parsed) as a bridged record: level, message, fields, serialized error, time. */
