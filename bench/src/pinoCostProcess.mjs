@@ -89,7 +89,14 @@ if (mode === 'faultline') {
         name: 'plain pino through a worker transport (pino/file)',
         op: (i) => plainWorker.info(fields(i), 'Order placed'),
       },
-      { name: 'pino + Faultline worker transport', op: (i) => worker.info(fields(i), 'Order placed') },
+      {
+        name: 'pino + Faultline worker transport + faultlinePinoMixin',
+        op: (i) => worker.info(fields(i), 'Order placed'),
+      },
+      {
+        name: 'pino + Faultline worker transport + faultlinePinoContext',
+        op: (i) => stampedWorker.info(fields(i), 'Order placed'),
+      },
       { name: 'pino + Faultline in-process destination', op: (i) => inProcess.info(fields(i), 'Order placed') },
     ],
     options,

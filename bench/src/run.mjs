@@ -82,7 +82,7 @@ const report = [
   '| --- | ---: | ---: | ---: |',
   pinoCost,
   '',
-  'The paced rows run every logger in each 2 ms slot (20 calls each, rotating order) and count only the time inside the calls: at that rate the worker keeps up, so they show what the calling thread itself pays. The unpaced rows run flat out, where a worker that cannot keep up makes pino wait on its buffer.',
+  'The paced rows run every logger in each 2 ms slot (20 calls each, rotating order) and count only the time inside the calls: at that rate the worker keeps up, so they show what the calling thread itself pays. The unpaced rows run flat out, where a worker that cannot keep up makes pino wait on its buffer. `faultlinePinoMixin` puts the trace and request ids on every line; `faultlinePinoContext` puts them in front of a line only when the request differs from the line before\u2019s (the worker applies them to the lines that follow).',
   '',
   '## A winston call on the calling thread (`bench/src/winstonCostProcess.mjs`)',
   '',

@@ -28,7 +28,8 @@ function stampPrefix({ traceId, requestId }: PropagationContext): string {
  * another request than the line before it gets them in front (`"faultline":{…}`), and the worker applies
  * them to the lines that follow. A mixin instead makes pino serialize the ids on every line, which cost
  * more than a third of a pino call (bench/). The state lives on the stream, so every logger writing to it,
- * children included, shares it. Returns the same stream.
+ * children included, shares it. It relies on Faultline's target seeing every line: with pino `targets`
+ * that filter by level differently, use `faultlinePinoMixin`. Returns the same stream.
  */
 export function faultlinePinoContext<S extends WritableLines>(stream: S): S {
   const target = stream as S & { [stamped]?: true };
