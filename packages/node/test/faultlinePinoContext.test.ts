@@ -84,4 +84,41 @@ describe('faultlinePinoContext', () => {
     expect(Object.keys(boot!.faultline)).toEqual(['trace_id']);
     expect(quoted!.faultline.request_id).toBe('say "hi"\\');
   });
+
+  it('stamps again a line above the level of the line that carried the stamp, for targets that filter by level', async () => {
+    const { stream, lines } = collectingStream();
+    const logger = pino(faultlinePinoContext(stream));
+    inRequest(1, () => {
+      logger.info('a info'); // stamped at 30: a target at warn never sees it
+      logger.warn('a warn'); // so this one carries the ids again
+      logger.info('a info 2');
+      logger.warn('a warn 2'); // at or below 40: every target that sees it saw the stamp at 40
+      logger.error('a error');
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const stampedLines = lines
+      .map((line) => JSON.parse(line) as { msg: string; faultline?: unknown })
+      .filter((line) => line.faultline !== undefined)
+      .map((line) => line.msg);
+    expect(stampedLines).toEqual(['a info', 'a warn', 'a error']);
+  });
+
+  it('with a level formatter that puts no number first, it asks pino for each line\u2019s level and still stamps right', async () => {
+    const { stream, lines } = collectingStream();
+    const logger = pino({ formatters: { level: (label) => ({ severity: label }) } }, faultlinePinoContext(stream));
+    inRequest(1, () => {
+      logger.info('first'); // level unknown (pino reports levels from the next line on): stamped, counted lowest
+      logger.info('second'); // reported 30, above the lowest: stamped again
+      logger.warn('third'); // 40, above 30: stamped again
+      logger.info('fourth'); // 30, not above 40: not stamped
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const parsed = lines.map((line) => JSON.parse(line) as { msg: string; severity: string; faultline?: unknown });
+    expect(parsed.map((line) => [line.msg, line.severity, line.faultline !== undefined])).toEqual([
+      ['first', 'info', true],
+      ['second', 'info', true],
+      ['third', 'warn', true],
+      ['fourth', 'info', false],
+    ]);
+  });
 });

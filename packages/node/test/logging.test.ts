@@ -180,4 +180,59 @@ describe('log bridges', () => {
     },
     20_000,
   );
+
+  it('pino worker transport among targets that filter by level: each exception still gets its own lines and id', async () => {
+    resetCarrier();
+    const sentry = await startReceiver();
+    receivers.push(sentry);
+    init({
+      queueDir: false,
+      integrations: (d) => d.filter((i) => i.name !== 'ProcessHandlers' && i.name !== 'GracefulShutdown'),
+    });
+    // Faultline sees warn and above; the file target every line, so the stamp often rides a line Faultline misses.
+    const transport = pino10.transport({
+      targets: [
+        {
+          target: '@faultline/node/pino',
+          level: 'warn',
+          options: { dsn: `http://key@127.0.0.1:${sentry.port}/1`, queueDir: false },
+        },
+        { target: 'pino/file', level: 'info', options: { destination: '/dev/null' } },
+      ],
+    });
+    const logger = pino10(faultlinePinoContext(transport));
+    const server = await listen(
+      createServer(async (req, res) => {
+        const id = String(req.headers['x-request-id']);
+        for (const step of ['stock', 'payment']) {
+          logger.info({ request: id }, `checking ${step}`);
+          logger.warn({ request: id }, `${step} slow`);
+          await sleep(2 + Math.random() * 6);
+        }
+        logger.error({ err: new Error(`payment failed for ${id}`), request: id }, `payment failed for ${id}`);
+        res.end();
+      }),
+    );
+    try {
+      const ids = ['req-A', 'req-B', 'req-C', 'req-D'];
+      await Promise.all(ids.map((id) => fetch(server.url, { headers: { 'x-request-id': id } })));
+    } finally {
+      await server.close();
+    }
+    await new Promise<void>((resolve) => {
+      transport.on('close', () => resolve());
+      transport.end();
+    });
+    await sentry.waitFor(() => eventsOf(sentry).length >= 4, 5000);
+    const events = eventsOf(sentry);
+    expect(events).toHaveLength(4);
+    for (const event of events) {
+      const id = event.exception!.values.at(-1)!.value.replace('payment failed for ', '');
+      expect(event.tags).toMatchObject({ request_id: id });
+      expect(event.breadcrumbs!.map((b) => [b.message, (b.data as { request?: string }).request])).toEqual([
+        ['stock slow', id],
+        ['payment slow', id],
+      ]);
+    }
+  }, 20_000);
 });
