@@ -1,4 +1,5 @@
 import type { Client } from './client/types';
+import type { createLogPipeline } from './logs/createLogPipeline';
 import { createStackStrategy, type AsyncContextStrategy } from './scope/asyncContext';
 import { createScope, type Scope } from './scope/createScope';
 
@@ -12,6 +13,8 @@ export interface Carrier {
   loggingInternally?: boolean;
   /** Names of page- or process-wide patches already made; see `installOnce`. */
   installed?: Set<string>;
+  /** How clients build their log pipeline; set by what sends logs (see `installLogPipeline`). */
+  makeLogPipeline?: typeof createLogPipeline;
 }
 
 const KEY = '__FAULTLINE_CARRIER__';

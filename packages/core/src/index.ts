@@ -3,6 +3,7 @@ export { captureException, captureMessage, captureEvent, lastEventId } from './a
 export { addBreadcrumb, setUser, setTag, setTags, setContext, setExtra, setExtras } from './api/scopeSetters';
 export { flush, close } from './api/lifecycle';
 export { logger } from './logs/logger';
+export { installLogPipeline } from './logs/installLogPipeline';
 export { SEVERITY_NUMBER, BREADCRUMB_LEVEL } from './logs/logLevels';
 export { resolvePropagationContext } from './tracing/resolvePropagationContext';
 export { continueTrace, propagationContextFromHeaders, startNewTrace } from './tracing/continueTrace';

@@ -50,6 +50,7 @@ describe('@faultline/core exports', () => {
         "hashString",
         "init",
         "initAndBind",
+        "installLogPipeline",
         "installOnce",
         "isError",
         "isLoggingInternally",

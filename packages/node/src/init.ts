@@ -3,6 +3,7 @@ import {
   createLokiDestination,
   hashString,
   initAndBind,
+  installLogPipeline,
   setAsyncContextStrategy,
   type Client,
   type Destination,
@@ -31,6 +32,8 @@ declare const __FAULTLINE_VERSION__: string;
 export function init(options: NodeOptions = {}): Client {
   const merged: NodeOptions = { ...optionsFromEnvironment(process.env), ...definedOnly(options) };
   setAsyncContextStrategy(createAsyncLocalStorageStrategy());
+  // Servers log: the bridges, consoleIntegration and logger all need it.
+  installLogPipeline();
   const destinations: Destination[] = [...(merged.delivery?.destinations ?? [])];
   if (merged.loki)
     destinations.push(createLokiDestination({ source: 'node', service: merged.service, ...merged.loki }));

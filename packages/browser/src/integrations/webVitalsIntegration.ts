@@ -1,4 +1,4 @@
-import type { Integration } from '@faultline/core';
+import { installLogPipeline, type Integration } from '@faultline/core';
 import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricWithAttribution } from 'web-vitals/attribution';
 
 /**
@@ -11,6 +11,7 @@ export function webVitalsIntegration(options: { reportAllChanges?: boolean } = {
   return {
     name: 'WebVitals',
     setup(client) {
+      installLogPipeline();
       const report = (metric: MetricWithAttribution): void => {
         try {
           measurements[metric.name.toLowerCase()] = {

@@ -13,7 +13,7 @@ import type { Scope } from '../scope/createScope';
 import { resolveWithin } from '../timers';
 import type { Dsn, Event, EventHint } from '../types';
 import { uuid4 } from '../uuid4';
-import { createLogPipeline } from '../logs/createLogPipeline';
+import type { LogPipeline } from '../logs/createLogPipeline';
 import { createScrubber } from '../scrub/createScrubber';
 import { createDropRecorder, type DropRecorder } from './createDropRecorder';
 import { isThenable } from './maybePromise';
@@ -114,7 +114,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       return guarded(() => boundHandBuiltEvent(event, options), hint, scope);
     },
     captureLog(level, message, attributes, logOptions) {
-      if (open) logs.capture(level, message, attributes, logOptions);
+      if (open) logPipeline()?.capture(level, message, attributes, logOptions);
     },
     addBreadcrumb(breadcrumb, hint, scope) {
       if (!open || options.maxBreadcrumbs <= 0) return;
@@ -145,7 +145,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     },
     async flush(timeout) {
       const started = Date.now();
-      logs.flush();
+      logs?.flush();
       const processed = await resolveWithin(
         Promise.all(pending).then(() => true),
         timeout,
@@ -165,7 +165,10 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     },
   };
   host.client = client;
-  const logs = createLogPipeline(client, options, address, scrubber);
+  // Built on the first log, by whatever installed it: code that never logs carries no log pipeline.
+  let logs: LogPipeline | undefined;
+  const logPipeline = (): LogPipeline | undefined =>
+    (logs ??= getCarrier().makeLogPipeline?.(client, options, address, scrubber));
 
   if (enabled) {
     transport = options.transport?.({

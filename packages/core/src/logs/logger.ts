@@ -1,4 +1,5 @@
 import { getCarrier } from '../carrier';
+import { installLogPipeline } from './installLogPipeline';
 import type { LogLevel } from './types';
 
 type LogMethod = (message: unknown, attributes?: Record<string, unknown>) => void;
@@ -21,6 +22,7 @@ function createLogger(bound: Record<string, unknown> | undefined): Logger {
     (level: LogLevel): LogMethod =>
     (message, attributes) => {
       try {
+        installLogPipeline();
         getCarrier().client?.captureLog(level, message, bound ? { ...bound, ...attributes } : attributes);
       } catch {
         // logging must never throw into the app

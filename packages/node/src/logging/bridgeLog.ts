@@ -1,4 +1,11 @@
-import { addBreadcrumb, BREADCRUMB_LEVEL, getClient, SEVERITY_NUMBER, type LogLevel } from '@faultline/core';
+import {
+  addBreadcrumb,
+  BREADCRUMB_LEVEL,
+  getClient,
+  installLogPipeline,
+  SEVERITY_NUMBER,
+  type LogLevel,
+} from '@faultline/core';
 import { captureOnce } from '../captureOnce';
 
 export interface BridgedLog {
@@ -39,6 +46,8 @@ export function bridgeLog(record: BridgedLog, options: BridgeOptions = {}): void
       data: record.attributes,
     });
     if (options.logs !== false) {
+      // For a client made by core's own init: the Node SDK's has it already.
+      installLogPipeline();
       client.captureLog(
         record.level,
         record.message,

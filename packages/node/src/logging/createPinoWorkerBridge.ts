@@ -2,6 +2,7 @@ import {
   captureException,
   flush,
   getClient,
+  installLogPipeline,
   randomHex,
   withScope,
   type Breadcrumb,
@@ -42,6 +43,7 @@ function readStamp(record: Record<string, unknown>): LineIds | undefined {
  * still gets exactly its own request's earlier lines as breadcrumbs.
  */
 export function createPinoWorkerBridge(options: PinoWorkerOptions) {
+  installLogPipeline();
   if (!getClient()) init({ ...options, integrations: (defaults) => defaults.filter((i) => i.name !== 'HttpServer') });
   const errorLevel = options.errorLevel ?? 50;
   const linesByRequest = new Map<string, Breadcrumb[]>();
