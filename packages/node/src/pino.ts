@@ -2,6 +2,7 @@
 // Runs in pino's worker thread, off the calling thread.
 import build from 'pino-abstract-transport';
 import { createPinoWorkerBridge, type PinoWorkerOptions } from './logging/createPinoWorkerBridge';
+import { parsePinoLine } from './logging/parsePinoLine';
 
 /** pino calls this in the worker with the transport's `options`. */
 export default async function faultlinePinoTransport(options: PinoWorkerOptions = {}) {
@@ -10,6 +11,10 @@ export default async function faultlinePinoTransport(options: PinoWorkerOptions 
     async (source: AsyncIterable<Record<string, unknown>>) => {
       for await (const record of source) bridge.handle(record);
     },
-    { close: () => bridge.close() },
+    {
+      close: () => bridge.close(),
+      // A line that is not JSON is kept as a log of its text, where pino-abstract-transport drops it.
+      parseLine: parsePinoLine,
+    },
   );
 }

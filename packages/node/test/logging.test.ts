@@ -235,4 +235,47 @@ describe('log bridges', () => {
       ]);
     }
   }, 20_000);
+
+  it('pino worker transport: a line that is not JSON still arrives, as a log of its text', async () => {
+    resetCarrier();
+    const sentry = await startReceiver();
+    receivers.push(sentry);
+    init({ queueDir: false, integrations: (d) => d.filter((i) => i.name !== 'ProcessHandlers') });
+    const transport = pino10.transport({
+      target: '@faultline/node/pino',
+      options: { dsn: `http://key@127.0.0.1:${sentry.port}/1`, queueDir: false },
+    });
+    // A hook that rewrites one record as plain text, as a hand-made format would.
+    const logger = pino10(
+      { hooks: { streamWrite: (line) => (line.includes('"legacy"') ? 'legacy job finished in 42 ms\n' : line) } },
+      faultlinePinoContext(transport),
+    );
+    logger.info('before');
+    logger.info({ kind: 'legacy' }, 'legacy');
+    logger.info('after');
+    await new Promise<void>((resolve) => {
+      transport.on('close', () => resolve());
+      transport.end();
+    });
+    await sentry.waitFor(() => logsOf(sentry).length >= 3, 5000);
+    const logs = logsOf(sentry);
+    expect(logs.map((log) => log.body)).toEqual(['before', 'legacy job finished in 42 ms', 'after']);
+    expect(logs[1]!.attributes!['pino.unparsed']).toEqual({ value: true, type: 'boolean' });
+  }, 20_000);
+
+  it('pino in process: a line that is not JSON still arrives, as a log of its text', async () => {
+    const { sentry } = await initWithReceivers();
+    const logger = pino10(
+      { hooks: { streamWrite: (line) => (line.includes('"legacy"') ? 'legacy job finished in 42 ms\n' : line) } },
+      faultlinePinoDestination({ write: () => true }),
+    );
+    logger.info('before');
+    logger.info({ kind: 'legacy' }, 'legacy');
+    logger.info('after');
+    await sleep(10);
+    expect(await flush(5000)).toBe(true);
+    const logs = logsOf(sentry);
+    expect(logs.map((log) => log.body)).toEqual(['before', 'legacy job finished in 42 ms', 'after']);
+    expect(logs[1]!.attributes!['pino.unparsed']).toEqual({ value: true, type: 'boolean' });
+  });
 });

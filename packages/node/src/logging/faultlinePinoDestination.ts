@@ -1,5 +1,6 @@
 import { getCarrier, getClient, type ActiveScopes } from '@faultline/core';
 import { bridgeLog, type BridgeOptions } from './bridgeLog';
+import { parsePinoLine } from './parsePinoLine';
 import { pinoRecord } from './pinoRecord';
 
 const MAX_PENDING = 10_000;
@@ -29,9 +30,9 @@ export function faultlinePinoDestination(
     const { strategy } = getCarrier();
     for (const { line, scopes } of lines) {
       try {
-        strategy.runWith(scopes, () => bridgeLog(pinoRecord(JSON.parse(line) as Record<string, unknown>), options));
+        strategy.runWith(scopes, () => bridgeLog(pinoRecord(parsePinoLine(line)), options));
       } catch {
-        // a line that is not JSON (a custom formatter) is simply not bridged
+        // one bad line must not stop the others
       }
     }
   };
