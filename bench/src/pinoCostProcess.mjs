@@ -53,17 +53,16 @@ if (mode === 'faultline') {
   }));
   let request = 0;
   // A fresh object each time, as each real request has its own context.
-  const enterRequest = () =>
-    Faultline.getIsolationScope().setPropagationContext({ ...contexts[request++ % contexts.length] });
+  const newContext = () => ({ ...contexts[request++ % contexts.length] });
+  const enterRequest = () => Faultline.getIsolationScope().setPropagationContext(newContext());
   enterRequest();
   // Four requests at a time taking turns line by line, each 5 lines long: every line switches request.
   let live = [];
   let turn = 0;
   const enterInterleaved = () => {
-    if (turn % 20 === 0) live = live.map(() => ({ ...contexts[request++ % contexts.length] }));
+    if (turn % 20 === 0) live = Array.from({ length: 4 }, newContext);
     Faultline.getIsolationScope().setPropagationContext(live[turn++ % live.length]);
   };
-  live = [0, 1, 2, 3].map(() => ({ ...contexts[request++ % contexts.length] }));
   const plain = pino(sink());
   // pino's own default destination kind (SonicBoom), as `pino()` uses for stdout, here to /dev/null.
   const sonic = pino(pino.destination({ dest: '/dev/null', sync: false }));

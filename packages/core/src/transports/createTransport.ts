@@ -66,6 +66,11 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
       for (const report of entry.reports ?? []) recordDroppedEvent(report.reason, report.category, report.quantity);
     }
   };
+  /** Done with an entry: out of the store, and out of what a page-hide hand-off would send. */
+  const removeEntry = (id: string): Promise<void> => {
+    unsettled.forget(id);
+    return store.remove(id);
+  };
   const blockedUntil = (entry: StoredEnvelope): number =>
     Math.max(pausedUntil, ...Object.keys(entry.quantities).map((category) => disabledUntil(limits, category)));
 
@@ -104,8 +109,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
           if (started >= slots) break;
           if (inFlight.has(entry.id) || claimedElsewhere.has(entry.id)) continue;
           if (destination.maxAgeMs !== undefined && now - entry.createdAt > destination.maxAgeMs) {
-            unsettled.forget(entry.id);
-            await store.remove(entry.id);
+            await removeEntry(entry.id);
             drop('network_error', entry.quantities);
             continue;
           }
@@ -168,14 +172,12 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     if (failure === undefined) {
       failureStreak = 0;
       pausedUntil = 0;
-      unsettled.forget(entry.id);
-      return store.remove(entry.id);
+      return removeEntry(entry.id);
     }
     const isReport = Object.keys(entry.quantities).length === 0;
     if (failure === 'permanent' || isReport) {
       // A client report is never retried: its loss would only be reported by another report.
-      unsettled.forget(entry.id);
-      await store.remove(entry.id);
+      await removeEntry(entry.id);
       return drop('send_error', entry.quantities);
     }
     if (failure === 'rate_limited') return; // waits in the queue until the limit lifts
@@ -186,8 +188,7 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
     }
     entry.attempts++;
     if (entry.attempts >= maxAttempts) {
-      unsettled.forget(entry.id);
-      await store.remove(entry.id);
+      await removeEntry(entry.id);
       return drop('send_error', entry.quantities);
     }
     pausedUntil = Date.now() + fullJitterBackoff(entry.attempts, retryBaseMs, retryMaxMs);
@@ -267,15 +268,14 @@ export function createTransport(options: DeliveryOptions, makeRequest: MakeReque
         for (const entry of unsettled.list()) {
           if (requested.has(entry.id) || !deliver(requestFor(entry))) continue;
           if (inFlight.has(entry.id)) handedOff.add(entry.id);
-          unsettled.forget(entry.id);
-          void store.remove(entry.id).catch(() => undefined);
+          void removeEntry(entry.id).catch(() => undefined);
         }
         // Then what earlier pages left, if the page lives long enough, each claimed so no other tab sends it.
         const { entries } = await store.peek(Number.MAX_SAFE_INTEGER);
         for (const entry of entries) {
           if (inFlight.has(entry.id) || claimedElsewhere.has(entry.id)) continue;
           const beacon = async () => {
-            if (deliver(requestFor(entry))) await store.remove(entry.id);
+            if (deliver(requestFor(entry))) await removeEntry(entry.id);
           };
           await (store.claim ? store.claim(entry.id, beacon) : beacon());
         }

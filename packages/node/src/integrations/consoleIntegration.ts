@@ -1,5 +1,5 @@
 import { format } from 'node:util';
-import { getClient, installOnce, isLoggingInternally, type Integration } from '@faultline/core';
+import { getClient, installLogPipeline, installOnce, isLoggingInternally, type Integration } from '@faultline/core';
 import { bridgeLog } from '../logging/bridgeLog';
 import { levelFromName } from '../logging/logLevels';
 
@@ -16,6 +16,7 @@ export function consoleIntegration(options: { logs?: boolean } = {}): Integratio
     name: 'Console',
     logs: options.logs === true,
     setup() {
+      if (integration.logs) installLogPipeline();
       installOnce('node.console', patchConsole);
     },
   };

@@ -1,3 +1,4 @@
+import { installLogPipeline } from '@faultline/core';
 import TransportStream from 'winston-transport';
 import { bridgeLog, type BridgeOptions } from './bridgeLog';
 import { levelFromName } from './logLevels';
@@ -17,6 +18,8 @@ export class FaultlineTransport extends TransportStream {
   constructor(options: TransportStream.TransportStreamOptions & BridgeOptions = {}) {
     super(options);
     this.bridge = { errorLevel: options.errorLevel, logs: options.logs };
+    // Bridges log, whichever init made the client (the Node SDK's installs it too).
+    installLogPipeline();
   }
 
   override log(info: Record<string | symbol, unknown>, callback: () => void): void {

@@ -1,11 +1,4 @@
-import {
-  addBreadcrumb,
-  BREADCRUMB_LEVEL,
-  getClient,
-  installLogPipeline,
-  SEVERITY_NUMBER,
-  type LogLevel,
-} from '@faultline/core';
+import { addBreadcrumb, BREADCRUMB_LEVEL, getClient, SEVERITY_NUMBER, type LogLevel } from '@faultline/core';
 import { captureOnce } from '../captureOnce';
 
 export interface BridgedLog {
@@ -46,8 +39,6 @@ export function bridgeLog(record: BridgedLog, options: BridgeOptions = {}): void
       data: record.attributes,
     });
     if (options.logs !== false) {
-      // For a client made by core's own init: the Node SDK's has it already.
-      installLogPipeline();
       client.captureLog(
         record.level,
         record.message,

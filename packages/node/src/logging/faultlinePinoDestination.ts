@@ -1,4 +1,4 @@
-import { getCarrier, getClient, type ActiveScopes } from '@faultline/core';
+import { getCarrier, getClient, installLogPipeline, type ActiveScopes } from '@faultline/core';
 import { bridgeLog, type BridgeOptions } from './bridgeLog';
 import { parsePinoLine } from './parsePinoLine';
 import { pinoRecord } from './pinoRecord';
@@ -21,6 +21,8 @@ export function faultlinePinoDestination(
   next?: PinoDestination,
   options: BridgeOptions = {},
 ): PinoDestination & { writable: true } {
+  // Bridges log, whichever init made the client (the Node SDK's installs it too).
+  installLogPipeline();
   let pending: { line: string; scopes: ActiveScopes }[] = [];
   let scheduled = false;
   const drain = (): void => {
