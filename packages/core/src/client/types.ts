@@ -31,6 +31,8 @@ export interface Transport {
   handOff?(
     deliver: (request: { url: string; headers: Record<string, string>; body: string | Uint8Array }) => boolean,
   ): Promise<void>;
+  /** Flushes within `timeout`, then lets go of everything the transport holds (timers, journal lock). */
+  close?(timeout?: number): PromiseLike<boolean>;
 }
 
 export interface TransportOptions {

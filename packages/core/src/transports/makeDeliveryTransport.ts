@@ -2,19 +2,19 @@ import type { Transport, TransportFactory } from '../client/types';
 import { createMultiplexedTransport } from './createMultiplexedTransport';
 import { createSentryDestination } from './createSentryDestination';
 import { createTransport } from './createTransport';
-import type { DeliveryOptions, Destination, EnvelopeStore, MakeRequest } from './types';
+import type { DeliveryOptions, Destination, EnvelopeJournal, MakeRequest } from './types';
 
 export interface DeliveryTransportOptions extends Omit<
   DeliveryOptions,
-  'destination' | 'recordDroppedEvent' | 'store'
+  'destination' | 'recordDroppedEvent' | 'journal'
 > {
   /**
    * More destinations besides the DSN's, e.g. `createLokiDestination({ url })`. Passed in rather than
    * configured by name, so an app that does not use Loki does not ship its code.
    */
   destinations?: Destination[];
-  /** A durable store per destination (each destination keeps its own queue). */
-  createStore?: (destination: Destination) => EnvelopeStore | undefined;
+  /** A durable journal per destination (each destination keeps its own queue and journal). */
+  createJournal?: (destination: Destination) => EnvelopeJournal | undefined;
 }
 
 /**
@@ -26,7 +26,7 @@ export function makeDeliveryTransport(
   options: DeliveryTransportOptions = {},
 ): TransportFactory {
   return (transportOptions) => {
-    const { destinations = [], createStore, ...delivery } = options;
+    const { destinations = [], createJournal, ...delivery } = options;
     const all = transportOptions.url
       ? [createSentryDestination({ url: transportOptions.url }), ...destinations]
       : destinations;
@@ -36,7 +36,7 @@ export function makeDeliveryTransport(
           ...delivery,
           destination,
           recordDroppedEvent: transportOptions.recordDroppedEvent,
-          store: createStore?.(destination),
+          journal: createJournal?.(destination),
         },
         makeRequest,
       ),

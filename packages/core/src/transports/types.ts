@@ -46,67 +46,74 @@ export interface Destination {
   maxAgeMs?: number;
 }
 
-/** An envelope as kept in the queue (and in a durable store) until it is delivered or given up. */
-export interface StoredEnvelope {
-  /** Unique and ordered: later entries sort after earlier ones. */
+/**
+ * What a journal keeps of an envelope: enough to send it again after a restart. Request headers are never
+ * kept (a planted record must not choose them): the destination supplies them, and `gzip` is the one fact
+ * about the body a record may state.
+ */
+export interface JournalRecord {
+  /** Unique and ordered: later records sort after earlier ones. */
   id: string;
   /** When it was captured (ms since the epoch). */
   createdAt: number;
   body: string | Uint8Array;
-  headers?: Record<string, string>;
+  /** The body is gzip-compressed (sent with `Content-Encoding: gzip`). */
+  gzip?: boolean;
   /** What it carries, per category, for drop accounting. */
   quantities: Partial<Record<DataCategory, number>>;
-  /** Drop counts of a client report riding in it: counted again if it is evicted, so none goes unreported. */
+  /** Drop counts of a client report riding in it: counted again if it is lost, so none goes unreported. */
   reports?: DiscardedEvents[];
-  attempts: number;
 }
 
-/** Why a store let an entry go without it being delivered. */
-export type EvictionReason = 'queue_overflow' | 'expired';
-
-export interface Eviction {
-  entry: StoredEnvelope;
-  reason: EvictionReason;
+/** Where a journal hands what earlier owners left: at start, and whenever a dead owner's journal is adopted. */
+export interface JournalSink {
+  /** Records to send, oldest first within one call. */
+  replay(records: JournalRecord[]): void;
+  /** Records that could not be read; they are already removed. Counted as lost with these quantities. */
+  unreadable(quantities: Partial<Record<DataCategory, number>>): void;
 }
 
 /**
- * Where queued envelopes live until delivered: memory here, IndexedDB in browsers, files in Node.
- * Bounded by count and bytes (oldest evicted first) and by age. Every implementation passes the same
- * contract suite.
+ * A durable journal of the envelopes a transport has not settled: IndexedDB in browsers, files in Node.
+ * Not the queue: the transport keeps its queue in memory, appends each envelope before its first attempt
+ * and acknowledges it once delivered or given up. The journal is read only when opened (and when it adopts
+ * a dead owner's journal). One live owner at a time. It never throws or rejects: a journal that fails
+ * carries on as a no-op (the queue is in memory anyway) with one debug message.
  */
-export interface EnvelopeStore {
-  /** Adds an entry; returns what had to go to make room (possibly the entry itself, if too big). */
-  push(entry: StoredEnvelope): Promise<Eviction[]>;
-  /** Up to `limit` entries, oldest first; expired ones are removed and returned as evictions. */
-  peek(limit: number): Promise<{ entries: StoredEnvelope[]; evictions: Eviction[] }>;
-  /** Records a failed attempt (so the count survives a restart). */
-  update(entry: StoredEnvelope): Promise<void>;
-  remove(id: string): Promise<void>;
-  size(): Promise<{ count: number; bytes: number }>;
-  /**
-   * For a store several processes share (browser tabs on one origin): runs `deliver` while holding the
-   * only claim on the entry, and resolves false without running it when another holder has it or it is
-   * gone. The claim lasts until `deliver` settles, so an entry is sent and removed by one holder only.
-   */
-  claim?(id: string, deliver: () => Promise<void>): Promise<boolean>;
+export interface EnvelopeJournal {
+  /** Called once by the transport: starts replaying (in the background) what earlier owners left. */
+  open(sink: JournalSink): void;
+  /** Resolves once the record is durable as far as the journal's policy goes (or the journal gave up). */
+  append(record: JournalRecord): Promise<void>;
+  /** Forgets a record: delivered or given up. Must hold even if the page or process dies right after. */
+  acknowledge(id: string): Promise<void>;
+  /** The body of a record the transport did not keep in memory; undefined if it is gone or unreadable. */
+  read(id: string): Promise<string | Uint8Array | undefined>;
+  /** Releases ownership (locks, timers); records stay for the next owner. */
+  close(): Promise<void>;
 }
 
-export interface StoreLimits {
-  /** Most entries kept; the oldest are evicted beyond it. */
+export interface QueueLimits {
+  /** Most envelopes queued; a newcomer beyond it is refused (`queue_overflow`). */
   maxEntries: number;
-  /** Most bytes kept; the oldest are evicted beyond it. */
+  /** Most bytes queued (bodies); likewise. */
   maxBytes: number;
-  /** Oldest an entry may get before it is dropped, in ms. */
+  /** Oldest an envelope may get before it is dropped (`network_error`), in ms. */
   ttlMs: number;
+  /**
+   * Most body bytes held in memory; beyond it, bodies of journaled envelopes are read back from the
+   * journal when their turn comes. Without a journal this is also the queue's byte bound.
+   */
+  maxMemoryBytes: number;
 }
 
 export interface DeliveryOptions {
   destination: Destination;
   /** Counts what delivery drops (the client reports it). */
   recordDroppedEvent(reason: DropReason, category: DataCategory, quantity?: number): void;
-  /** Where queued envelopes are kept; default: in memory with `queue` limits. */
-  store?: EnvelopeStore;
-  queue?: Partial<StoreLimits>;
+  /** The durable journal behind the in-memory queue; none: memory only. */
+  journal?: EnvelopeJournal;
+  queue?: Partial<QueueLimits>;
   /** Requests in flight at once while the destination is healthy (one probe while it is failing). Default 32. */
   concurrency?: number;
   /** Attempts per envelope before it is dropped. Default 8. */
