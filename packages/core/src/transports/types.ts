@@ -81,8 +81,12 @@ export interface JournalSink {
  * carries on as a no-op (the queue is in memory anyway) with one debug message.
  */
 export interface EnvelopeJournal {
-  /** Called once by the transport: starts replaying (in the background) what earlier owners left. */
-  open(sink: JournalSink): void;
+  /**
+   * Called once by the transport: replays (in the background, in batches) what earlier owners left.
+   * Resolves once what was there at open has been handed to the sink; never rejects. Journals adopted
+   * later (an owner that died since) are replayed when found.
+   */
+  open(sink: JournalSink): Promise<void>;
   /** Resolves once the record is durable as far as the journal's policy goes (or the journal gave up). */
   append(record: JournalRecord): Promise<void>;
   /** Forgets a record: delivered or given up. Must hold even if the page or process dies right after. */
