@@ -6,7 +6,16 @@ export type { ScratchProject } from './createScratchProject';
 export { startReceiver } from './startReceiver';
 export type { Behavior, Receiver, ReceivedRequest } from './startReceiver';
 export { makeFetchRequest } from './makeFetchRequest';
-export { runStoreContract, storedEnvelope } from './runStoreContract';
-export type { MakeStore } from './runStoreContract';
+export { runJournalContract, journalRecord, openAndCollect } from './runJournalContract';
+export type { MakeJournalStorage } from './runJournalContract';
+export { createMemoryJournal } from './createMemoryJournal';
 export { assertValidLokiPush } from './assertValidLokiPush';
 export type { LokiStream } from './assertValidLokiPush';
+export { startReceiverProcess } from './startReceiverProcess';
+export type {
+  ReceiverProcess,
+  ReceiverStats,
+  ReceiverStep,
+  ReceivedEvent,
+  ReceivedRequestRecord,
+} from './startReceiverProcess';

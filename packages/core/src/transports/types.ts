@@ -44,6 +44,13 @@ export interface Destination {
   isPermanent?(statusCode: number): boolean;
   /** Oldest an envelope may be when (re)sent, in ms; older ones are dropped as undeliverable. */
   maxAgeMs?: number;
+  /**
+   * Rewrites a body at each attempt (Sentry's `sent_at` says when this attempt is sent: its ingestion
+   * corrects every timestamp of an envelope whose `sent_at` is far from its arrival).
+   */
+  stamp?(body: string | Uint8Array, now: number): string | Uint8Array;
+  /** False for destinations that drop client reports (Loki): a lost envelope's carried counts stay counted. */
+  sendsClientReports?: boolean;
 }
 
 /**
@@ -87,8 +94,11 @@ export interface EnvelopeJournal {
    * later (an owner that died since) are replayed when found.
    */
   open(sink: JournalSink): Promise<void>;
-  /** Resolves once the record is durable as far as the journal's policy goes (or the journal gave up). */
-  append(record: JournalRecord): Promise<void>;
+  /**
+   * Resolves true once the record is durable as far as the journal's policy goes, false when the journal
+   * could not keep it (the transport then keeps its body in memory).
+   */
+  append(record: JournalRecord): Promise<boolean>;
   /** Forgets a record: delivered or given up. Must hold even if the page or process dies right after. */
   acknowledge(id: string): Promise<void>;
   /** The body of a record the transport did not keep in memory; undefined if it is gone or unreadable. */
@@ -125,6 +135,21 @@ export interface DeliveryOptions {
   /** First retry delay and the cap of the exponential backoff, in ms. Defaults 1 s and 60 s. */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** Longest gap between probes while the destination is unreachable, in ms. Default 10 s. */
+  probeMaxMs?: number;
   /** A request not answered in this time is abandoned and retried. Default 30 s. */
   requestTimeoutMs?: number;
+}
+
+/**
+ * The options `@sentry/core`'s `createTransport` takes, so a custom transport written for Sentry works
+ * unchanged: the ingest URL from the DSN, drop accounting, and the queue's size.
+ */
+export interface SentryTransportOptions {
+  url?: string;
+  recordDroppedEvent(reason: DropReason, category: DataCategory, quantity?: number): void;
+  /** Most envelopes queued (Sentry's name for `queue.maxEntries`). */
+  bufferSize?: number;
+  headers?: Record<string, string>;
+  [option: string]: unknown;
 }
