@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { createEventEnvelope, parseEnvelope, uuid4 } from '@faultline/core';
+import { createEventEnvelope, parseEnvelope, SDK_VERSION, uuid4 } from '@faultline/core';
 import type { Envelope, Event } from '@faultline/core';
 import { makeNodeTransport } from '@faultline/node';
 import { startReceiver } from '@faultline/test-utils';
@@ -28,6 +28,22 @@ describe('makeNodeTransport', () => {
       expect(receiver.requests.map((r) => r.headers['content-encoding'])).toEqual([undefined, 'gzip']);
       const big = parseEnvelope(receiver.requests[1]!.body)[1][0]![1] as Event; // the receiver gunzips
       expect((big.extra!.blob as string).length).toBe(100_000);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('names itself in a User-Agent of faultline-node/<version> on every request', async () => {
+    const receiver = await startReceiver();
+    try {
+      const transport = makeNodeTransport()({
+        url: `${receiver.url}/api/1/envelope/`,
+        recordDroppedEvent: () => undefined,
+      });
+      await transport.send(envelope());
+      expect(await transport.flush(5000)).toBe(true);
+      expect(receiver.requests[0]!.headers['user-agent']).toBe(`faultline-node/${SDK_VERSION}`);
+      expect(SDK_VERSION).toMatch(/^\d+\.\d+\.\d+/);
     } finally {
       await receiver.close();
     }

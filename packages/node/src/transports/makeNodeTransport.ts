@@ -8,6 +8,9 @@ import {
 } from '@faultline/core';
 import { EnvHttpProxyAgent, request } from 'undici';
 
+// Replaced at build time with this package's version.
+declare const __FAULTLINE_VERSION__: string;
+
 const gzipAsync = promisify(gzip);
 const GZIP_OVER_BYTES = 32 * 1024;
 
@@ -20,7 +23,7 @@ export function makeNodeTransport(options: DeliveryTransportOptions = {}): Trans
   const dispatcher = new EnvHttpProxyAgent({ keepAliveTimeout: 10_000, connections: 32 });
   const makeRequest: MakeRequest = async ({ url, headers, body, signal }) => {
     let payload: string | Uint8Array = body;
-    const outgoing: Record<string, string> = { ...headers };
+    const outgoing: Record<string, string> = { 'User-Agent': `faultline-node/${__FAULTLINE_VERSION__}`, ...headers };
     if (
       !outgoing['Content-Encoding'] &&
       (typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) > GZIP_OVER_BYTES
