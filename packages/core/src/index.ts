@@ -26,7 +26,10 @@ export { getCarrier, setAsyncContextStrategy } from './carrier';
 export { installOnce } from './installOnce';
 export { createClient } from './client/createClient';
 export { resolveOptions } from './client/resolveOptions';
-export { CORE_OPTION_CHECKS, validateOptions } from './options/validateOptions';
+export { CORE_OPTION_CHECKS } from './options/coreOptionChecks';
+export { checkOptionLayers, validateOptions } from './options/validateOptions';
+export { lokiOptionCheck } from './options/lokiOptionCheck';
+export { suggestOption } from './options/suggestOption';
 export { eventFromUnknown } from './event/eventFromUnknown';
 export { eventFromMessage } from './event/eventFromMessage';
 export { parseStackFrames } from './event/parseStackFrames';
@@ -94,7 +97,9 @@ export type { Scope, ScopeData } from './scope/createScope';
 export type { ActiveScopes, AsyncContextStrategy } from './scope/asyncContext';
 export type { DedupeOptions } from './integrations/dedupeIntegration';
 export type { NormalizeLimits } from './normalize/normalize';
-export type { OptionCheck } from './options/validateOptions';
+export type { OptionCheck, OptionRepair } from './options/types';
+export type { OptionLayer, OptionsCheckResult } from './options/validateOptions';
+export type { OptionsReport } from './init';
 export type { Carrier } from './carrier';
 export type {
   Destination,

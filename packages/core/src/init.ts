@@ -6,28 +6,51 @@ import { SDK_VERSION } from './constants';
 import { dedupeIntegration } from './integrations/dedupeIntegration';
 import { eventFiltersIntegration } from './integrations/eventFiltersIntegration';
 import { debugLogger } from './debugLogger';
-import { CORE_OPTION_CHECKS, validateOptions, type OptionCheck } from './options/validateOptions';
+import { CORE_OPTION_CHECKS, FATAL_OPTIONS } from './options/coreOptionChecks';
+import type { OptionCheck } from './options/types';
+import { checkOptionLayers } from './options/validateOptions';
+
+/** What a platform found in options it read before `initAndBind` (environment, config file). */
+export interface OptionsReport {
+  problems: string[];
+  unsupported: string[];
+  fatal: boolean;
+}
 
 /**
- * Validates options once, creates a client and makes it the current one. Any problem is reported in one
- * message listing all of them, and the SDK becomes a working no-op. Platforms call this from their `init`.
+ * Validates options once and creates a client bound as the current one. An invalid option is ignored
+ * (its default applies); only an unusable dsn or tunnel makes the SDK a working no-op. Every problem,
+ * including those of `earlier` (what the platform read from the environment or a file), is printed in
+ * one warning, with or without `debug`. Platforms call this from their `init`.
  */
 export function initAndBind<O extends CoreOptions>(
   options: O | undefined,
   platform: PlatformSettings,
   checks: Record<string, OptionCheck> = CORE_OPTION_CHECKS,
+  earlier?: OptionsReport,
 ): Client {
   const carrier = getCarrier();
-  const given = options ?? ({} as O);
-  const { problems, dsn } = validateOptions(given, checks);
-  carrier.debug = (given as CoreOptions).debug === true;
-  let client: Client;
+  const checked = checkOptionLayers([{ options: options ?? {}, source: 'init option' }], checks);
+  const given = checked.options as O;
+  const problems = [...(earlier?.problems ?? []), ...checked.problems];
+  const fatal = Boolean(earlier?.fatal) || checked.fatal;
+  carrier.debug = given.debug === true;
   if (problems.length > 0) {
-    debugLogger.configProblem(`Invalid options; Faultline is disabled (a no-op):\n  - ${problems.join('\n  - ')}`);
+    const outcome = fatal
+      ? `Faultline sends nothing until the ${FATAL_OPTIONS.join(' or ')} is fixed`
+      : 'each one is ignored and Faultline runs with the rest';
+    debugLogger.configProblem(`Invalid options (${outcome}):\n  - ${problems.join('\n  - ')}`);
+  }
+  const unsupported = [...new Set([...(earlier?.unsupported ?? []), ...checked.unsupported])];
+  if (unsupported.length > 0) {
+    debugLogger.log(`Sentry options Faultline does not implement, ignored: ${unsupported.join(', ')}`);
+  }
+  let client: Client;
+  if (fatal) {
     client = createClient(resolveOptions({ enabled: false }, { ...platform, defaultIntegrations: [] }), platform);
   } else {
-    client = createClient(resolveOptions(given, platform), platform, dsn);
-    if (!dsn && !given.transport) debugLogger.log('No dsn and no transport: events are processed but not sent');
+    client = createClient(resolveOptions(given, platform), platform, checked.dsn);
+    if (!checked.dsn && !given.transport) debugLogger.log('No dsn and no transport: events are processed but not sent');
   }
   carrier.client = client;
   return client;

@@ -10,7 +10,8 @@ import {
 } from '@faultline/core';
 import { createAsyncLocalStorageStrategy } from './createAsyncLocalStorageStrategy';
 import { getDefaultIntegrations } from './getDefaultIntegrations';
-import { NODE_OPTION_CHECKS, optionsFromEnvironment, type NodeOptions } from './nodeOptions';
+import { resolveNodeOptions } from './config/resolveNodeOptions';
+import { NODE_OPTION_CHECKS, type NodeOptions } from './nodeOptions';
 import { createFileStore } from './transports/createFileStore';
 import { makeNodeTransport } from './transports/makeNodeTransport';
 import { defaultQueueBase, processQueueDir } from './transports/processQueueDir';
@@ -30,7 +31,8 @@ declare const __FAULTLINE_VERSION__: string;
  * init({ dsn: 'https://<public_key>@<host>/<project_id>', release: 'api@2.3.0' });
  */
 export function init(options: NodeOptions = {}): Client {
-  const merged: NodeOptions = { ...optionsFromEnvironment(process.env), ...definedOnly(options) };
+  // init options > FAULTLINE_* variables > config file > defaults; what is invalid is left out and reported.
+  const { options: merged, report } = resolveNodeOptions(options, process.env);
   setAsyncContextStrategy(createAsyncLocalStorageStrategy());
   // Servers log: the bridges, consoleIntegration and logger all need it.
   installLogPipeline();
@@ -66,9 +68,6 @@ export function init(options: NodeOptions = {}): Client {
       defaultIntegrations: getDefaultIntegrations(merged),
     },
     NODE_OPTION_CHECKS,
+    report,
   );
-}
-
-function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -1,5 +1,6 @@
 import {
   CORE_OPTION_CHECKS,
+  lokiOptionCheck,
   type CoreOptions,
   type DeliveryTransportOptions,
   type LokiOptions,
@@ -15,17 +16,20 @@ export interface NodeOptions extends CoreOptions, ProcessHandlersOptions {
   queueDir?: string | false;
   /** Tuning for the default transport: queue limits, retries, concurrency, extra destinations. */
   delivery?: DeliveryTransportOptions;
+  /**
+   * A JSON file of options (see `faultline.schema.json`), read once by `init`; `FAULTLINE_CONFIG` names
+   * one too. Options given to `init` win over `FAULTLINE_*` variables, which win over the file.
+   */
+  configFile?: string;
 }
 
 const isObject: OptionCheck = (value) =>
-  typeof value === 'object' && value !== null ? undefined : 'expected an object';
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : 'expected an object';
 
+/** The checks for every option of `@faultline/node`'s `init` (and of its config file). */
 export const NODE_OPTION_CHECKS: Record<string, OptionCheck> = {
   ...CORE_OPTION_CHECKS,
-  loki: (value) =>
-    typeof value === 'object' && value !== null && typeof (value as LokiOptions).url === 'string'
-      ? undefined
-      : 'expected { url, … }',
+  loki: lokiOptionCheck({ allowPath: false }),
   queueDir: (value) => (value === false || typeof value === 'string' ? undefined : 'expected a folder path or false'),
   delivery: isObject,
   shutdownTimeout: (value) =>
@@ -33,26 +37,5 @@ export const NODE_OPTION_CHECKS: Record<string, OptionCheck> = {
   onFatalError: (value) => (typeof value === 'function' ? undefined : 'expected a function'),
   unhandledRejection: (value) =>
     value === 'warn' || value === 'strict' || value === 'none' ? undefined : "expected 'warn', 'strict' or 'none'",
+  configFile: (value) => (typeof value === 'string' && value !== '' ? undefined : 'expected a file path'),
 };
-
-/** Options from the environment; explicit options win over these, which win over defaults. */
-export function optionsFromEnvironment(env: NodeJS.ProcessEnv): NodeOptions {
-  const options: NodeOptions = {};
-  if (env.FAULTLINE_DSN) options.dsn = env.FAULTLINE_DSN;
-  if (env.FAULTLINE_RELEASE) options.release = env.FAULTLINE_RELEASE;
-  if (env.FAULTLINE_ENVIRONMENT) options.environment = env.FAULTLINE_ENVIRONMENT;
-  if (env.FAULTLINE_SERVICE) options.service = env.FAULTLINE_SERVICE;
-  if (env.FAULTLINE_DEBUG) options.debug = env.FAULTLINE_DEBUG === 'true' || env.FAULTLINE_DEBUG === '1';
-  if (env.FAULTLINE_SAMPLE_RATE) options.sampleRate = Number(env.FAULTLINE_SAMPLE_RATE);
-  if (env.FAULTLINE_LOKI_URL) {
-    options.loki = {
-      url: env.FAULTLINE_LOKI_URL,
-      ...(env.FAULTLINE_LOKI_TENANT ? { tenantId: env.FAULTLINE_LOKI_TENANT } : {}),
-      ...(env.FAULTLINE_LOKI_TOKEN ? { bearerToken: env.FAULTLINE_LOKI_TOKEN } : {}),
-      ...(env.FAULTLINE_LOKI_USERNAME
-        ? { basicAuth: { username: env.FAULTLINE_LOKI_USERNAME, password: env.FAULTLINE_LOKI_PASSWORD ?? '' } }
-        : {}),
-    };
-  }
-  return options;
-}

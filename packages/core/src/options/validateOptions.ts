@@ -1,79 +1,30 @@
-import type { CoreOptions } from '../client/types';
 import { parseDsn } from '../dsn';
 import { safeString } from '../normalize/safeString';
 import type { Dsn } from '../types';
+import { CORE_OPTION_CHECKS, FATAL_OPTIONS } from './coreOptionChecks';
+import { SENTRY_ONLY_OPTIONS } from './sentryOnlyOptions';
+import { suggestOption } from './suggestOption';
+import type { OptionCheck } from './types';
 
-/** Checks one option's value; returns what is wrong, or undefined. */
-export type OptionCheck = (value: unknown) => string | undefined;
-
-const isString: OptionCheck = (v) => (typeof v === 'string' ? undefined : 'expected a string');
-const isBoolean: OptionCheck = (v) => (typeof v === 'boolean' ? undefined : 'expected true or false');
-const isFunction: OptionCheck = (v) => (typeof v === 'function' ? undefined : 'expected a function');
-const isIntegerIn =
-  (min: number, max: number): OptionCheck =>
-  (v) =>
-    Number.isInteger(v) && (v as number) >= min && (v as number) <= max
-      ? undefined
-      : `expected a whole number from ${min} to ${max}`;
-const isPatternList: OptionCheck = (v) =>
-  Array.isArray(v) && v.every((p) => typeof p === 'string' || p instanceof RegExp)
-    ? undefined
-    : 'expected an array of strings and RegExps';
-const isIntegrations: OptionCheck = (v) =>
-  typeof v === 'function' ||
-  (Array.isArray(v) && v.every((i) => typeof (i as { name?: unknown } | null)?.name === 'string'))
-    ? undefined
-    : 'expected an array of integrations ({ name, … }) or a function of the defaults';
-const isDsn: OptionCheck = (v) => {
-  if (typeof v !== 'string') return 'expected a string';
-  if (v === '') return undefined;
-  const dsn = parseDsn(v);
-  return typeof dsn === 'string' ? dsn : undefined;
-};
-
-/** The checks for every core option; platforms add theirs. */
-export const CORE_OPTION_CHECKS: Record<string, OptionCheck> = {
-  dsn: isDsn,
-  release: isString,
-  environment: isString,
-  dist: isString,
-  serverName: isString,
-  tunnel: isString,
-  sampleRate: (v) => (typeof v === 'number' && v >= 0 && v <= 1 ? undefined : 'expected a number from 0 to 1'),
-  errorsSampler: isFunction,
-  beforeSend: isFunction,
-  beforeBreadcrumb: isFunction,
-  maxBreadcrumbs: isIntegerIn(0, 1000),
-  normalizeDepth: isIntegerIn(0, 100),
-  normalizeMaxBreadth: isIntegerIn(1, 100_000),
-  maxValueLength: isIntegerIn(1, 1_000_000),
-  attachStacktrace: isBoolean,
-  ignoreErrors: isPatternList,
-  denyUrls: isPatternList,
-  allowUrls: isPatternList,
-  integrations: isIntegrations,
-  transport: isFunction,
-  debug: isBoolean,
-  enabled: isBoolean,
-  service: isString,
-  enableLogs: isBoolean,
-  minLevel: (v) =>
-    typeof v === 'string' && ['trace', 'debug', 'info', 'warn', 'error', 'fatal'].includes(v)
-      ? undefined
-      : 'expected one of trace, debug, info, warn, error, fatal',
-  beforeSendLog: isFunction,
-  scrub: (v) =>
-    v === false || (typeof v === 'object' && v !== null && !Array.isArray(v))
-      ? undefined
-      : 'expected false or { fields, patterns, exemptFields, redaction, allowList }',
-  sendDefaultPii: isBoolean,
-  tracePropagationTargets: isPatternList,
-  propagateSentryTrace: isBoolean,
-};
+/** Options from one place. Layers are listed from the highest precedence to the lowest. */
+export interface OptionLayer {
+  options: unknown;
+  /** Where they come from (`init option`, `config file ./faultline.json`); omitted by `faultline validate`. */
+  source?: string;
+  /** Options read from somewhere more precise than `source` (an environment variable): its name and raw text. */
+  origins?: Record<string, { source: string; raw: string }>;
+}
 
 export interface OptionsCheckResult {
+  /** Every problem, one line each, naming the option, where it came from and the raw value. */
   problems: string[];
+  /** Sentry options Faultline does not implement that were given (and are ignored). */
+  unsupported: string[];
+  /** Every usable value, the layers merged by precedence (plain objects merged one level deep). */
+  options: Record<string, unknown>;
   dsn?: Dsn;
+  /** A dsn or tunnel was given but none is usable: nothing can be sent. */
+  fatal: boolean;
 }
 
 /**
@@ -84,28 +35,113 @@ export function validateOptions(
   options: unknown,
   checks: Record<string, OptionCheck> = CORE_OPTION_CHECKS,
 ): OptionsCheckResult {
-  if (typeof options !== 'object' || options === null) {
-    return { problems: [`options: expected an object, got ${describe(options)}`] };
-  }
-  const problems: string[] = [];
-  for (const [key, check] of Object.entries(checks)) {
-    let value: unknown;
-    try {
-      value = (options as Record<string, unknown>)[key];
-    } catch {
-      problems.push(`${key}: could not be read`);
-      continue;
-    }
-    if (value === undefined) continue;
-    const problem = check(value);
-    if (problem) problems.push(`${key}: ${problem}, got ${describe(value)}`);
-  }
-  const { dsn } = options as CoreOptions;
-  const parsed = typeof dsn === 'string' && dsn !== '' ? parseDsn(dsn) : undefined;
-  return { problems, dsn: typeof parsed === 'object' ? parsed : undefined };
+  return checkOptionLayers([{ options }], checks);
 }
 
-function describe(value: unknown): string {
+interface Finding {
+  key: string;
+  layer: OptionLayer;
+  text: string;
+  /** The option's value is ignored (rather than repaired, unknown or unreadable). */
+  ignored?: boolean;
+}
+
+/**
+ * Checks each layer, keeps what is usable and merges it: an invalid value is ignored (the next layer's
+ * value or the default applies), a repairable one keeps its usable part, an unknown key gets a "did you
+ * mean". Only an unusable dsn or tunnel makes the result `fatal`.
+ */
+export function checkOptionLayers(layers: OptionLayer[], checks: Record<string, OptionCheck>): OptionsCheckResult {
+  const findings: Finding[] = [];
+  const unsupported = new Set<string>();
+  const merged: Record<string, unknown> = {};
+  for (const layer of layers) {
+    const { options, source } = layer;
+    if (typeof options !== 'object' || options === null) {
+      if (options !== undefined) findings.push({ key: 'options', layer, text: `expected an object, got ${show(options)}` });
+      continue;
+    }
+    for (const key of ownKeys(options)) {
+      if (Object.hasOwn(checks, key) || key === '$schema') continue;
+      if (SENTRY_ONLY_OPTIONS.includes(key)) unsupported.add(key);
+      else findings.push({ key, layer, text: unknownKey(key, Object.keys(checks), source) });
+    }
+    for (const [key, check] of Object.entries(checks)) {
+      let value: unknown;
+      try {
+        value = (options as Record<string, unknown>)[key];
+      } catch {
+        findings.push({ key, layer, text: 'could not be read' });
+        continue;
+      }
+      if (value === undefined) continue;
+      const raw = layer.origins?.[key] ? JSON.stringify(layer.origins[key].raw) : show(value);
+      const verdict = check(value);
+      if (typeof verdict === 'string') {
+        // A problem that quotes the value itself (parseDsn's, a Loki url's) already names it.
+        const text = verdict.startsWith('"') || verdict.includes(', got ') ? verdict : `${verdict}, got ${raw}`;
+        findings.push({ key, layer, text, ignored: true });
+        continue;
+      }
+      for (const problem of verdict?.problems ?? []) findings.push({ key, layer, text: problem });
+      merge(merged, key, verdict ? verdict.value : value);
+    }
+  }
+  const fatal = findings.some((f) => f.ignored && FATAL_OPTIONS.includes(f.key) && merged[f.key] === undefined);
+  const dsn = typeof merged.dsn === 'string' && merged.dsn !== '' ? parseDsn(merged.dsn) : undefined;
+  return {
+    problems: findings.map((finding) => line(finding, layers, merged)),
+    unsupported: [...unsupported],
+    options: merged,
+    dsn: typeof dsn === 'object' ? dsn : undefined,
+    fatal,
+  };
+}
+
+function line({ key, layer, text, ignored }: Finding, layers: OptionLayer[], merged: Record<string, unknown>): string {
+  const where = layer.origins?.[key]?.source ?? layer.source;
+  const label = where ? `${key} (${where})` : key;
+  // `faultline validate` reads one file: what would happen at runtime is for init's message to say.
+  if (!ignored || layer.source === undefined) return `${label}: ${text}`;
+  if (merged[key] === undefined) {
+    return `${label}: ${text}; ignored, ${FATAL_OPTIONS.includes(key) ? 'so nothing is sent' : 'using the default'}`;
+  }
+  const fallback = layers.slice(layers.indexOf(layer) + 1).find((l) => {
+    const value = (l.options as Record<string, unknown> | undefined)?.[key];
+    return value !== undefined;
+  });
+  const from = fallback?.origins?.[key]?.source ?? fallback?.source ?? 'the next source';
+  return `${label}: ${text}; ignored, using the value from ${from}`;
+}
+
+function unknownKey(key: string, known: string[], source: string | undefined): string {
+  const suggestion = suggestOption(key, known);
+  const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
+  return `unknown option${source === undefined ? '' : ', ignored'}${hint}`;
+}
+
+function merge(target: Record<string, unknown>, key: string, value: unknown): void {
+  const existing = target[key];
+  if (existing === undefined) target[key] = value;
+  else if (isPlainObject(existing) && isPlainObject(value)) target[key] = { ...value, ...existing };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+function ownKeys(options: object): string[] {
+  try {
+    return Object.keys(options);
+  } catch {
+    return [];
+  }
+}
+
+/** The raw value as a user would recognise it, bounded. */
+function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(safeString(value, 80));
   if (typeof value === 'function') return 'a function';
   if (Array.isArray(value)) return 'an array';

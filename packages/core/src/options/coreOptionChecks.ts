@@ -1,0 +1,67 @@
+import { parseDsn } from '../dsn';
+import { isBoolean, isFunction, isIntegerIn, isString } from './optionChecks';
+import type { OptionCheck } from './types';
+
+const isPatternList: OptionCheck = (v) =>
+  Array.isArray(v) && v.every((p) => typeof p === 'string' || p instanceof RegExp)
+    ? undefined
+    : 'expected an array of strings and RegExps';
+const isIntegrations: OptionCheck = (v) =>
+  typeof v === 'function' ||
+  (Array.isArray(v) && v.every((i) => typeof (i as { name?: unknown } | null)?.name === 'string'))
+    ? undefined
+    : 'expected an array of integrations ({ name, … }) or a function of the defaults';
+const isDsn: OptionCheck = (v) => {
+  if (typeof v !== 'string') return 'expected a string';
+  if (v === '') return undefined;
+  const dsn = parseDsn(v);
+  return typeof dsn === 'string' ? dsn : undefined;
+};
+// A tunnel is a URL on another server, or a path on this origin (browsers).
+const isTunnel: OptionCheck = (v) =>
+  typeof v === 'string' && /^(https?:\/\/[^/\s?#]+|\/)[^\s]*$/.test(v)
+    ? undefined
+    : 'expected an http(s) URL or a path starting with /';
+
+/** Options whose problem stops sending: without a usable destination nothing can go out. */
+export const FATAL_OPTIONS: readonly string[] = ['dsn', 'tunnel'];
+
+/** The checks for every core option; platforms add theirs. */
+export const CORE_OPTION_CHECKS: Record<string, OptionCheck> = {
+  dsn: isDsn,
+  release: isString,
+  environment: isString,
+  dist: isString,
+  serverName: isString,
+  tunnel: isTunnel,
+  sampleRate: (v) => (typeof v === 'number' && v >= 0 && v <= 1 ? undefined : 'expected a number from 0 to 1'),
+  errorsSampler: isFunction,
+  beforeSend: isFunction,
+  beforeBreadcrumb: isFunction,
+  maxBreadcrumbs: isIntegerIn(0, 1000),
+  normalizeDepth: isIntegerIn(0, 100),
+  normalizeMaxBreadth: isIntegerIn(1, 100_000),
+  maxValueLength: isIntegerIn(1, 1_000_000),
+  attachStacktrace: isBoolean,
+  ignoreErrors: isPatternList,
+  denyUrls: isPatternList,
+  allowUrls: isPatternList,
+  integrations: isIntegrations,
+  transport: isFunction,
+  debug: isBoolean,
+  enabled: isBoolean,
+  service: isString,
+  enableLogs: isBoolean,
+  minLevel: (v) =>
+    typeof v === 'string' && ['trace', 'debug', 'info', 'warn', 'error', 'fatal'].includes(v)
+      ? undefined
+      : 'expected one of trace, debug, info, warn, error, fatal',
+  beforeSendLog: isFunction,
+  scrub: (v) =>
+    v === false || (typeof v === 'object' && v !== null && !Array.isArray(v))
+      ? undefined
+      : 'expected false or { fields, patterns, exemptFields, redaction, allowList }',
+  sendDefaultPii: isBoolean,
+  tracePropagationTargets: isPatternList,
+  propagateSentryTrace: isBoolean,
+};
