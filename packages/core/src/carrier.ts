@@ -11,10 +11,15 @@ export interface Carrier {
   debug: boolean;
   /** True while the SDK writes to the console itself. */
   loggingInternally?: boolean;
-  /** Names of page- or process-wide patches already made; see `installOnce`. */
-  installed?: Set<string>;
+  /** Page- or process-wide patches already made, by name, with how to undo them; see `installOnce`. */
+  installed?: Map<string, (() => void) | undefined>;
   /** How clients build their log pipeline; set by what sends logs (see `installLogPipeline`). */
   makeLogPipeline?: typeof createLogPipeline;
+  /**
+   * Work a bridge deferred that belongs before the next event (pino lines not yet made breadcrumbs);
+   * each entry removes itself when it runs. See `runPendingWork`.
+   */
+  pendingWork?: Set<() => void>;
 }
 
 const KEY = '__FAULTLINE_CARRIER__';
@@ -28,4 +33,21 @@ export function getCarrier(): Carrier {
 /** Replaces how scopes follow async execution (Node installs AsyncLocalStorage here). */
 export function setAsyncContextStrategy(strategy: AsyncContextStrategy | undefined): void {
   getCarrier().strategy = strategy ?? createStackStrategy();
+}
+
+/**
+ * Runs the work bridges deferred (see `Carrier.pendingWork`) now: before an event is built, so a line
+ * logged in the same tick is among its breadcrumbs, and before a flush. Never throws.
+ */
+export function runPendingWork(): void {
+  const pending = getCarrier().pendingWork;
+  if (!pending || pending.size === 0) return;
+  for (const run of [...pending]) {
+    pending.delete(run);
+    try {
+      run();
+    } catch {
+      // a bridge's failure must not cost the event being captured
+    }
+  }
 }

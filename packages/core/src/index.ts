@@ -46,9 +46,8 @@ export { createClientReportEnvelope } from './envelope/createClientReportEnvelop
 export { serializeEnvelope } from './envelope/serializeEnvelope';
 export { parseEnvelope } from './envelope/parseEnvelope';
 export { randomHex, uuid4 } from './uuid4';
-export { createTransport } from './transports/createTransport';
+export { createTransport, DEFAULT_QUEUE_LIMITS } from './transports/createTransport';
 export { getOwnRequestPrefixes } from './transports/getOwnRequestPrefixes';
-export { createMemoryStore, DEFAULT_STORE_LIMITS, entrySize } from './transports/createMemoryStore';
 export { createSentryDestination } from './transports/createSentryDestination';
 export { createMultiplexedTransport } from './transports/createMultiplexedTransport';
 export { makeDeliveryTransport } from './transports/makeDeliveryTransport';
@@ -105,12 +104,12 @@ export type {
   Destination,
   DeliveryOptions,
   EncodedEnvelope,
-  EnvelopeStore,
-  Eviction,
-  EvictionReason,
+  EnvelopeJournal,
+  JournalRecord,
+  JournalSink,
   MakeRequest,
-  StoredEnvelope,
-  StoreLimits,
+  QueueLimits,
+  SentryTransportOptions,
   TransportMakeRequestResponse,
   TransportRequest,
 } from './transports/types';

@@ -4,22 +4,26 @@ type TimerHost = {
 };
 
 /**
- * Runs `callback` after `ms`, returning a cancel function. In Node the timer is unref'd: the SDK's own
- * timers must never keep a process alive.
+ * Runs `callback` after `ms`, returning a cancel function. In Node the timer is unref'd unless
+ * `keepAlive`: the SDK's own timers never keep an idle process alive, but a flush the app awaits does.
  */
-export function setTimer(callback: () => void, ms: number): () => void {
+export function setTimer(callback: () => void, ms: number, keepAlive = false): () => void {
   const host = globalThis as unknown as TimerHost;
   const handle = host.setTimeout(callback, ms);
-  (handle as { unref?: () => void } | undefined)?.unref?.();
+  if (!keepAlive) (handle as { unref?: () => void } | undefined)?.unref?.();
   return () => host.clearTimeout(handle);
 }
 
-/** The promise's value if it resolves within `timeout` ms (or at all, with no timeout); else `fallback`. */
+/**
+ * The promise's value if it resolves within `timeout` ms (or at all, with no timeout); else `fallback`.
+ * The timeout keeps a Node process alive until it fires: whoever awaits this (a flush before exit) gets
+ * its answer instead of the process ending early.
+ */
 export function resolveWithin<T>(promise: PromiseLike<T>, timeout: number | undefined, fallback: T): Promise<T> {
   const settled = Promise.resolve(promise).catch(() => fallback);
   if (timeout === undefined) return settled;
   return new Promise((resolve) => {
-    const cancel = setTimer(() => resolve(fallback), Math.max(0, timeout));
+    const cancel = setTimer(() => resolve(fallback), Math.max(0, timeout), true);
     void settled.then((value) => {
       cancel();
       resolve(value);

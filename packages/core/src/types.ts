@@ -154,7 +154,8 @@ export type DropReason =
   | 'network_error'
   | 'send_error'
   | 'storm_guard'
-  | 'cache_overflow';
+  | 'cache_overflow'
+  | 'internal_sdk_error';
 
 /** Sentry's data categories for what was dropped. */
 export type DataCategory = 'error' | 'log_item' | 'internal' | 'default';

@@ -6,16 +6,19 @@ import { eventFromMessage } from '../event/eventFromMessage';
 import { eventFromUnknown } from '../event/eventFromUnknown';
 import { isError } from '../event/isError';
 import { debugLogger } from '../debugLogger';
-import { getCarrier } from '../carrier';
+import { getCarrier, runPendingWork } from '../carrier';
+import { forEachFrame } from '../event/forEachFrame';
 import { truncate } from '../normalize/safeString';
 import { normalize } from '../normalize/normalize';
 import type { Scope } from '../scope/createScope';
 import { resolveWithin } from '../timers';
+import { uninstallAll } from '../installOnce';
 import type { Dsn, Event, EventHint } from '../types';
 import { uuid4 } from '../uuid4';
 import type { LogPipeline } from '../logs/createLogPipeline';
 import { createScrubber } from '../scrub/createScrubber';
 import { createDropRecorder, type DropRecorder } from './createDropRecorder';
+import { createStormGuard } from './createStormGuard';
 import { isThenable } from './maybePromise';
 import { prepareEvent } from './prepareEvent';
 import { runPipeline, type PipelineHost } from './runPipeline';
@@ -41,6 +44,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     options,
     integrations: options.integrations,
     drop: (reason) => drops.record(reason, 'error'),
+    stormGuard: options.stormGuard === false ? undefined : createStormGuard(options.stormGuard),
     // Scrubbing is the last step, after every user hook; nothing unscrubbed reaches an envelope.
     toEnvelope: (event) =>
       withClientReport(createEventEnvelope(scrubber ? scrubber.scrubEvent(event) : event, address), drops),
@@ -49,6 +53,8 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
 
   function capture(event: Event, hint: EventHint, scope: Scope | undefined): string {
     const eventId = hint.event_id ?? uuid4();
+    // A bridge's deferred lines (pino's, logged this tick) join their scopes before those are merged.
+    runPendingWork();
     const { strategy, globalScope } = getCarrier();
     const active = strategy.getScopes();
     try {
@@ -75,10 +81,12 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     return eventId;
   }
 
-  function guarded(build: () => Event, hint: EventHint, scope: Scope | undefined): string {
+  function guarded(build: () => Event, hint: EventHint, scope: Scope | undefined, parsed = true): string {
     if (!open) return '';
     try {
-      return capture(build(), hint, scope);
+      const event = build();
+      if (parsed && platform.normalizeFrame) forEachFrame(event, platform.normalizeFrame);
+      return capture(event, hint, scope);
     } catch (error) {
       debugLogger.error('Capturing failed', error);
       return '';
@@ -111,7 +119,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     },
     captureEvent(event, hint = {}, scope) {
       // A hand-built event may hold anything; the SDK's own builders already bound what they make.
-      return guarded(() => boundHandBuiltEvent(event, options), hint, scope);
+      return guarded(() => boundHandBuiltEvent(event, options), hint, scope, false);
     },
     captureLog(level, message, attributes, logOptions) {
       if (open) logPipeline()?.capture(level, message, attributes, logOptions);
@@ -145,6 +153,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     },
     async flush(timeout) {
       const started = Date.now();
+      runPendingWork();
       logs?.flush();
       const processed = await resolveWithin(
         Promise.all(pending).then(() => true),
@@ -161,6 +170,9 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     async close(timeout) {
       const flushed = await client.flush(timeout);
       open = false;
+      // The transport lets go of its timers and journal; the listeners the SDK added come off.
+      await resolveWithin(Promise.resolve(transport?.close?.(0)), 1000, false);
+      if (getCarrier().client === client) uninstallAll();
       return flushed;
     },
   };

@@ -2,6 +2,7 @@ import type { Envelope } from '../envelope/types';
 import type { LogLevel, SerializedLog } from '../logs/types';
 import type { Scope } from '../scope/createScope';
 import type { ScrubOptions } from '../scrub/types';
+import type { StormGuardOptions } from './createStormGuard';
 import type {
   Breadcrumb,
   CaptureContext,
@@ -12,6 +13,7 @@ import type {
   EventHint,
   SdkInfo,
   SeverityLevel,
+  StackFrame,
 } from '../types';
 
 /** What a destination answered. */
@@ -106,6 +108,11 @@ export interface CoreOptions {
   tracePropagationTargets?: (string | RegExp)[];
   /** Also send Sentry's `sentry-trace` and `baggage` headers (default false: only W3C `traceparent`). */
   propagateSentryTrace?: boolean;
+  /**
+   * The budget per repeated error (same fingerprint and message): default `{ limit: 100, windowMs: 60_000 }`;
+   * what is over it is dropped and counted as `storm_guard`. `false` turns it off.
+   */
+  stormGuard?: StormGuardOptions | false;
 }
 
 /** Options after validation and defaults. */
@@ -124,6 +131,11 @@ export interface PlatformSettings {
   platform: string;
   sdk: SdkInfo;
   defaultIntegrations: Integration[];
+  /**
+   * Refines each frame the SDK parsed from a stack, before any integration sees it (Node: `file://` URLs
+   * as paths, `module`, `in_app`), as Sentry's platform stack parsers do. Not applied to `captureEvent`.
+   */
+  normalizeFrame?(frame: StackFrame): void;
 }
 
 export interface Client {

@@ -45,6 +45,7 @@ export function createLokiDestination(options: LokiOptions): Destination {
   const source = options.source ?? 'faultline';
   return {
     name: 'loki',
+    sendsClientReports: false,
     url: options.url,
     headers: { 'Content-Type': 'application/json', ...authHeaders(options), ...options.headers },
     isPermanent: (status) => status === 400,

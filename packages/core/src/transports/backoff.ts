@@ -1,11 +1,11 @@
 /**
- * Exponential backoff with full jitter: a random delay in [0, min(cap, base × 2^streak)).
- * Spreads retries from many clients so a recovering server is not hit by all of them at once.
+ * Exponential backoff with "equal jitter": a random delay in [½, 1] × min(cap, base × 2^(step − 1)). The
+ * jitter spreads retries from many clients; the floor keeps a minimum gap, so a retry is never immediate.
  * https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
  */
-export function fullJitterBackoff(streak: number, baseMs: number, capMs: number): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(streak, 30));
-  return Math.random() * ceiling;
+export function jitteredBackoff(step: number, baseMs: number, capMs: number): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(Math.max(step, 1) - 1, 30));
+  return ceiling * (0.5 + Math.random() / 2);
 }
 
 /** How a failed attempt is treated. */

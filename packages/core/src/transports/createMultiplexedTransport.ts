@@ -18,5 +18,11 @@ export function createMultiplexedTransport(transports: Transport[]): Transport {
       const results = await Promise.all(transports.map((transport) => transport.flush(timeout)));
       return results.every(Boolean);
     },
+    async close(timeout) {
+      const results = await Promise.all(
+        transports.map((transport) => (transport.close ? transport.close(timeout) : transport.flush(timeout))),
+      );
+      return results.every(Boolean);
+    },
   };
 }

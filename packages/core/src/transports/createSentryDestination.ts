@@ -29,5 +29,19 @@ export function createSentryDestination(options: SentryDestinationOptions): Dest
       );
       return { body: serializeEnvelope([headers, sized.map(([h, p]) => [h, p])]) };
     },
+    stamp: stampSentAt,
   };
+}
+
+/** The envelope with its header's `sent_at` set to `now`: when this attempt is sent, not when it was made. */
+export function stampSentAt(body: string | Uint8Array, now: number): string | Uint8Array {
+  if (typeof body !== 'string') return body;
+  const end = body.indexOf('\n');
+  try {
+    const header = JSON.parse(end < 0 ? body : body.slice(0, end)) as Record<string, unknown>;
+    header.sent_at = new Date(now).toISOString();
+    return JSON.stringify(header) + (end < 0 ? '' : body.slice(end));
+  } catch {
+    return body;
+  }
 }

@@ -31,26 +31,28 @@ export function isRateLimited(limits: RateLimits, category: string, now: number)
  * https://develop.sentry.dev/sdk/expected-features/rate-limiting/
  */
 export function updateRateLimits(limits: RateLimits, response: TransportMakeRequestResponse, now: number): RateLimits {
-  const sentryHeader = header(response, 'x-sentry-rate-limits');
+  const sentryHeader = responseHeader(response.headers, 'x-sentry-rate-limits');
   if (sentryHeader) {
     const next = { ...limits };
     // Each group: retry_after:categories:scope:reason:namespaces; an empty category list means all.
     for (const group of sentryHeader.trim().split(',')) {
       const [seconds, categories = ''] = group.split(':', 3);
-      const delay = (Number.parseInt(seconds ?? '', 10) || 60) * 1000;
+      // `0` means no wait (Sentry reads it so); only an unreadable number falls back to 60 s.
+      const parsed = Number.parseInt(seconds ?? '', 10);
+      const delay = (Number.isNaN(parsed) ? 60 : parsed) * 1000;
       const names = categories ? categories.split(';') : ['all'];
       for (const name of names) next[name] = Math.max(next[name] ?? 0, now + delay);
     }
     return next;
   }
   if (response.statusCode === 429) {
-    return { ...limits, all: now + parseRetryAfter(header(response, 'retry-after'), now) };
+    return { ...limits, all: now + parseRetryAfter(responseHeader(response.headers, 'retry-after'), now) };
   }
   return limits;
 }
 
-function header(response: TransportMakeRequestResponse, name: string): string | undefined {
-  const headers = response.headers;
+/** A response header's value, its name matched case-insensitively. */
+export function responseHeader(headers: TransportMakeRequestResponse['headers'], name: string): string | undefined {
   if (!headers) return undefined;
   for (const key in headers) {
     if (key.toLowerCase() === name) return headers[key] ?? undefined;

@@ -1,13 +1,12 @@
 import { setTimer } from '../timers';
-import type { Destination, MakeRequest, StoredEnvelope, TransportMakeRequestResponse } from './types';
+import type { MakeRequest, TransportMakeRequestResponse, TransportRequest } from './types';
 
-type AbortControllerLike = { signal: NonNullable<Parameters<MakeRequest>[0]['signal']>; abort(): void };
+type AbortControllerLike = { signal: NonNullable<TransportRequest['signal']>; abort(): void };
 
-/** Makes the request for `entry`, abandoning it (and aborting, where supported) after `timeoutMs`. */
+/** Makes `request`, abandoning it (and aborting, where supported) after `timeoutMs`. */
 export function sendRequest(
   makeRequest: MakeRequest,
-  destination: Destination,
-  entry: StoredEnvelope,
+  request: Omit<TransportRequest, 'signal'>,
   timeoutMs: number,
 ): Promise<TransportMakeRequestResponse> {
   const Controller = (globalThis as { AbortController?: new () => AbortControllerLike }).AbortController;
@@ -15,16 +14,10 @@ export function sendRequest(
   return new Promise((resolve, reject) => {
     const cancel = setTimer(() => {
       controller?.abort();
-      reject(new Error(`${destination.name} did not answer within ${timeoutMs} ms`));
+      reject(new Error(`no answer within ${timeoutMs} ms`));
     }, timeoutMs);
-    const request = {
-      url: destination.url,
-      headers: { ...destination.headers, ...entry.headers },
-      body: entry.body,
-      signal: controller?.signal,
-    };
     Promise.resolve()
-      .then(() => makeRequest(request))
+      .then(() => makeRequest({ ...request, signal: controller?.signal }))
       .then(
         (response) => {
           cancel();

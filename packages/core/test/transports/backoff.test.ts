@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStatus, fullJitterBackoff } from '../../src/transports/backoff';
+import { classifyStatus, jitteredBackoff } from '../../src/transports/backoff';
 
-describe('fullJitterBackoff', () => {
-  it('stays within [0, min(cap, base × 2^streak))', () => {
-    for (let streak = 0; streak < 40; streak++) {
-      const delay = fullJitterBackoff(streak, 1000, 60_000);
-      expect(delay).toBeGreaterThanOrEqual(0);
-      expect(delay).toBeLessThan(Math.min(60_000, 1000 * 2 ** streak));
+describe('jitteredBackoff', () => {
+  it('stays within [½, 1] × min(cap, base × 2^(step − 1)), never below half a step', () => {
+    for (let step = 1; step < 40; step++) {
+      const ceiling = Math.min(60_000, 1000 * 2 ** (step - 1));
+      const delay = jitteredBackoff(step, 1000, 60_000);
+      expect(delay).toBeGreaterThanOrEqual(ceiling / 2);
+      expect(delay).toBeLessThanOrEqual(ceiling);
     }
   });
 });

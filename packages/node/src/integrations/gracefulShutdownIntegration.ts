@@ -15,7 +15,8 @@ export function gracefulShutdownIntegration(options: { timeout?: number } = {}):
   };
 }
 
-function install(timeout: number): void {
+function install(timeout: number): () => void {
+  const removals: (() => void)[] = [];
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     const onSignal = (): void => {
       const appHandles = process.listenerCount(signal) > 1;
@@ -27,12 +28,16 @@ function install(timeout: number): void {
       });
     };
     process.on(signal, onSignal);
+    removals.push(() => process.off(signal, onSignal));
   }
   let flushedBeforeExit = false;
-  process.on('beforeExit', () => {
+  const onBeforeExit = (): void => {
     // beforeExit fires again whenever the loop empties: flush once, or it would never exit.
     if (flushedBeforeExit) return;
     flushedBeforeExit = true;
     void getClient()?.flush(timeout);
-  });
+  };
+  process.on('beforeExit', onBeforeExit);
+  removals.push(() => process.off('beforeExit', onBeforeExit));
+  return () => removals.forEach((remove) => remove());
 }

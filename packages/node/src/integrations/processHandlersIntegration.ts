@@ -27,6 +27,10 @@ export function processHandlersIntegration(options: ProcessHandlersOptions = {})
       installOnce('process-handlers', () => {
         process.on('uncaughtException', onUncaughtException);
         process.on('unhandledRejection', onUnhandledRejection);
+        return () => {
+          process.off('uncaughtException', onUncaughtException);
+          process.off('unhandledRejection', onUnhandledRejection);
+        };
       });
     },
   };
@@ -40,17 +44,26 @@ function currentOptions(): ProcessHandlersOptions {
 
 let dying = false;
 
+/**
+ * Ends the process as Node would for an uncaught error (stack on stderr, exit code 1), after delivery had
+ * `shutdownTimeout` to finish. The exit code is set first: should the process end some other way while
+ * the flush waits, a crash still does not count as a success.
+ */
 function die(error: unknown): void {
   if (dying) return;
   dying = true;
   const { onFatalError, shutdownTimeout = 2000 } = currentOptions();
+  if (!onFatalError) {
+    process.exitCode = 1;
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? String(error)) : `Uncaught ${String(error)}`}\n`);
+  }
   const finish = (): void => {
     if (onFatalError) return onFatalError(error);
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? String(error)) : `Uncaught ${String(error)}`}\n`);
     process.exit(1);
   };
   const client = getClient();
   if (!client) return finish();
+  // The flush's timeout keeps the process alive until delivery is done or the time is up.
   void Promise.resolve(client.flush(shutdownTimeout)).then(finish, finish);
 }
 

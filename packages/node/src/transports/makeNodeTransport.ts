@@ -1,7 +1,9 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import {
+  DEFAULT_QUEUE_LIMITS,
   makeDeliveryTransport,
+  type QueueLimits,
   type DeliveryTransportOptions,
   type MakeRequest,
   type TransportFactory,
@@ -12,6 +14,17 @@ import { EnvHttpProxyAgent, request } from 'undici';
 declare const __FAULTLINE_VERSION__: string;
 
 const gzipAsync = promisify(gzip);
+
+/**
+ * Sized for servers: a burst of thousands of errors, or an outage of minutes, fits. The journal on disk
+ * holds them all; at most 16 MiB of bodies stay in memory, the rest is read back when its turn comes.
+ */
+export const NODE_QUEUE_LIMITS: QueueLimits = {
+  ...DEFAULT_QUEUE_LIMITS,
+  maxEntries: 10_000,
+  maxBytes: 64 * 1024 * 1024,
+  maxMemoryBytes: 16 * 1024 * 1024,
+};
 const GZIP_OVER_BYTES = 32 * 1024;
 
 /**
@@ -50,5 +63,5 @@ export function makeNodeTransport(options: DeliveryTransportOptions = {}): Trans
       headers: { 'retry-after': header('retry-after'), 'x-sentry-rate-limits': header('x-sentry-rate-limits') },
     };
   };
-  return makeDeliveryTransport(makeRequest, options);
+  return makeDeliveryTransport(makeRequest, { ...options, queue: { ...NODE_QUEUE_LIMITS, ...options.queue } });
 }

@@ -1,0 +1,39 @@
+/**
+ * Whether a destination is answering, as one small state machine: `healthy` (requests go out up to the
+ * concurrency) or `failing` (one probe at a time, not before `until`). One outage is one failure step: the
+ * answers of requests that were already in flight when it began do not raise the streak again; only a
+ * probe's failure does. Any success makes it healthy at once.
+ */
+export function createDestinationHealth(backoff: (streak: number) => number) {
+  let state: { kind: 'healthy' } | { kind: 'failing'; streak: number; until: number } = { kind: 'healthy' };
+  /** Bumped at each failure step: a request started before it belongs to an outage already counted. */
+  let generation = 0;
+  return {
+    /** Stamps a request as it starts. */
+    start: (): number => generation,
+    /** Requests that may be in flight at once now. */
+    maxInFlight: (concurrency: number): number => (state.kind === 'healthy' ? concurrency : 1),
+    /** Until when nothing may be sent (0 when healthy). */
+    pausedUntil: (): number => (state.kind === 'failing' ? state.until : 0),
+    succeeded(): void {
+      state = { kind: 'healthy' };
+    },
+    /** A failure of a request stamped `stamp`, asked (by `Retry-After`) to wait until `pauseUntil` at least. */
+    failed(stamp: number, now: number, pauseUntil = 0): void {
+      if (stamp !== generation) {
+        // Its outage is counted already (or over: a success came since).
+        if (state.kind === 'failing') state = { ...state, until: Math.max(state.until, pauseUntil) };
+        return;
+      }
+      generation++;
+      const streak = state.kind === 'failing' ? state.streak + 1 : 1;
+      state = { kind: 'failing', streak, until: Math.max(now + backoff(streak), pauseUntil) };
+    },
+    /** Try now (the network is back, or the app asked for a flush); the streak is kept. */
+    resume(): void {
+      if (state.kind === 'failing') state = { ...state, until: 0 };
+    },
+  };
+}
+
+export type DestinationHealth = ReturnType<typeof createDestinationHealth>;

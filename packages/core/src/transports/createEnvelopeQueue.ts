@@ -1,0 +1,134 @@
+import type { DiscardedEvents } from '../envelope/createClientReportEnvelope';
+import type { DataCategory } from '../types';
+import type { QueueLimits } from './types';
+
+/**
+ * An envelope's life in the queue: being written to the journal (not sent before that), waiting its
+ * turn, on the wire, or waiting for a retry time. Delivered or given up, it leaves the queue.
+ */
+export type EntryState = 'journaling' | 'queued' | 'sending' | 'waiting';
+
+/** One record per envelope, from `send` until it is delivered or given up. */
+export interface QueueEntry {
+  readonly id: string;
+  /** When it was captured (ms since the epoch). */
+  readonly createdAt: number;
+  readonly bytes: number;
+  readonly gzip: boolean;
+  readonly quantities: Partial<Record<DataCategory, number>>;
+  readonly reports?: DiscardedEvents[];
+  /** Undefined when only the journal holds it (read back when its turn comes). */
+  body: string | Uint8Array | undefined;
+  state: EntryState;
+  /** Failed attempts that count toward the envelope's limit. */
+  attempts: number;
+  /** While `waiting`: not before this time. */
+  notBefore: number;
+  /** The journal holds it, so its body may leave memory. */
+  journaled: boolean;
+}
+
+const isError = (entry: QueueEntry): boolean => (entry.quantities.error ?? 0) > 0;
+
+/**
+ * The in-memory queue of one destination, the single source of truth within a process. Bounded by count
+ * and bytes when an envelope is admitted: a full queue refuses the newcomer, after expired entries and
+ * (for an error) log batches and reports have given way; an entry being sent is never evicted. This
+ * process's envelopes go before a backlog replayed from the journal, oldest first within each.
+ */
+export function createEnvelopeQueue(limits: QueueLimits, journaled: boolean) {
+  const live = new Map<string, QueueEntry>();
+  const backlog = new Map<string, QueueEntry>();
+  const maxBytes = journaled ? limits.maxBytes : Math.min(limits.maxBytes, limits.maxMemoryBytes);
+  let bytes = 0;
+  let memoryBytes = 0;
+  /** Entries that carry no error: the only ones an error may push out. */
+  let others = 0;
+
+  const fits = (entry: QueueEntry): boolean =>
+    live.size + backlog.size < limits.maxEntries && bytes + entry.bytes <= maxBytes;
+  const all = function* (): Generator<QueueEntry> {
+    yield* live.values();
+    yield* backlog.values();
+  };
+
+  function remove(entry: QueueEntry): void {
+    if (!live.delete(entry.id) && !backlog.delete(entry.id)) return;
+    bytes -= entry.bytes;
+    if (entry.body !== undefined) memoryBytes -= entry.bytes;
+    if (!isError(entry)) others--;
+  }
+
+  /** Removes entries past their age that are not on the wire; the oldest stand first in each map. */
+  function expire(now: number): QueueEntry[] {
+    const expired: QueueEntry[] = [];
+    for (const map of [live, backlog]) {
+      for (const entry of map.values()) {
+        if (entry.createdAt >= now - limits.ttlMs) break;
+        if (entry.state !== 'sending') expired.push(entry);
+      }
+    }
+    expired.forEach(remove);
+    return expired;
+  }
+
+  /** Log batches and reports, oldest first, that make room for `entry`; none if they cannot. */
+  function giveWay(entry: QueueEntry): QueueEntry[] {
+    if (!isError(entry) || others === 0) return [];
+    const chosen: QueueEntry[] = [];
+    let count = live.size + backlog.size;
+    let total = bytes;
+    for (const candidate of all()) {
+      if (count < limits.maxEntries && total + entry.bytes <= maxBytes) break;
+      if (isError(candidate) || candidate.state === 'sending') continue;
+      chosen.push(candidate);
+      count--;
+      total -= candidate.bytes;
+    }
+    return count < limits.maxEntries && total + entry.bytes <= maxBytes ? chosen : [];
+  }
+
+  function add(entry: QueueEntry, into: Map<string, QueueEntry>): void {
+    into.set(entry.id, entry);
+    bytes += entry.bytes;
+    if (entry.body !== undefined) memoryBytes += entry.bytes;
+    if (!isError(entry)) others++;
+  }
+
+  return {
+    /** Admits `entry` if the bound allows; what had to go is returned to be counted (once each). */
+    admit(entry: QueueEntry, now: number, from: 'live' | 'backlog' = 'live') {
+      const expired = fits(entry) ? [] : expire(now);
+      const evicted = fits(entry) ? [] : giveWay(entry);
+      evicted.forEach(remove);
+      const admitted = fits(entry);
+      if (admitted) add(entry, from === 'live' ? live : backlog);
+      return { admitted, expired, evicted };
+    },
+    remove,
+    expire,
+    /** Every entry in sending order: this process's first, then the backlog. */
+    entries: all,
+    get size(): number {
+      return live.size + backlog.size;
+    },
+    has: (id: string): boolean => live.has(id) || backlog.has(id),
+    /** Lets the body of a journaled entry leave memory while memory is over its budget. */
+    trimBody(entry: QueueEntry): void {
+      if (!live.has(entry.id) && !backlog.has(entry.id)) return;
+      if (!entry.journaled || entry.body === undefined || entry.state === 'sending') return;
+      if (memoryBytes <= limits.maxMemoryBytes) return;
+      entry.body = undefined;
+      memoryBytes -= entry.bytes;
+    },
+    /** Puts a body read back from the journal into memory again. */
+    restoreBody(entry: QueueEntry, body: string | Uint8Array): void {
+      if (entry.body === undefined && (live.has(entry.id) || backlog.has(entry.id))) memoryBytes += entry.bytes;
+      entry.body = body;
+    },
+    /** Whether a replayed entry may keep its body in memory. */
+    hasMemoryFor: (size: number): boolean => memoryBytes + size <= limits.maxMemoryBytes,
+  };
+}
+
+export type EnvelopeQueue = ReturnType<typeof createEnvelopeQueue>;
