@@ -1,8 +1,8 @@
 export { init } from './init';
 export { getDefaultIntegrations } from './getDefaultIntegrations';
 export { makeFetchTransport, sendBeacon } from './transports/makeFetchTransport';
-export { createIndexedDbStore } from './transports/createIndexedDbStore';
-export type { IndexedDbStoreOptions, LockManagerLike } from './transports/createIndexedDbStore';
+export { createIndexedDbJournal } from './transports/createIndexedDbJournal';
+export type { IndexedDbJournalOptions, LockManagerLike } from './transports/createIndexedDbJournal';
 export type { FetchTransportOptions } from './transports/makeFetchTransport';
 export { globalHandlersIntegration } from './integrations/globalHandlersIntegration';
 export { consoleBreadcrumbsIntegration } from './integrations/consoleBreadcrumbsIntegration';

@@ -14,7 +14,7 @@ describe('@faultline/browser exports', () => {
         "close",
         "consoleBreadcrumbsIntegration",
         "continueTrace",
-        "createIndexedDbStore",
+        "createIndexedDbJournal",
         "dedupeIntegration",
         "domBreadcrumbsIntegration",
         "eventFiltersIntegration",

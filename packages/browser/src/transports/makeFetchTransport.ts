@@ -5,12 +5,12 @@ import {
   type Transport,
   type TransportFactory,
 } from '@faultline/core';
-import { createIndexedDbStore } from './createIndexedDbStore';
+import { createIndexedDbJournal } from './createIndexedDbJournal';
 
 export interface FetchTransportOptions extends DeliveryTransportOptions {
   /**
-   * Keep the queue in IndexedDB, so what could not be sent survives a reload and goes out on a later
-   * page load (one tab at a time). Default true; false keeps it in this page's memory.
+   * Journal the queue in IndexedDB, so what could not be sent survives a reload and goes out on a later
+   * page load (adopted by exactly one tab). Default true; false keeps it in this page's memory only.
    */
   offlineQueue?: boolean;
 }
@@ -21,14 +21,14 @@ const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
 /**
  * Delivery over `fetch`: `keepalive` while the page's budget allows (so a request survives navigation),
  * plain fetch beyond it. Uses the `fetch` of the moment the transport is made, before any integration
- * wraps it, so the SDK never records or traces its own traffic. The queue is kept in IndexedDB unless
+ * wraps it, so the SDK never records or traces its own traffic. The queue is journaled in IndexedDB unless
  * `offlineQueue: false`, and is retried at once when the browser comes back online or the page is shown.
  */
 export function makeFetchTransport(options: FetchTransportOptions = {}): TransportFactory {
   const { offlineQueue = true, ...delivery } = options;
-  if (offlineQueue && !delivery.createStore) {
-    delivery.createStore = (destination) =>
-      createIndexedDbStore({ ...delivery.queue, database: `faultline-queue ${destination.url}` });
+  if (offlineQueue && !delivery.createJournal) {
+    delivery.createJournal = (destination) =>
+      createIndexedDbJournal({ database: `faultline-queue ${destination.url}` });
   }
   return (transportOptions) => {
     const nativeFetch = globalThis.fetch.bind(globalThis);
@@ -61,15 +61,26 @@ export function makeFetchTransport(options: FetchTransportOptions = {}): Transpo
   };
 }
 
-/** Tries the queue at once when the network returns or the page is shown again, instead of after backoff. */
+/**
+ * Tries the queue at once when the network returns or the page is shown again, instead of after backoff;
+ * `close` removes these listeners with the rest of the transport.
+ */
 function retryWhenBack(transport: Transport): Transport {
   if (typeof addEventListener !== 'function' || typeof document === 'undefined') return transport;
   const retry = (): void => void transport.flush(0);
-  addEventListener('online', retry);
-  document.addEventListener('visibilitychange', () => {
+  const shown = (): void => {
     if (document.visibilityState === 'visible') retry();
-  });
-  return transport;
+  };
+  addEventListener('online', retry);
+  document.addEventListener('visibilitychange', shown);
+  return {
+    ...transport,
+    close(timeout) {
+      removeEventListener('online', retry);
+      document.removeEventListener('visibilitychange', shown);
+      return transport.close ? transport.close(timeout) : transport.flush(timeout);
+    },
+  };
 }
 
 /**

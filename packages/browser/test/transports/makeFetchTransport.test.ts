@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { createEventEnvelope, uuid4 } from '@faultline/core';
 import { makeFetchTransport } from '@faultline/browser';
-import { startReceiver } from '@faultline/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+// Not the package index: it also loads Node-only helpers that jsdom cannot (child-process receivers).
+import { startReceiver } from '../../../test-utils/src/startReceiver';
 
 const envelope = () =>
   createEventEnvelope(
@@ -43,5 +44,30 @@ describe('makeFetchTransport', () => {
     } finally {
       await receiver.close();
     }
+  });
+
+  it('takes its online and visibilitychange listeners off when closed', async () => {
+    const added: [EventTarget, string, unknown][] = [];
+    const removed: [EventTarget, string, unknown][] = [];
+    for (const target of [window, document]) {
+      const add = target.addEventListener.bind(target);
+      const remove = target.removeEventListener.bind(target);
+      vi.spyOn(target, 'addEventListener').mockImplementation((type, listener, options) => {
+        added.push([target, type, listener]);
+        add(type, listener, options);
+      });
+      vi.spyOn(target, 'removeEventListener').mockImplementation((type, listener, options) => {
+        removed.push([target, type, listener]);
+        remove(type, listener, options);
+      });
+    }
+    const transport = makeFetchTransport({ offlineQueue: false })({
+      url: 'http://127.0.0.1:9/api/1/envelope/',
+      recordDroppedEvent: () => undefined,
+    });
+    expect(added.map(([, type]) => type).sort()).toEqual(['online', 'visibilitychange']);
+    expect(await transport.close!(0)).toBe(true);
+    expect(removed).toEqual(added);
+    vi.restoreAllMocks();
   });
 });
