@@ -17,6 +17,7 @@ export { webVitalsIntegration } from './integrations/webVitalsIntegration';
 export { browserApiErrorsIntegration } from './integrations/browserApiErrorsIntegration';
 export {
   addBreadcrumb,
+  captureErrors,
   captureEvent,
   captureException,
   captureMessage,
@@ -46,6 +47,9 @@ export type { BrowserOptions } from './browserOptions';
 export type {
   Breadcrumb,
   CaptureContext,
+  CaptureContextCallback,
+  CaptureErrorsOptions,
+  CaptureHint,
   Client,
   Event,
   EventHint,

@@ -11,6 +11,8 @@ export interface Carrier {
   debug: boolean;
   /** True while the SDK writes to the console itself. */
   loggingInternally?: boolean;
+  /** Errors already captured by a path that may see them again (`captureErrors`, process handlers). */
+  captured?: WeakSet<object>;
   /** Page- or process-wide patches already made, by name, with how to undo them; see `installOnce`. */
   installed?: Map<string, (() => void) | undefined>;
   /** How clients build their log pipeline; set by what sends logs (see `installLogPipeline`). */

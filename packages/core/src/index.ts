@@ -1,5 +1,7 @@
 export { init, initAndBind, getCoreDefaultIntegrations } from './init';
 export { captureException, captureMessage, captureEvent, lastEventId } from './api/capture';
+export { captureErrors } from './api/captureErrors';
+export { markCaptured } from './api/markCaptured';
 export { addBreadcrumb, setUser, setTag, setTags, setContext, setExtra, setExtras } from './api/scopeSetters';
 export { flush, close } from './api/lifecycle';
 export { logger } from './logs/logger';
@@ -91,6 +93,8 @@ export type {
   TransportOptions,
   TransportResponse,
 } from './client/types';
+export type { CaptureContextCallback, CaptureHint } from './api/resolveCaptureHint';
+export type { CaptureErrorsOptions, WithFallback } from './api/captureErrors';
 export type { Envelope, EnvelopeHeaders, EnvelopeItem, ItemHeaders, ItemType } from './envelope/types';
 export type { Scope, ScopeData } from './scope/createScope';
 export type { ActiveScopes, AsyncContextStrategy } from './scope/asyncContext';

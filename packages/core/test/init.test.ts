@@ -10,30 +10,61 @@ describe('init', () => {
   });
   afterEach(() => warn.mockClear());
 
-  it('reports every invalid option in one message and becomes a working no-op', async () => {
+  it('ignores each invalid option (its default applies), reports all in one warning, and keeps sending', async () => {
     const { transport, record } = createTestTransport();
     const client = init({
-      dsn: 'not a dsn',
+      dsn: 'https://abc@o1.ingest.example.com/123',
       sampleRate: 2,
       maxBreadcrumbs: -1,
       beforeSend: 'nope' as never,
       ignoreErrors: [42 as never],
+      enviroment: 'staging',
       transport,
-    });
+    } as never);
     expect(warn).toHaveBeenCalledTimes(1);
     const message = warn.mock.calls[0]!.join(' ');
-    expect(message).toContain('[faultline]');
-    expect(message).toContain('dsn: "not a dsn" is not a valid DSN');
-    expect(message).toContain('sampleRate: expected a number from 0 to 1, got 2');
-    expect(message).toContain('maxBreadcrumbs');
-    expect(message).toContain('beforeSend: expected a function');
-    expect(message).toContain('ignoreErrors');
+    expect(message).toBe(
+      [
+        '[faultline] Invalid options (each one is ignored and Faultline runs with the rest):',
+        '  - enviroment (init option): unknown option, ignored; did you mean `environment`?',
+        '  - sampleRate (init option): expected a number from 0 to 1, got 2; ignored, using the default',
+        '  - beforeSend (init option): expected a function, got "nope"; ignored, using the default',
+        '  - maxBreadcrumbs (init option): expected a whole number from 0 to 1000, got -1; ignored, using the default',
+        '  - ignoreErrors (init option): expected an array of strings and RegExps, got [42]; ignored, using the default',
+      ].join('\n'),
+    );
+    expect(client.isEnabled()).toBe(true);
+    expect(client.getOptions()).toMatchObject({ sampleRate: 1, maxBreadcrumbs: 100, environment: 'production' });
+    expect(captureException(new Error('still reported'))).toMatch(/^[0-9a-f]{32}$/);
+    await flush(100);
+    expect(record.events().map((event) => event.exception!.values[0]!.value)).toEqual(['still reported']);
+  });
+
+  it('prints the warning without debug, since a typo must be seen', () => {
+    init({ debug: false, sampleRate: '50%' as never });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]!.join(' ')).toContain('got "50%"');
+  });
+
+  it('sends nothing when the dsn is unusable, and says so along with every other problem', async () => {
+    const { transport, record } = createTestTransport();
+    const client = init({ dsn: 'not a dsn', sampleRate: 2, transport });
+    expect(warn).toHaveBeenCalledTimes(1);
+    const message = warn.mock.calls[0]!.join(' ');
+    expect(message).toContain('Faultline sends nothing until the dsn or tunnel is fixed');
+    expect(message).toContain('dsn (init option): "not a dsn" is not a valid DSN');
+    expect(message).toContain('sampleRate (init option): expected a number from 0 to 1, got 2');
     expect(client.isEnabled()).toBe(false);
-    expect(() => captureException(new Error('x'))).not.toThrow();
     expect(captureException(new Error('x'))).toBe('');
     expect(() => setTag('a', 'b')).not.toThrow();
     await flush(100);
     expect(record.bodies).toHaveLength(0);
+  });
+
+  it('sends nothing when the tunnel is unusable', () => {
+    const { transport } = createTestTransport();
+    expect(init({ dsn: 'https://abc@o1.ingest.example.com/123', tunnel: 'relay', transport }).isEnabled()).toBe(false);
+    expect(warn.mock.calls[0]!.join(' ')).toContain('tunnel (init option): expected an http(s) URL or a path');
   });
 
   it('explains a DSN without a numeric project id', () => {
@@ -44,7 +75,19 @@ describe('init', () => {
   it('accepts no options at all, and options that are not an object', () => {
     expect(init().isEnabled()).toBe(true);
     init(42 as never);
-    expect(warn.mock.calls[0]!.join(' ')).toContain('options: expected an object');
+    expect(warn.mock.calls[0]!.join(' ')).toContain('options (init option): expected an object, got 42');
+  });
+
+  it('mentions Sentry options it does not implement only with debug: true', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    init({ tracesSampleRate: 1 } as never);
+    expect(warn).not.toHaveBeenCalled();
+    expect(log).not.toHaveBeenCalled();
+    init({ tracesSampleRate: 1, debug: true } as never);
+    expect(log.mock.calls.map((call) => call.join(' '))).toContain(
+      '[faultline] Sentry options Faultline does not implement, ignored: tracesSampleRate',
+    );
+    log.mockRestore();
   });
 
   it('is silent about valid options', () => {

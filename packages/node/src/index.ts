@@ -22,6 +22,7 @@ export { sourceMapsIntegration } from './integrations/sourceMapsIntegration';
 export { contextLinesIntegration } from './integrations/contextLinesIntegration';
 export {
   addBreadcrumb,
+  captureErrors,
   captureEvent,
   captureException,
   captureMessage,
@@ -59,6 +60,9 @@ export type { ProcessHandlersOptions, UnhandledRejectionMode } from './integrati
 export type {
   Breadcrumb,
   CaptureContext,
+  CaptureContextCallback,
+  CaptureErrorsOptions,
+  CaptureHint,
   Client,
   Event,
   EventHint,

@@ -9,6 +9,7 @@ describe('@faultline/node exports', () => {
         "FaultlineTransport",
         "NODE_OPTION_CHECKS",
         "addBreadcrumb",
+        "captureErrors",
         "captureEvent",
         "captureException",
         "captureMessage",

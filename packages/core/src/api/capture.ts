@@ -1,35 +1,42 @@
 import { getCarrier } from '../carrier';
 import { isError } from '../event/isError';
 import { debugLogger } from '../debugLogger';
-import type { Scope } from '../scope/createScope';
-import type { CaptureContext, Event, SeverityLevel } from '../types';
+import type { Event, SeverityLevel } from '../types';
+import { resolveCaptureHint, type CaptureHint } from './resolveCaptureHint';
 
 /**
  * Captures an error (or any thrown value) and returns its event id ('' when nothing was captured:
- * before `init`, or when disabled). Never throws.
+ * before `init`, or when disabled). Never throws. The second argument adds to this event only, in any of
+ * Sentry's forms: `{ tags, extra, user, level, fingerprint, contexts }`, a hint (`{ data, mechanism,
+ * event_id, captureContext }`), or a callback `(scope) => scope.setTag('section', 'checkout')`.
  */
-export function captureException(exception: unknown, context?: CaptureContext): string {
+export function captureException(exception: unknown, hintOrContext?: CaptureHint): string {
   try {
     const client = getCarrier().client;
     if (!client) return '';
+    const { hint, scope } = resolveCaptureHint(hintOrContext);
     // Made here so that its newest frame is this function, which the SDK then drops.
-    const syntheticException = isError(exception) ? undefined : new Error('synthetic');
-    return client.captureException(exception, { syntheticException, mechanism: context?.mechanism }, scopeFor(context));
+    hint.syntheticException ??= isError(exception) ? undefined : new Error('synthetic');
+    return client.captureException(exception, hint, scope);
   } catch (error) {
     debugLogger.error('captureException failed', error);
     return '';
   }
 }
 
-/** Captures a message at `level` (default `info`) and returns its event id. Never throws. */
-export function captureMessage(message: string, levelOrContext?: SeverityLevel | CaptureContext): string {
+/**
+ * Captures a message at `level` (default `info`) and returns its event id. Never throws. Instead of a
+ * level, takes what `captureException` takes: context, a hint, or a scope callback.
+ */
+export function captureMessage(message: string, levelOrContext?: SeverityLevel | CaptureHint): string {
   try {
     const client = getCarrier().client;
     if (!client) return '';
-    const context = typeof levelOrContext === 'object' ? levelOrContext : undefined;
-    const level = typeof levelOrContext === 'string' ? levelOrContext : (context?.level ?? 'info');
-    const syntheticException = client.getOptions().attachStacktrace ? new Error(String(message)) : undefined;
-    return client.captureMessage(message, level, { syntheticException }, scopeFor(context));
+    const { hint, scope } = resolveCaptureHint(typeof levelOrContext === 'string' ? undefined : levelOrContext);
+    // A level in the context or set by the callback is on `scope`, which overrides the event's own.
+    const level = typeof levelOrContext === 'string' ? levelOrContext : 'info';
+    if (client.getOptions().attachStacktrace) hint.syntheticException ??= new Error(String(message));
+    return client.captureMessage(message, level, hint, scope);
   } catch (error) {
     debugLogger.error('captureMessage failed', error);
     return '';
@@ -37,9 +44,12 @@ export function captureMessage(message: string, levelOrContext?: SeverityLevel |
 }
 
 /** Captures a hand-built event (Sentry's event schema) and returns its event id. Never throws. */
-export function captureEvent(event: Event, context?: CaptureContext): string {
+export function captureEvent(event: Event, hintOrContext?: CaptureHint): string {
   try {
-    return getCarrier().client?.captureEvent(event, {}, scopeFor(context)) ?? '';
+    const client = getCarrier().client;
+    if (!client) return '';
+    const { hint, scope } = resolveCaptureHint(hintOrContext);
+    return client.captureEvent(event, hint, scope);
   } catch (error) {
     debugLogger.error('captureEvent failed', error);
     return '';
@@ -53,17 +63,4 @@ export function lastEventId(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A fork of the current scope with the per-capture additions, or undefined when there are none. */
-function scopeFor(context: CaptureContext | undefined): Scope | undefined {
-  if (!context) return undefined;
-  const scope = getCarrier().strategy.getScopes().scope.clone();
-  if (context.user) scope.setUser(context.user);
-  if (context.level) scope.setLevel(context.level);
-  if (context.tags) scope.setTags(context.tags);
-  if (context.extra) scope.setExtras(context.extra);
-  if (context.fingerprint) scope.setFingerprint(context.fingerprint);
-  for (const [name, value] of Object.entries(context.contexts ?? {})) scope.setContext(name, value);
-  return scope;
 }

@@ -7,7 +7,8 @@ const PUSH_PATH = '/loki/api/v1/push';
 const ABSOLUTE_URL = /^https?:\/\/[^/\s?#]+([^\s]*)$/;
 
 const isStringRecord: OptionCheck = (v) =>
-  isObject(v) ?? (Object.values(v as object).every((x) => typeof x === 'string') ? undefined : 'expected string values');
+  isObject(v) ??
+  (Object.values(v as object).every((x) => typeof x === 'string') ? undefined : 'expected string values');
 const isBasicAuth: OptionCheck = (v) =>
   isObject(v) ??
   (typeof (v as { username?: unknown }).username === 'string' &&
@@ -52,8 +53,9 @@ export function lokiOptionCheck({ allowPath }: { allowPath: boolean }): OptionCh
     for (const [field, fieldValue] of Object.entries(options)) {
       if (field === 'url' || fieldValue === undefined) continue;
       const check = FIELD_CHECKS[field];
-      const problem = check ? check(fieldValue) : unknownField(field);
-      if (typeof problem === 'string') problems.push(`${field}: ${problem}; left out`);
+      const problem = check ? check(fieldValue) : undefined;
+      if (!check) problems.push(`${field}: ${unknownField(field)}`);
+      else if (typeof problem === 'string') problems.push(`${field}: ${problem}; left out`);
       else kept[field] = fieldValue;
     }
     if (kept.labels) {
@@ -67,5 +69,5 @@ export function lokiOptionCheck({ allowPath }: { allowPath: boolean }): OptionCh
 
 function unknownField(field: string): string {
   const suggestion = suggestOption(field, ['url', ...Object.keys(FIELD_CHECKS)]);
-  return `unknown field${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`;
+  return `unknown field, left out${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`;
 }

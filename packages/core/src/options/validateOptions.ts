@@ -55,10 +55,12 @@ export function checkOptionLayers(layers: OptionLayer[], checks: Record<string, 
   const findings: Finding[] = [];
   const unsupported = new Set<string>();
   const merged: Record<string, unknown> = {};
+  const suppliedBy: Record<string, OptionLayer> = {};
   for (const layer of layers) {
     const { options, source } = layer;
     if (typeof options !== 'object' || options === null) {
-      if (options !== undefined) findings.push({ key: 'options', layer, text: `expected an object, got ${show(options)}` });
+      if (options !== undefined)
+        findings.push({ key: 'options', layer, text: `expected an object, got ${show(options)}` });
       continue;
     }
     for (const key of ownKeys(options)) {
@@ -67,30 +69,30 @@ export function checkOptionLayers(layers: OptionLayer[], checks: Record<string, 
       else findings.push({ key, layer, text: unknownKey(key, Object.keys(checks), source) });
     }
     for (const [key, check] of Object.entries(checks)) {
-      let value: unknown;
       try {
-        value = (options as Record<string, unknown>)[key];
+        const value = (options as Record<string, unknown>)[key];
+        if (value === undefined) continue;
+        const verdict = check(value);
+        if (typeof verdict === 'string') {
+          // A problem that quotes the value itself (parseDsn's, a Loki url's) already names it.
+          const raw = layer.origins?.[key] ? JSON.stringify(layer.origins[key].raw) : show(value);
+          const text = verdict.startsWith('"') || verdict.includes(', got ') ? verdict : `${verdict}, got ${raw}`;
+          findings.push({ key, layer, text, ignored: true });
+          continue;
+        }
+        for (const problem of verdict?.problems ?? []) findings.push({ key, layer, text: problem });
+        merge(merged, key, verdict ? verdict.value : value);
+        suppliedBy[key] ??= layer;
       } catch {
-        findings.push({ key, layer, text: 'could not be read' });
-        continue;
+        // A throwing getter or proxy: the option cannot be used, and the SDK must not throw.
+        findings.push({ key, layer, text: 'could not be read; ignored' });
       }
-      if (value === undefined) continue;
-      const raw = layer.origins?.[key] ? JSON.stringify(layer.origins[key].raw) : show(value);
-      const verdict = check(value);
-      if (typeof verdict === 'string') {
-        // A problem that quotes the value itself (parseDsn's, a Loki url's) already names it.
-        const text = verdict.startsWith('"') || verdict.includes(', got ') ? verdict : `${verdict}, got ${raw}`;
-        findings.push({ key, layer, text, ignored: true });
-        continue;
-      }
-      for (const problem of verdict?.problems ?? []) findings.push({ key, layer, text: problem });
-      merge(merged, key, verdict ? verdict.value : value);
     }
   }
   const fatal = findings.some((f) => f.ignored && FATAL_OPTIONS.includes(f.key) && merged[f.key] === undefined);
   const dsn = typeof merged.dsn === 'string' && merged.dsn !== '' ? parseDsn(merged.dsn) : undefined;
   return {
-    problems: findings.map((finding) => line(finding, layers, merged)),
+    problems: findings.map((finding) => line(finding, suppliedBy[finding.key])),
     unsupported: [...unsupported],
     options: merged,
     dsn: typeof dsn === 'object' ? dsn : undefined,
@@ -98,20 +100,15 @@ export function checkOptionLayers(layers: OptionLayer[], checks: Record<string, 
   };
 }
 
-function line({ key, layer, text, ignored }: Finding, layers: OptionLayer[], merged: Record<string, unknown>): string {
+function line({ key, layer, text, ignored }: Finding, supplier: OptionLayer | undefined): string {
   const where = layer.origins?.[key]?.source ?? layer.source;
   const label = where ? `${key} (${where})` : key;
   // `faultline validate` reads one file: what would happen at runtime is for init's message to say.
   if (!ignored || layer.source === undefined) return `${label}: ${text}`;
-  if (merged[key] === undefined) {
+  if (!supplier) {
     return `${label}: ${text}; ignored, ${FATAL_OPTIONS.includes(key) ? 'so nothing is sent' : 'using the default'}`;
   }
-  const fallback = layers.slice(layers.indexOf(layer) + 1).find((l) => {
-    const value = (l.options as Record<string, unknown> | undefined)?.[key];
-    return value !== undefined;
-  });
-  const from = fallback?.origins?.[key]?.source ?? fallback?.source ?? 'the next source';
-  return `${label}: ${text}; ignored, using the value from ${from}`;
+  return `${label}: ${text}; ignored, using the value from ${supplier.origins?.[key]?.source ?? supplier.source}`;
 }
 
 function unknownKey(key: string, known: string[], source: string | undefined): string {
@@ -140,11 +137,15 @@ function ownKeys(options: object): string[] {
   }
 }
 
-/** The raw value as a user would recognise it, bounded. */
+/**
+ * The raw value as a user would recognise it, bounded. Objects are not spelled out: they may hold
+ * credentials (a Loki password) that do not belong in a log.
+ */
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(safeString(value, 80));
   if (typeof value === 'function') return 'a function';
-  if (Array.isArray(value)) return 'an array';
+  if (value instanceof RegExp) return safeString(String(value), 80);
+  if (Array.isArray(value)) return safeString(`[${value.slice(0, 10).map(show).join(', ')}]`, 120);
   if (typeof value === 'object' && value !== null) return 'an object';
   return safeString(value, 80);
 }
