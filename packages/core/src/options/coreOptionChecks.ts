@@ -1,5 +1,6 @@
 import { parseDsn } from '../dsn';
 import { isBoolean, isFunction, isIntegerIn, isString } from './optionChecks';
+import { scrubOptionCheck } from './scrubOptionCheck';
 import type { OptionCheck } from './types';
 
 const isPatternList: OptionCheck = (v) =>
@@ -57,10 +58,7 @@ export const CORE_OPTION_CHECKS: Record<string, OptionCheck> = {
       ? undefined
       : 'expected one of trace, debug, info, warn, error, fatal',
   beforeSendLog: isFunction,
-  scrub: (v) =>
-    v === false || (typeof v === 'object' && v !== null && !Array.isArray(v))
-      ? undefined
-      : 'expected false or { fields, patterns, exemptFields, redaction, allowList }',
+  scrub: scrubOptionCheck,
   sendDefaultPii: isBoolean,
   tracePropagationTargets: isPatternList,
   propagateSentryTrace: isBoolean,
