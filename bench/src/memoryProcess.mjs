@@ -27,6 +27,6 @@ await new Promise((resolve) => setTimeout(resolve, 500));
 const after = heap();
 const mib = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 process.stdout.write(
-  `### Memory with the receiver down (\`bench/src/memoryProcess.mjs\`)\n\n100,000 events captured against a closed port, queue bounded at 100 envelopes / 2 MiB: heap ${mib(before)} MiB before, ${mib(after)} MiB after (+${mib(after - before)} MiB).\n`,
+  `### Memory with the receiver down, memory-only queue (\`bench/src/memoryProcess.mjs\`; not the default setup: \`queueDir: false\`, custom bound)\n\n100,000 events captured against a closed port, queue bounded at 100 envelopes / 2 MiB: heap ${mib(before)} MiB before, ${mib(after)} MiB after (+${mib(after - before)} MiB).\n`,
 );
 process.exit(0);

@@ -1,6 +1,7 @@
 // Runs in its own process (both SDKs install process-wide hooks): captureException through
-// @faultline/node and @sentry/node, each with its default init and a request function that resolves
-// at once, alternating rounds; prints a Markdown table.
+// @faultline/node and @sentry/node, each with its default integrations but a STUBBED transport (a send
+// that resolves at once; Faultline without its journal), alternating rounds; prints a Markdown table.
+// The default setups end to end (journal, real transport, receiver) are suites/endToEndDelivery.mjs.
 import { createRequire } from 'node:module';
 import * as Faultline from '@faultline/node';
 import * as Sentry from '@sentry/node';
@@ -48,8 +49,16 @@ const capture = (api) => (i) =>
   api.captureException(new Error(`Payment ${i} failed`, { cause: new TypeError(`card ${i} declined`) }));
 const results = await compare(
   [
-    { name: '@faultline/node', op: capture(Faultline), bytesPerOp: () => faultlineBytes / Math.max(1, faultlineSends) },
-    { name: '@sentry/node', op: capture(Sentry), bytesPerOp: () => sentryBytes / Math.max(1, sentrySends) },
+    {
+      name: '@faultline/node (stubbed transport)',
+      op: capture(Faultline),
+      bytesPerOp: () => faultlineBytes / Math.max(1, faultlineSends),
+    },
+    {
+      name: '@sentry/node (stubbed transport)',
+      op: capture(Sentry),
+      bytesPerOp: () => sentryBytes / Math.max(1, sentrySends),
+    },
   ],
   options,
 );
@@ -58,7 +67,7 @@ const version = (name) => require(`${name}/package.json`).version;
 process.stdout.write(
   [
     toTable(
-      `captureException, default init of each (@faultline/node ${version('@faultline/node')}, @sentry/node ${version('@sentry/node')})`,
+      `captureException, stubbed: each SDK's default integrations, a transport that resolves at once, Faultline with \`queueDir: false\` (@faultline/node ${version('@faultline/node')}, @sentry/node ${version('@sentry/node')})`,
       results,
     ),
     `Events that reached the request function: Faultline ${faultlineSends.toLocaleString('en-US')}, Sentry ${sentrySends.toLocaleString('en-US')}.`,

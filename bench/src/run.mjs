@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { runBundleSize } from './suites/bundleSize.mjs';
 import { runCoreSpeed } from './suites/coreSpeed.mjs';
 import { runDeliverySpeed } from './suites/deliverySpeed.mjs';
+import { runEndToEndDelivery } from './suites/endToEndDelivery.mjs';
 import { runLogAndScrubSpeed } from './suites/logAndScrubSpeed.mjs';
 import { runNodeStartup } from './suites/nodeStartup.mjs';
 import { runBrowserStartup } from './suites/browserStartup.mjs';
@@ -47,6 +48,7 @@ const winstonCost = ['faultline', 'sentry']
   )
   .join('');
 const delivery = await runDeliverySpeed(quick ? { rounds: 3, count: 300 } : { rounds: 5, count: 1000 });
+const endToEnd = await runEndToEndDelivery({ quick });
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const report = [
   '# Benchmarks',
@@ -66,7 +68,9 @@ const report = [
   `Events that reached the request function during the capture rounds (warm-up included; every capture should arrive): Faultline ${core.sent.faultline.toLocaleString('en-US')}, Sentry ${core.sent.sentry.toLocaleString('en-US')}.`,
   '',
   core.markdown,
-  '## Node SDKs (`bench/src/nodeSpeedProcess.mjs`, own process)',
+  '## Node SDKs, stubbed transport (`bench/src/nodeSpeedProcess.mjs`, own process)',
+  '',
+  'Stubbed: no network and no journal, so these rows show the capture pipeline alone. The default setups, end to end, are under "Default Node setups end to end" below.',
   '',
   '@sentry/node 11 cannot be installed from this registry (a dependency is missing), so the newest installable, 10.x, is measured.',
   '',
@@ -100,8 +104,12 @@ const report = [
   '## Delivery (`bench/src/suites/deliverySpeed.mjs`)',
   '',
   'Both transports get the same envelopes and the same fetch-based request function; the receiver runs in a child process on 127.0.0.1.',
+  "Core's transports alone (no journal): not the default setups, which follow.",
   '',
   delivery,
+  '## Default Node setups end to end (`bench/src/suites/endToEndDelivery.mjs`)',
+  '',
+  endToEnd,
 ].join('\n');
 
 console.log(report);

@@ -1,0 +1,91 @@
+// One SDK's default Node setup in its own process, for the end-to-end delivery rows: `init({ dsn })` of
+// @faultline/node (file journal on, undici transport) or @sentry/node (its default transport), nothing
+// else. Run as `node deliveryAppProcess.mjs faultline|sentry`, with DSN and SCRIPT (`;`-separated
+// commands) in the environment and, with STDIN=1, more commands on stdin:
+//   baseline | capture N label | rate R ms label | flush ms | report | exit code
+// Lines for the runner start with "@app " and are JSON.
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const sdk = process.argv[2];
+const api = sdk === 'sentry' ? await import('@sentry/node') : await import('@faultline/node');
+const say = (message) => process.stdout.write(`@app ${JSON.stringify({ at: Date.now(), ...message })}\n`);
+
+api.init({ dsn: process.env.DSN });
+// The same scope as the other Node benches' apps carry: a user, tags, breadcrumbs.
+api.setUser({ id: 'user-1842' });
+api.setTags({ region: 'eu-west-1', tier: 'gold', feature: 'checkout' });
+for (let i = 0; i < 10; i++) api.addBreadcrumb({ category: 'http', message: `GET /api/items/${i} 200` });
+
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
+let base = { rss: 0, cpu: process.cpuUsage() };
+let peakRss = 0;
+const callUs = [];
+const sample = () => {
+  const { rss } = process.memoryUsage();
+  if (rss > peakRss) peakRss = rss;
+};
+setInterval(sample, 5).unref();
+
+function captureOne(label) {
+  const started = performance.now();
+  api.captureException(new Error(label));
+  callUs.push((performance.now() - started) * 1000);
+}
+
+function report() {
+  sample();
+  const sorted = [...callUs].sort((a, b) => a - b);
+  const cpu = process.cpuUsage(base.cpu);
+  return {
+    type: 'report',
+    calls: sorted.length,
+    meanUs: sorted.reduce((sum, v) => sum + v, 0) / Math.max(1, sorted.length),
+    p99Us: sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] ?? 0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    rssGrowthMiB: (peakRss - base.rss) / 2 ** 20,
+    maxEventLoopDelayMs: loop.max / 1e6,
+  };
+}
+
+async function run(line) {
+  const [command, ...args] = line.trim().split(/\s+/);
+  if (command === 'baseline') {
+    base = { rss: process.memoryUsage().rss, cpu: process.cpuUsage() };
+    peakRss = base.rss;
+    callUs.length = 0;
+    loop.reset();
+  } else if (command === 'capture') {
+    const t0 = Date.now();
+    for (let i = 0; i < Number(args[0]); i++) {
+      captureOne(`${args[1]} ${i}`);
+      if (i % 50 === 0) sample();
+    }
+    say({ type: 'captured', t0 });
+  } else if (command === 'rate') {
+    const [perSecond, ms, label] = [Number(args[0]), Number(args[1]), args[2]];
+    const total = Math.round((perSecond * ms) / 1000);
+    const started = performance.now();
+    for (let i = 0; i < total;) {
+      const due = Math.min(total, Math.floor(((performance.now() - started) * perSecond) / 1000));
+      while (i < due) captureOne(`${label} ${i++}`);
+      sample();
+      await sleep(2);
+    }
+    say({ type: 'captured' });
+  } else if (command === 'flush') {
+    const started = Date.now();
+    say({ type: 'flushed', result: await api.flush(Number(args[0])), ms: Date.now() - started });
+  } else if (command === 'report') {
+    say(report());
+  } else if (command === 'exit') {
+    process.exit(Number(args[0] ?? 0));
+  }
+}
+
+for (const line of (process.env.SCRIPT ?? '').split(';')) if (line.trim()) await run(line);
+if (process.env.STDIN === '1') {
+  for await (const line of createInterface({ input: process.stdin })) await run(line);
+}

@@ -1,0 +1,167 @@
+// End-to-end delivery with each SDK's default Node setup: `init({ dsn })` of @faultline/node (file journal
+// on, undici) and of @sentry/node, each in its own process, to the counting receiver in another process on
+// 127.0.0.1. Rows: a burst, a sustained load on a slow receiver, an outage. Each event is counted by
+// event_id on the receiver; "reported" is what the client reports said was lost.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startIngestReceiver } from '../startIngestReceiver.mjs';
+
+const APP = new URL('../deliveryAppProcess.mjs', import.meta.url).pathname;
+const SDKS = [
+  { id: 'faultline', name: '@faultline/node' },
+  { id: 'sentry', name: '@sentry/node' },
+];
+
+function startApp(sdk, dsn, script, { stdin = false } = {}) {
+  const home = mkdtempSync(path.join(tmpdir(), 'faultline-bench-'));
+  const child = spawn(process.execPath, [APP, sdk], {
+    env: { PATH: process.env.PATH, HOME: home, XDG_STATE_HOME: path.join(home, 'state'), DSN: dsn, SCRIPT: script },
+    cwd: home,
+    stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  let exit;
+  const messages = [];
+  let partial = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop();
+    for (const line of lines) if (line.startsWith('@app ')) messages.push(JSON.parse(line.slice(5)));
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exit = { code, signal }))));
+  return {
+    messages,
+    send: (commands) => child.stdin.write(`${commands.split(';').join('\n')}\n`),
+    next: async (type, timeoutMs) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = messages.find((m) => m.type === type && !m.taken);
+        if (found) return Object.assign(found, { taken: true });
+        if (exit || Date.now() > deadline) {
+          child.kill('SIGKILL');
+          throw new Error(`${sdk}: no ${type} within ${timeoutMs} ms; exit ${JSON.stringify(exit)}; stderr: ${stderr}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async done(timeoutMs) {
+      const exit = await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+      if (!exit) child.kill('SIGKILL');
+      rmSync(home, { recursive: true, force: true });
+      return exit;
+    },
+  };
+}
+
+async function countOn(receiver, label, expected) {
+  const [events, stats] = await Promise.all([receiver.events(`${label} `), receiver.stats()]);
+  const delivered = new Set(events.filter((e) => e.deliveries > 0).map((e) => e.label)).size;
+  const duplicates = events.reduce((sum, e) => sum + Math.max(0, e.deliveries - 1), 0);
+  const reported = Object.entries(stats.discarded)
+    .filter(([key]) => key.endsWith(':error'))
+    .reduce((sum, [, quantity]) => sum + quantity, 0);
+  return { delivered, duplicates, realLoss: expected - delivered, reported };
+}
+
+/** One scenario for one SDK, on a fresh receiver. */
+async function runScenario(sdk, scenario) {
+  const receiver = await startIngestReceiver();
+  try {
+    return { ...(await scenario.run(sdk, receiver)), expected: scenario.count };
+  } finally {
+    receiver.close();
+  }
+}
+
+export async function runEndToEndDelivery({ quick = false } = {}) {
+  const sustainedMs = quick ? 2_000 : 5_000;
+  const outageMs = quick ? 3_000 : 10_000;
+  const scenarios = [
+    {
+      name: 'burst: 1,000 in a loop, healthy receiver',
+      count: 1000,
+      async run(sdk, receiver) {
+        const app = startApp(sdk, receiver.dsn, 'baseline;capture 1000 burst;report;flush 10000;flush 2000;exit 0');
+        const report = await app.next('report', 30_000);
+        await app.next('flushed', 20_000);
+        await app.next('flushed', 10_000);
+        await app.done(5_000);
+        return { ...(await countOn(receiver, 'burst', 1000)), report };
+      },
+    },
+    {
+      name: `sustained: 2,000/s for ${sustainedMs / 1000} s, receiver answering after 50 ms`,
+      count: 2 * sustainedMs,
+      async run(sdk, receiver) {
+        await receiver.set({ latencyMs: 50 });
+        const app = startApp(
+          sdk,
+          receiver.dsn,
+          `baseline;rate 2000 ${sustainedMs} sustained;report;flush 40000;flush 3000;exit 0`,
+        );
+        const report = await app.next('report', sustainedMs + 30_000);
+        await app.next('flushed', 45_000);
+        await app.next('flushed', 10_000);
+        await app.done(5_000);
+        return { ...(await countOn(receiver, 'sustained', 2 * sustainedMs)), report };
+      },
+    },
+    {
+      name: `outage: 300 while the receiver refuses connections for ${outageMs / 1000} s`,
+      count: 300,
+      async run(sdk, receiver) {
+        await receiver.refuse();
+        const down = Date.now();
+        const app = startApp(sdk, receiver.dsn, 'baseline;capture 300 outage;report', { stdin: true });
+        const report = await app.next('report', 30_000);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, down + outageMs - Date.now())));
+        await receiver.reopen();
+        await receiver.waitFor((stats) => stats.unique >= 300, 15_000);
+        app.send('flush 5000;flush 2000;exit 0');
+        await app.next('flushed', 10_000);
+        await app.next('flushed', 10_000);
+        await app.done(5_000);
+        return { ...(await countOn(receiver, 'outage', 300)), report };
+      },
+    },
+  ];
+
+  const fmt = (n, digits = 0) =>
+    n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const rows = [];
+  for (const scenario of scenarios) {
+    const results = [];
+    for (const sdk of SDKS) results.push({ sdk, ...(await runScenario(sdk.id, scenario)) });
+    const [faultline] = results;
+    for (const r of results) {
+      const ratio = r === faultline ? '—' : `${fmt(faultline.report.meanUs / r.report.meanUs, 2)}×`;
+      rows.push(
+        `| ${scenario.name} | ${r.sdk.name} | ${fmt(r.delivered)} of ${fmt(r.expected)} | ${fmt(r.duplicates)} | ${fmt(r.realLoss)} | ${fmt(r.reported)} | ${fmt(r.report.meanUs, 1)} (p99 ${fmt(r.report.p99Us, 1)}) | ${ratio} | ${fmt(r.report.rssGrowthMiB, 1)} MiB |`,
+      );
+    }
+  }
+  return [
+    '### Default setups end to end (`bench/src/suites/endToEndDelivery.mjs`)',
+    '',
+    '`init({ dsn })` and nothing else, each SDK in its own process (Faultline: file journal on, undici), delivering',
+    'to a counting receiver in another process on 127.0.0.1; one run per row. Delivered and duplicates are counted by',
+    'event_id on the receiver; "reported" is what the client reports said was lost (it should equal the real loss).',
+    'Calling-thread µs: time inside `captureException` (mean, p99); peak RSS: growth over the process before the load.',
+    '',
+    '| scenario | SDK | delivered | duplicates | real loss | reported loss | calling-thread µs/call | Faultline ÷ SDK | peak RSS growth |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+// `node bench/src/suites/endToEndDelivery.mjs [--quick]`: these rows alone, printed.
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(await runEndToEndDelivery({ quick: process.argv.includes('--quick') }));
+}

@@ -1,0 +1,273 @@
+// A Sentry-compatible ingest receiver run in its own process (fork it; `startReceiverProcess()` does),
+// for reliability tests and benches: the SDK under test delivers over real loopback TCP to a process it
+// shares nothing with. It counts what it accepted per event_id (delivered, duplicates), sums client
+// reports, records every request, and answers as told over IPC (latency, a status script, refusing
+// connections and reopening on the same port).
+//
+// IPC: it sends { type: 'ready', port } once listening (and prints the port on stdout); every message
+// { id, cmd, ...args } gets { id, ok, result } or { id, ok: false, error }. Commands: stats,
+// events { prefix? }, requests, set { latencyMs?, script? }, refuse, reopen, resetPeak, reset, close.
+import { Buffer } from 'node:buffer';
+import { createServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { gunzipSync } from 'node:zlib';
+
+const requestedPort = Number(process.argv[2] ?? 0);
+
+/** Answers: a status script (steps run in order, then 200) and a latency before every answer. */
+let latencyMs = 0;
+let script = [];
+let step = { index: 0, since: Date.now(), used: 0 };
+
+let counters;
+/** event_id → { label, level, deliveries, attempts: [arrival ms], deliveredAt: [answer ms] } */
+let events;
+/** One record per request: start, end, status, event ids, bytes, sent_at. */
+let requestLog;
+
+function reset() {
+  counters = { requests: 0, inFlight: 0, maxInFlight: 0, answered: {}, unique: 0, duplicates: 0, unparsable: 0 };
+  counters.discarded = {};
+  counters.items = {};
+  events = new Map();
+  requestLog = [];
+}
+reset();
+
+/** The step answering a request that arrives now: count steps last `count` requests, timed ones `forMs`. */
+function currentStep(now) {
+  for (;;) {
+    const rule = script[step.index];
+    if (!rule) return { status: 200 };
+    const expiredByTime = rule.forMs !== undefined && now >= step.since + rule.forMs;
+    const expiredByCount = rule.count !== undefined && step.used >= rule.count;
+    if (!expiredByTime && !expiredByCount) {
+      step.used++;
+      return rule;
+    }
+    step = {
+      index: step.index + 1,
+      since: expiredByTime ? step.since + rule.forMs : now,
+      used: 0,
+    };
+  }
+}
+
+/** Splits a Sentry envelope (item `length` honoured) into [header, [[itemHeader, payload: Buffer]]]. */
+function parseEnvelope(buffer) {
+  let position = 0;
+  const readLine = () => {
+    let end = buffer.indexOf(10, position);
+    if (end < 0) end = buffer.length;
+    const line = buffer.subarray(position, end);
+    position = end + 1;
+    return line;
+  };
+  const header = JSON.parse(readLine().toString('utf8') || '{}');
+  const items = [];
+  while (position < buffer.length) {
+    const line = readLine();
+    if (line.length === 0) continue;
+    const itemHeader = JSON.parse(line.toString('utf8'));
+    let payload;
+    if (typeof itemHeader.length === 'number') {
+      payload = buffer.subarray(position, position + itemHeader.length);
+      position += itemHeader.length;
+      if (buffer[position] === 10) position++;
+    } else {
+      payload = readLine();
+    }
+    items.push([itemHeader, payload]);
+  }
+  return [header, items];
+}
+
+function labelOf(event) {
+  const values = event.exception?.values;
+  if (Array.isArray(values) && values.length > 0) return String(values[values.length - 1]?.value ?? '');
+  if (typeof event.message === 'string') return event.message;
+  return String(event.message?.formatted ?? event.logentry?.message ?? '');
+}
+
+/** What a request carries: events (id, label) and client reports, or undefined when it is not an envelope. */
+function readBody(raw, gzipped) {
+  try {
+    const [header, items] = parseEnvelope(gzipped ? gunzipSync(raw) : raw);
+    const carried = { sentAt: header.sent_at, events: [], reports: [], types: [] };
+    for (const [itemHeader, payload] of items) {
+      carried.types.push(itemHeader.type);
+      if (itemHeader.type === 'event') {
+        const event = JSON.parse(payload.toString('utf8'));
+        carried.events.push({ id: event.event_id, label: labelOf(event), level: event.level });
+      } else if (itemHeader.type === 'client_report') {
+        carried.reports.push(...(JSON.parse(payload.toString('utf8')).discarded_events ?? []));
+      }
+    }
+    return carried;
+  } catch {
+    return undefined;
+  }
+}
+
+function record(carried, start, status, delivered) {
+  const now = Date.now();
+  const entry = { start, end: now, status, ids: carried?.events.map((e) => e.id) ?? [], sentAt: carried?.sentAt };
+  requestLog.push(entry);
+  counters.answered[status] = (counters.answered[status] ?? 0) + 1;
+  if (!carried) {
+    counters.unparsable++;
+    return;
+  }
+  for (const e of carried.events) {
+    let known = events.get(e.id);
+    if (!known) {
+      known = { id: e.id, label: e.label, level: e.level, deliveries: 0, attempts: [], deliveredAt: [] };
+      events.set(e.id, known);
+    }
+    known.attempts.push(start);
+    if (!delivered) continue;
+    known.deliveries++;
+    known.deliveredAt.push(now);
+    if (known.deliveries === 1) counters.unique++;
+    else counters.duplicates++;
+  }
+  if (!delivered) return;
+  for (const type of carried.types) counters.items[type] = (counters.items[type] ?? 0) + 1;
+  for (const { reason, category, quantity } of carried.reports) {
+    const key = `${reason}:${category}`;
+    counters.discarded[key] = (counters.discarded[key] ?? 0) + (Number(quantity) || 0);
+  }
+}
+
+const sockets = new Set();
+const server = createServer((req, res) => {
+  const start = Date.now();
+  counters.requests++;
+  counters.inFlight++;
+  counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
+  let finished = false;
+  const done = () => {
+    if (finished) return;
+    finished = true;
+    counters.inFlight--;
+  };
+  res.on('close', done);
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('error', () => undefined);
+  req.on('end', () => {
+    const carried = readBody(Buffer.concat(chunks), req.headers['content-encoding'] === 'gzip');
+    const rule = currentStep(start);
+    const wait = rule.latencyMs ?? latencyMs;
+    const answer = () => {
+      if (res.destroyed || req.socket.destroyed) return record(carried, start, 'reset', false);
+      if (rule.status === 'reset') {
+        record(carried, start, 'reset', false);
+        return req.socket.destroy();
+      }
+      const status = rule.status;
+      // Counted before the answer is written: once the client reads a 2xx, the envelope is delivered.
+      record(carried, start, status, status >= 200 && status < 300);
+      res.writeHead(status, { 'content-type': 'application/json', ...rule.headers });
+      res.end(rule.body ?? '{}');
+    };
+    if (wait > 0) setTimeout(answer, wait);
+    else answer();
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.on('connection', (socket) => {
+  sockets.add(socket);
+  socket.on('close', () => sockets.delete(socket));
+});
+
+let port = requestedPort;
+let refusing = false;
+
+async function listen() {
+  // The port was ours a moment ago; another process may briefly hold it (TIME_WAIT is not an issue for
+  // listening sockets, but a racing bind is): retry for a while rather than move.
+  for (let tries = 0; ; tries++) {
+    try {
+      await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      port = server.address().port;
+      return;
+    } catch (error) {
+      if (error.code !== 'EADDRINUSE' || tries >= 100) throw error;
+      await sleep(50);
+    }
+  }
+}
+
+async function refuse() {
+  refusing = true;
+  const closed = new Promise((resolve) => server.close(() => resolve()));
+  // Keep-alive connections would otherwise still reach us: an outage cuts them too.
+  for (const socket of sockets) socket.destroy();
+  await closed;
+}
+
+function snapshotStats() {
+  return { ...counters, refusing, port, latencyMs, scriptStep: step.index, events: events.size };
+}
+
+const commands = {
+  stats: () => snapshotStats(),
+  events: ({ prefix }) => [...events.values()].filter((event) => !prefix || event.label.startsWith(prefix)),
+  requests: () => requestLog,
+  set: (message) => {
+    if (message.latencyMs !== undefined) latencyMs = message.latencyMs;
+    if (message.script !== undefined) {
+      script = message.script;
+      step = { index: 0, since: Date.now(), used: 0 };
+    }
+    return snapshotStats();
+  },
+  refuse: async () => {
+    if (!refusing) await refuse();
+    return snapshotStats();
+  },
+  reopen: async () => {
+    if (refusing) {
+      await listen();
+      refusing = false;
+    }
+    return { ...snapshotStats(), at: Date.now() };
+  },
+  resetPeak: () => {
+    counters.maxInFlight = counters.inFlight;
+    return snapshotStats();
+  },
+  reset: () => {
+    reset();
+    return snapshotStats();
+  },
+  close: async () => {
+    if (!refusing) await refuse();
+    setImmediate(() => process.exit(0));
+    return snapshotStats();
+  },
+};
+
+process.on('message', async (message) => {
+  const { id, cmd } = message ?? {};
+  const run = commands[cmd];
+  try {
+    if (!run) throw new Error(`unknown command ${cmd}`);
+    process.send?.({ id, ok: true, result: await run(message) });
+  } catch (error) {
+    process.send?.({ id, ok: false, error: String(error?.stack ?? error) });
+  }
+});
+// The parent went away: nothing is left to report to.
+process.on('disconnect', () => process.exit(0));
+
+await listen();
+process.stdout.write(`${port}\n`);
+process.send?.({ type: 'ready', port });
