@@ -80,31 +80,44 @@ test('a receiver refusing connections for a while, then up: every event arrives 
   }
 });
 
-test('two tabs sharing a backlog send each envelope once', async ({ context, server }) => {
+test('a closed tab’s backlog is adopted whole by one of two tabs opened at once: each envelope sent once', async ({
+  context,
+  server,
+}) => {
   await serveFromMemory(context, server);
-  const first = await context.newPage();
-  await first.goto(`${server.origin}/offline-queue/`);
+  const closed = await context.newPage();
+  await closed.goto(`${server.origin}/offline-queue/`);
   await setOffline(context, server, true);
-  await capture(first, 'backlog', 40);
-  const second = await context.newPage();
-  await second.goto(`${server.origin}/offline-queue/`);
-  await expect.poll(() => queued(second)).toBe(40);
+  await capture(closed, 'backlog', 40);
+  await expect.poll(() => queued(closed)).toBe(40);
+  await closed.close(); // offline, so no beacon: its journal stays for the next owner
 
   // A slow receiver keeps each send in flight long enough for the other tab to try the same entry.
   await context.route('**/api/1/envelope/**', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await route.fallback();
   });
-  await setOffline(context, server, false); // both tabs hear `online` and go through the same backlog at once
+  const tabs = [await context.newPage(), await context.newPage()];
+  const sentBy = [0, 0];
+  tabs.forEach((tab, i) =>
+    tab.on('request', (request) => {
+      if (request.url().includes('/api/1/envelope/')) sentBy[i]!++;
+    }),
+  );
+  await Promise.all(tabs.map((tab) => tab.goto(`${server.origin}/offline-queue/`)));
+  await expect.poll(() => queued(tabs[0]!)).toBe(40);
+
+  await setOffline(context, server, false); // both tabs hear `online`; only the one that adopted has anything
   await server.waitFor(() => server.events().length >= 40, 20_000);
-  await expect.poll(() => queued(first)).toBe(0);
-  await first.waitForTimeout(1000);
+  await expect.poll(() => queued(tabs[0]!)).toBe(0);
+  await tabs[0]!.waitForTimeout(1000);
   const counts = arrivals(server);
   expect([...counts.keys()].sort()).toEqual(messages('backlog', 0, 40).sort());
   expect([...counts.entries()].filter(([, n]) => n > 1)).toEqual([]);
+  expect(sentBy.filter((n) => n > 0)).toHaveLength(1);
 });
 
-test('500 events offline with the defaults: the newest 100 arrive, a client report counts the 400 evicted', async ({
+test('500 events offline with the defaults: the first 100 are kept and arrive, a client report counts the 400 refused', async ({
   page,
   context,
   server,
@@ -117,15 +130,15 @@ test('500 events offline with the defaults: the newest 100 arrive, a client repo
 
   await setOffline(context, server, false);
   await server.waitFor(() => server.events().length >= 100, 20_000);
-  await page.evaluate(() => window.Faultline.flush(5000)); // sends the report of the last evictions
+  await page.evaluate(() => window.Faultline.flush(5000)); // sends the report of the last refusals
   await page.waitForTimeout(300);
-  expect([...arrivals(server).keys()].sort()).toEqual(messages('offline', 400, 500).sort());
-  const evicted = server.envelopes
+  expect([...arrivals(server).keys()].sort()).toEqual(messages('offline', 0, 100).sort());
+  const refused = server.envelopes
     .flatMap((envelope) => envelope.items.filter(([header]) => header.type === 'client_report'))
     .flatMap(([, report]) => report.discarded_events)
     .filter((discarded: any) => discarded.reason === 'queue_overflow' && discarded.category === 'error')
     .reduce((sum: number, discarded: any) => sum + discarded.quantity, 0);
-  expect(evicted).toBe(400);
+  expect(refused).toBe(400);
 });
 
 test('IndexedDB over quota: the SDK carries on in memory and the page sees no error', async ({ page, server }) => {
