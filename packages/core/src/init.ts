@@ -1,3 +1,4 @@
+import { applyCaptureContext } from './api/resolveCaptureHint';
 import { getCarrier } from './carrier';
 import { createClient } from './client/createClient';
 import { resolveOptions } from './client/resolveOptions';
@@ -53,6 +54,13 @@ export function initAndBind<O extends CoreOptions>(
     if (!checked.dsn && !given.transport) debugLogger.log('No dsn and no transport: events are processed but not sent');
   }
   carrier.client = client;
+  if (given.initialScope && !fatal) {
+    try {
+      applyCaptureContext(carrier.strategy.getScopes().scope, given.initialScope);
+    } catch (error) {
+      debugLogger.error('initialScope failed', error);
+    }
+  }
   return client;
 }
 

@@ -125,3 +125,19 @@ describe('init', () => {
     log.mockRestore();
   });
 });
+
+describe('init with initialScope', () => {
+  beforeEach(() => resetCarrier());
+
+  it("starts the current scope with Sentry's initialScope, an object or a callback", async () => {
+    const { transport, record } = createTestTransport();
+    init({ transport, initialScope: { tags: { 'my-tag': 'my value' }, user: { id: 42 } } });
+    captureException(new Error('x'));
+    resetCarrier();
+    init({ transport, initialScope: (scope) => scope.setTag('from', 'callback') });
+    captureException(new Error('y'));
+    await flush(100);
+    expect(record.events()[0]).toMatchObject({ tags: { 'my-tag': 'my value' }, user: { id: 42 } });
+    expect(record.events()[1]!.tags).toEqual({ from: 'callback' });
+  });
+});

@@ -45,6 +45,11 @@ function withCallback(callback: CaptureContextCallback, base?: Scope): Scope {
   return returned && isScope(returned) ? returned : scope;
 }
 
+/** Applies a capture context (an object or a scope callback) to `scope`; returns the scope to use. */
+export function applyCaptureContext(scope: Scope, context: CaptureContext | CaptureContextCallback): Scope {
+  return typeof context === 'function' ? withCallback(context, scope) : withContext(scope, context);
+}
+
 function withContext(scope: Scope, context: CaptureContext): Scope {
   if (context.user) scope.setUser(context.user);
   if (context.level) scope.setLevel(context.level);

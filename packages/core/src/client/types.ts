@@ -113,6 +113,11 @@ export interface CoreOptions {
    * what is over it is dropped and counted as `storm_guard`. `false` turns it off.
    */
   stormGuard?: StormGuardOptions | false;
+  /**
+   * What the current scope holds from the start, as Sentry's `initialScope`: `{ tags, user, extra,
+   * contexts, level, fingerprint }`, or a callback given the scope.
+   */
+  initialScope?: CaptureContext | ((scope: Scope) => Scope | void);
 }
 
 /** Options after validation and defaults. */

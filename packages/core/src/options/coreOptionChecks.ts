@@ -62,4 +62,8 @@ export const CORE_OPTION_CHECKS: Record<string, OptionCheck> = {
   sendDefaultPii: isBoolean,
   tracePropagationTargets: isPatternList,
   propagateSentryTrace: isBoolean,
+  initialScope: (v) =>
+    typeof v === 'function' || (typeof v === 'object' && v !== null && !Array.isArray(v))
+      ? undefined
+      : 'expected { tags, user, extra, contexts, level, fingerprint } or a function of the scope',
 };

@@ -13,7 +13,6 @@ export const SENTRY_ONLY_OPTIONS: readonly string[] = [
   'ignoreSpans',
   'ignoreTransactions',
   'includeLocalVariables',
-  'initialScope',
   'parentSpanIsAlwaysRootSpan',
   'profilesSampleRate',
   'profilesSampler',

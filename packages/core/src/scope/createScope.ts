@@ -1,4 +1,5 @@
 import type { Breadcrumb, Contexts, Primitive, PropagationContext, RequestData, SeverityLevel, User } from '../types';
+import { DEFAULT_MAX_BREADCRUMBS } from '../constants';
 import { createRingBuffer, type RingBuffer } from './createRingBuffer';
 
 /** The data a scope contributes to an event. */
@@ -32,8 +33,11 @@ export interface Scope {
   setPropagationContext(context: PropagationContext | undefined): this;
   getPropagationContext(): PropagationContext | undefined;
   setRequest(request: RequestData | undefined): this;
-  /** Adds to the ring buffer; `maxBreadcrumbs` is the client's limit. */
-  addBreadcrumb(breadcrumb: Breadcrumb, maxBreadcrumbs: number): this;
+  /**
+   * Adds to the ring buffer; `maxBreadcrumbs` is the client's limit (default 100, as Sentry's scope). The
+   * time is now unless given. Unlike the top-level `addBreadcrumb`, `beforeBreadcrumb` does not run.
+   */
+  addBreadcrumb(breadcrumb: Breadcrumb, maxBreadcrumbs?: number): this;
   clearBreadcrumbs(): this;
   setLastEventId(id: string | undefined): void;
   lastEventId(): string | undefined;
@@ -106,9 +110,10 @@ class ScopeImpl implements Scope {
     this._request = request;
     return this;
   }
-  addBreadcrumb(breadcrumb: Breadcrumb, maxBreadcrumbs: number): this {
+  addBreadcrumb(breadcrumb: Breadcrumb, maxBreadcrumbs = DEFAULT_MAX_BREADCRUMBS): this {
     if (maxBreadcrumbs <= 0) return this;
-    (this._breadcrumbs ??= createRingBuffer(maxBreadcrumbs)).push(breadcrumb);
+    const crumb = breadcrumb.timestamp === undefined ? { ...breadcrumb, timestamp: Date.now() / 1000 } : breadcrumb;
+    (this._breadcrumbs ??= createRingBuffer(maxBreadcrumbs)).push(crumb);
     return this;
   }
   clearBreadcrumbs(): this {

@@ -93,6 +93,7 @@ describe('validateOptions', () => {
       tracePropagationTargets: true,
       propagateSentryTrace: true,
       stormGuard: true,
+      initialScope: true,
     };
     expect(Object.keys(CORE_OPTION_CHECKS).sort()).toEqual(Object.keys(declared).sort());
   });
