@@ -11,8 +11,10 @@ import { describe, expect, it } from 'vitest';
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 function run(script: string, env: Record<string, string>) {
+  // Each run its own state folder, as separate machines would have (the journal lives there).
+  const state = { XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'faultline-state-')) };
   const child = spawn(process.execPath, [fixture(script)], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...state, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -109,11 +111,15 @@ describe('unhandled rejections', () => {
 });
 
 describe('graceful shutdown', () => {
-  it('flushes on SIGTERM, then ends by the signal as Node would', async () => {
-    const receiver = await startReceiver(() => ({ status: 200 }));
+  it('flushes on SIGTERM, retrying a 503, then ends by the signal as Node would', async () => {
+    let answers = 0;
+    const receiver = await startReceiver(() => (answers++ === 0 ? { status: 503 } : { status: 200 }));
     try {
       const { exited } = run('sigterm.mjs', { DSN: `http://key@127.0.0.1:${receiver.port}/1` });
-      expect((await exited).signal).toBe('SIGTERM');
+      const { signal, at } = await exited;
+      expect(signal).toBe('SIGTERM');
+      expect(receiver.requests.map((r) => r.answer)).toEqual([503, 200]);
+      expect(receiver.accepted()[0]!.at).toBeLessThanOrEqual(at);
       expect(eventsOf(receiver.accepted().map((r) => r.body)).map((e) => e.exception?.values[0]?.value)).toEqual([
         'captured as the process was told to stop',
       ]);
@@ -124,12 +130,16 @@ describe('graceful shutdown', () => {
 });
 
 describe('onFatalError', () => {
-  it('is called after the flush instead of printing and exiting', async () => {
-    const receiver = await startReceiver();
+  it('is called after the event was delivered (a 503 retried first), instead of printing and exiting', async () => {
+    let answers = 0;
+    const receiver = await startReceiver(() => (answers++ === 0 ? { status: 503 } : { status: 200 }));
     try {
       const { exited, output } = run('fatalHook.mjs', { DSN: `http://key@127.0.0.1:${receiver.port}/1` });
       expect((await exited).code).toBe(7);
-      expect(output().stdout).toContain('hook saw: fatal in the child; delivered: 1');
+      const hookAt = Number(/hook saw: fatal in the child at (\d+)/.exec(output().stdout)?.[1]);
+      expect(receiver.accepted()).toHaveLength(1);
+      expect(receiver.accepted()[0]!.at).toBeLessThanOrEqual(hookAt);
+      expect(output().stderr).toBe('');
     } finally {
       await receiver.close();
     }
