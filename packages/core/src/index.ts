@@ -102,6 +102,7 @@ export type { DedupeOptions } from './integrations/dedupeIntegration';
 export type { NormalizeLimits } from './normalize/normalize';
 export type { OptionCheck, OptionRepair } from './options/types';
 export type { OptionLayer, OptionsCheckResult } from './options/validateOptions';
+export type { SentryOnlyOptions } from './options/sentryOnlyOptions';
 export type { OptionsReport } from './init';
 export type { Carrier } from './carrier';
 export type {

@@ -1,6 +1,7 @@
 import type { Envelope } from '../envelope/types';
 import type { LogLevel, SerializedLog } from '../logs/types';
 import type { Scope } from '../scope/createScope';
+import type { SentryOnlyOptions } from '../options/sentryOnlyOptions';
 import type { ScrubOptions } from '../scrub/types';
 import type { StormGuardOptions } from './createStormGuard';
 import type {
@@ -69,7 +70,7 @@ export type BeforeSendLog = (log: SerializedLog) => SerializedLog | null;
 export type BeforeBreadcrumb = (breadcrumb: Breadcrumb, hint?: Record<string, unknown>) => Breadcrumb | null;
 
 /** Options every platform accepts. See the core README for defaults. */
-export interface CoreOptions {
+export interface CoreOptions extends SentryOnlyOptions {
   dsn?: string;
   release?: string;
   environment?: string;

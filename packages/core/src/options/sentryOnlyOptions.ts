@@ -1,29 +1,79 @@
 /**
- * Options of Sentry's JavaScript SDK that Faultline does not implement (mostly tracing, sessions, replay
- * and profiling). Passing one is not a typo: it is ignored with a debug message, and the README's
- * "Coming from Sentry" section says what to use instead.
+ * Options of Sentry's JavaScript SDK that Faultline does not implement (tracing, sessions, replay,
+ * profiling, Spotlight…). They type-check, so that a Sentry `init` compiles unchanged, and are ignored
+ * with a debug message; the README's "Coming from Sentry" section says what to use instead.
  */
-export const SENTRY_ONLY_OPTIONS: readonly string[] = [
-  'autoSessionTracking',
-  'beforeSendSpan',
-  'beforeSendTransaction',
-  'cdnBaseUrl',
-  'defaultIntegrations',
-  'enableTracing',
-  'ignoreSpans',
-  'ignoreTransactions',
-  'includeLocalVariables',
-  'parentSpanIsAlwaysRootSpan',
-  'profilesSampleRate',
-  'profilesSampler',
-  'replaysOnErrorSampleRate',
-  'replaysSessionSampleRate',
-  'sendClientReports',
-  'skipOpenTelemetrySetup',
-  'spotlight',
-  'stackParser',
-  'tracesSampleRate',
-  'tracesSampler',
-  'transportOptions',
-  '_experiments',
-];
+export interface SentryOnlyOptions {
+  /** @deprecated Not implemented by Faultline (no sessions): ignored. */
+  autoSessionTracking?: unknown;
+  /** @deprecated Not implemented by Faultline (no tracing): ignored. */
+  beforeSendSpan?: unknown;
+  /** @deprecated Not implemented by Faultline (no tracing): ignored. */
+  beforeSendTransaction?: unknown;
+  /** @deprecated Not implemented by Faultline: ignored. */
+  cdnBaseUrl?: unknown;
+  /** @deprecated Not implemented by Faultline: use `integrations: () => []` to run without the defaults. */
+  defaultIntegrations?: unknown;
+  /** @deprecated Not implemented by Faultline (no tracing): ignored. */
+  enableTracing?: unknown;
+  /** @deprecated Not implemented by Faultline (no tracing): ignored. */
+  ignoreSpans?: unknown;
+  /** @deprecated Not implemented by Faultline (no tracing): ignored. */
+  ignoreTransactions?: unknown;
+  /** @deprecated Not implemented by Faultline (no local variables): ignored. */
+  includeLocalVariables?: unknown;
+  /** @deprecated Not implemented by Faultline (no tracing): ignored. */
+  parentSpanIsAlwaysRootSpan?: unknown;
+  /** @deprecated Not implemented by Faultline (no profiling): ignored. */
+  profilesSampleRate?: unknown;
+  /** @deprecated Not implemented by Faultline (no profiling): ignored. */
+  profilesSampler?: unknown;
+  /** @deprecated Not implemented by Faultline (no replay): ignored. */
+  replaysOnErrorSampleRate?: unknown;
+  /** @deprecated Not implemented by Faultline (no replay): ignored. */
+  replaysSessionSampleRate?: unknown;
+  /** @deprecated Faultline always sends client reports: ignored. */
+  sendClientReports?: unknown;
+  /** @deprecated Not implemented by Faultline (no OpenTelemetry): ignored. */
+  skipOpenTelemetrySetup?: unknown;
+  /** @deprecated Not implemented by Faultline (use `faultline dev`): ignored. */
+  spotlight?: unknown;
+  /** @deprecated Not implemented by Faultline (its stack parser is built in): ignored. */
+  stackParser?: unknown;
+  /** @deprecated Not implemented by Faultline (no tracing; trace ids are still propagated): ignored. */
+  tracesSampleRate?: unknown;
+  /** @deprecated Not implemented by Faultline (no tracing; trace ids are still propagated): ignored. */
+  tracesSampler?: unknown;
+  /** @deprecated Not implemented by Faultline (see `delivery`): ignored. */
+  transportOptions?: unknown;
+  /** @deprecated Not implemented by Faultline: ignored. */
+  _experiments?: unknown;
+}
+
+const NAMES: Record<keyof SentryOnlyOptions, true> = {
+  autoSessionTracking: true,
+  beforeSendSpan: true,
+  beforeSendTransaction: true,
+  cdnBaseUrl: true,
+  defaultIntegrations: true,
+  enableTracing: true,
+  ignoreSpans: true,
+  ignoreTransactions: true,
+  includeLocalVariables: true,
+  parentSpanIsAlwaysRootSpan: true,
+  profilesSampleRate: true,
+  profilesSampler: true,
+  replaysOnErrorSampleRate: true,
+  replaysSessionSampleRate: true,
+  sendClientReports: true,
+  skipOpenTelemetrySetup: true,
+  spotlight: true,
+  stackParser: true,
+  tracesSampleRate: true,
+  tracesSampler: true,
+  transportOptions: true,
+  _experiments: true,
+};
+
+/** The names of `SentryOnlyOptions`: given, they are not typos but reported as not implemented. */
+export const SENTRY_ONLY_OPTIONS: readonly string[] = Object.keys(NAMES);
