@@ -3,9 +3,11 @@ import type { Event, StackFrame } from './types';
 const cache = new WeakMap<Event, string>();
 
 /**
- * A stable grouping key for an event: the exception type plus its in-app frames (function and file,
- * without line numbers, query strings or content hashes), or the message. Used for dedupe, the storm
- * guard and Loki lines; Sentry's own grouping is left alone.
+ * A stable grouping key for an event: the exception type plus its in-app frames (function and module, or
+ * file without origin, query string or content hash; no line numbers, except that an anonymous function
+ * is told apart by its source line, or line and column without one), or the message. Used by the storm
+ * guard, Loki lines and `faultline dev`; Sentry's own grouping is left alone. Computed once per event:
+ * call it after the integrations that add context lines.
  */
 export function getEventFingerprint(event: Event): string {
   let fingerprint = cache.get(event);
@@ -30,8 +32,18 @@ function fingerprintSource(event: Event): string {
   return `${main.type}|${chosen.length > 0 ? chosen.join(';') : main.value}`;
 }
 
+// `?`, `<anonymous>`, and a receiver's anonymous method (`Server.<anonymous>`, Sentry's `Server.?`).
+const ANONYMOUS = /(^|\.)(\?|<anonymous>)$/;
+
 function frameKey(frame: StackFrame): string {
-  return `${frame.function ?? '?'}@${normalizeFilename(frame.filename ?? frame.module ?? '')}`;
+  // The module (Node: the path from the app root) survives a release deployed to a new folder.
+  const file = frame.module ?? normalizeFilename(frame.filename ?? '');
+  const name = frame.function;
+  if (name && !ANONYMOUS.test(name)) return `${name}@${file}`;
+  // Anonymous functions (inline route handlers, callbacks) share one name, so their site tells them apart:
+  // the source line survives releases that only move other lines; without it, line and column do.
+  const context = frame.context_line?.trim();
+  return `?@${file}#${context ? context : `${frame.lineno ?? ''}:${frame.colno ?? ''}`}`;
 }
 
 /** Strips origin, query, hash and build hashes (`app.3f9a1c2b.js` → `app.js`) from a file name. */

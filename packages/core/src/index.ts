@@ -98,7 +98,7 @@ export type { CaptureErrorsOptions, WithFallback } from './api/captureErrors';
 export type { Envelope, EnvelopeHeaders, EnvelopeItem, ItemHeaders, ItemType } from './envelope/types';
 export type { Scope, ScopeData } from './scope/createScope';
 export type { ActiveScopes, AsyncContextStrategy } from './scope/asyncContext';
-export type { DedupeOptions } from './integrations/dedupeIntegration';
+export type { StormGuardOptions } from './client/createStormGuard';
 export type { NormalizeLimits } from './normalize/normalize';
 export type { OptionCheck, OptionRepair } from './options/types';
 export type { OptionLayer, OptionsCheckResult } from './options/validateOptions';

@@ -27,9 +27,41 @@ describe('getEventFingerprint', () => {
   it('is stable for the same error built twice', () => {
     const make = () =>
       eventFromUnknown(new Error('e'), {}, { maxValueLength: 100, normalizeDepth: 3, normalizeMaxBreadth: 10 });
-    const first = make();
-    const second = make();
+    // One call site: an anonymous caller's frame is told apart by its line and column.
+    const [first, second] = [1, 2].map(() => make()) as [Event, Event];
     expect(getEventFingerprint(first)).toBe(getEventFingerprint(second));
+  });
+
+  it('tells anonymous functions apart by their source line, which survives other lines moving', () => {
+    const anonymous = (line: number, context?: string): Event => ({
+      exception: {
+        values: [
+          {
+            type: 'Error',
+            value: 'x',
+            stacktrace: {
+              frames: [
+                {
+                  function: '?',
+                  filename: '/srv/server.mjs',
+                  lineno: line,
+                  colno: 11,
+                  context_line: context,
+                  in_app: true,
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    const boom = anonymous(10, "  throw new Error('boom');");
+    expect(getEventFingerprint(boom)).not.toBe(getEventFingerprint(anonymous(14, "  throw new Error('reject');")));
+    // A release that adds lines above moves the throw, not its source line.
+    expect(getEventFingerprint(boom)).toBe(getEventFingerprint(anonymous(25, "    throw new Error('boom');")));
+    // Without source (a browser bundle), line and column are all there is.
+    expect(getEventFingerprint(anonymous(10))).not.toBe(getEventFingerprint(anonymous(14)));
+    expect(getEventFingerprint(anonymous(10))).toBe(getEventFingerprint(anonymous(10)));
   });
 
   it('uses a custom fingerprint when the user set one, and the message without an exception', () => {

@@ -2,6 +2,7 @@ import type { Envelope } from '../envelope/types';
 import { debugLogger } from '../debugLogger';
 import type { DropReason, Event, EventHint } from '../types';
 import { chain, isThenable, type MaybePromise } from './maybePromise';
+import type { StormGuard } from './createStormGuard';
 import type { Client, Integration, ResolvedOptions } from './types';
 
 /** What the pipeline needs from the client that runs it. */
@@ -10,6 +11,8 @@ export interface PipelineHost {
   options: ResolvedOptions;
   integrations: Integration[];
   drop(reason: DropReason): void;
+  /** The budget per repeated error; undefined when the user switched it off. */
+  stormGuard?: StormGuard;
   /** Last steps before the wire (PII scrubbing, size guard); returns the envelope to send. */
   toEnvelope(event: Event): Envelope;
   send(envelope: Envelope): void;
@@ -17,13 +20,15 @@ export interface PipelineHost {
 
 /**
  * The order every event goes through (DESIGN.md, "The pipeline"): integrations' processEvent → sampling
- * → beforeSend → scrub + size guard → envelope → transport. Synchronous unless a hook returns a promise.
+ * → storm guard → beforeSend → scrub + size guard → envelope → transport. Synchronous unless a hook returns a promise.
  * A user hook that throws is logged and skipped: a broken hook must not cost the error it was handed.
  */
 export function runPipeline(host: PipelineHost, event: Event, hint: EventHint): MaybePromise<void> {
   return chain(runProcessors(host, event, hint, 0), (processed) => {
     if (!processed) return host.drop('event_processor');
     if (!isSampledIn(host.options, processed)) return host.drop('sample_rate');
+    // After the processors: the fingerprint it keys on uses the context lines they add.
+    if (host.stormGuard && !host.stormGuard.allow(processed)) return host.drop('storm_guard');
     return chain(callBeforeSend(host.options, processed, hint), (final) => {
       if (!final) return host.drop('before_send');
       host.send(host.toEnvelope(final));

@@ -1,47 +1,48 @@
 import type { Integration } from '../client/types';
-import { getEventFingerprint } from '../fingerprint';
 import type { Event } from '../types';
 
-export interface DedupeOptions {
-  /** How long an event's fingerprint and message stay remembered, in ms. Default 60 s. */
-  windowMs?: number;
-  /** How many distinct events are remembered at once. Default 500. */
-  maxKeys?: number;
-}
-
 /**
- * Drops an event when one with the same fingerprint and message was already sent within the window —
- * not only when it equals the previous event, so interleaved repeats are caught too.
+ * Drops an event only when it is identical to the previous one, as Sentry's Dedupe does: same message,
+ * same custom fingerprint, same exceptions (type and value) and same frames (file, line, column,
+ * function). Repeats separated by any other event are real data (other requests, other users) and go on
+ * to the storm guard, which caps a crash loop and counts what it drops.
+ *
+ * One difference from Sentry: every exception of a linked chain is compared, not only the root cause, so
+ * two different errors wrapping one shared cause are both kept.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function dedupeIntegration(options: DedupeOptions = {}): Integration {
-  const windowMs = options.windowMs ?? 60_000;
-  const maxKeys = options.maxKeys ?? 500;
-  // Insertion order is age order: a repeat is deleted and re-inserted, so the first key is the oldest.
-  const seen = new Map<string, number>();
+export function dedupeIntegration(): Integration {
+  // A key, not the event: later hooks may change the event object, and a string holds no user data alive.
+  let previous: string | undefined;
   return {
     name: 'Dedupe',
     processEvent(event) {
       const key = dedupeKey(event);
-      const now = Date.now();
-      const last = seen.get(key);
-      if (last !== undefined && now - last < windowMs) return null;
-      seen.delete(key);
-      seen.set(key, now);
-      if (seen.size > maxKeys) seen.delete(seen.keys().next().value as string);
+      if (key !== undefined && key === previous) return null;
+      previous = key;
       return event;
     },
   };
 }
 
 /**
- * The fingerprint ignores line numbers so that groups survive releases; a duplicate must also come from
- * the same line, or two different throw sites in one function would hide each other.
+ * What two events must share to be the same; undefined for an event with neither message nor exception,
+ * which Sentry never treats as a duplicate.
  */
-function dedupeKey(event: Event): string {
+function dedupeKey(event: Event): string | undefined {
   const values = event.exception?.values;
-  const main = values?.[values.length - 1];
-  if (!main) return `${getEventFingerprint(event)}|${event.message ?? ''}`;
-  const top = main.stacktrace?.frames.at(-1);
-  return `${getEventFingerprint(event)}|${main.type}: ${main.value}|${top?.lineno}:${top?.colno}`;
+  if (!event.message && !values?.length) return undefined;
+  const parts: unknown[] = [event.message ?? '', event.fingerprint ?? null];
+  for (const exception of values ?? []) {
+    parts.push(exception.type, exception.value);
+    for (const frame of exception.stacktrace?.frames ?? []) {
+      parts.push(frame.filename, frame.lineno, frame.colno, frame.function);
+    }
+  }
+  try {
+    return JSON.stringify(parts);
+  } catch {
+    // A hand-built event with a value JSON cannot hold: never call it a duplicate.
+    return undefined;
+  }
 }

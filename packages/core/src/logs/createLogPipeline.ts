@@ -58,7 +58,8 @@ export function createLogPipeline(
             category: 'log',
             level: BREADCRUMB_LEVEL[level],
             message: log.body,
-            data: attributes,
+            // A log without attributes has no data: an absent field, not a placeholder.
+            ...(attributes !== undefined ? { data: attributes } : {}),
           });
         }
         if (options.beforeSendLog) {

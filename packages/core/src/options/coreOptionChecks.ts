@@ -1,6 +1,7 @@
 import { parseDsn } from '../dsn';
 import { isBoolean, isFunction, isIntegerIn, isString } from './optionChecks';
 import { scrubOptionCheck } from './scrubOptionCheck';
+import { stormGuardOptionCheck } from './stormGuardOptionCheck';
 import type { OptionCheck } from './types';
 
 const isPatternList: OptionCheck = (v) =>
@@ -66,4 +67,5 @@ export const CORE_OPTION_CHECKS: Record<string, OptionCheck> = {
     typeof v === 'function' || (typeof v === 'object' && v !== null && !Array.isArray(v))
       ? undefined
       : 'expected { tags, user, extra, contexts, level, fingerprint } or a function of the scope',
+  stormGuard: stormGuardOptionCheck,
 };

@@ -1,4 +1,4 @@
-import { createScope, flush, getClient } from '@faultline/core';
+import { captureException, createScope, flush, getClient, logger } from '@faultline/core';
 import type { Scope } from '@faultline/core';
 import { initForTest, resetCarrier } from '@faultline/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -43,5 +43,37 @@ describe('createClient', () => {
     expect(client.captureException(new Error('late'))).toBe('');
     await flush(100);
     expect(record.bodies).toHaveLength(0);
+  });
+
+  it('scrubs on the wire what beforeSend and beforeSendLog add: the scrub runs after every user hook', async () => {
+    const secret = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
+    const { record } = initForTest({
+      beforeSend: (event) => ({
+        ...event,
+        extra: { ...event.extra, password: 'hunter2-from-beforeSend' },
+        tags: { ...event.tags, note: `key ${secret}` },
+      }),
+      beforeSendLog: (log) => ({
+        ...log,
+        body: `${log.body} for alice@example.com`,
+        attributes: { ...log.attributes, api_key: { value: 'hunter3-from-beforeSendLog', type: 'string' } },
+      }),
+    });
+    captureException(new Error('checkout failed'));
+    logger.info('order placed');
+    await flush(100);
+    // What the transport was handed, serialized: nothing a hook added survives unscrubbed.
+    const wire = record.bodies.join('\n');
+    for (const added of ['hunter2-from-beforeSend', secret, 'alice@example.com', 'hunter3-from-beforeSendLog']) {
+      expect(wire).not.toContain(added);
+    }
+    const event = record.events()[0]!;
+    expect(event.extra!.password).toBe('[Filtered]');
+    expect(event.tags!.note).toBe('key [Filtered]');
+    const [log] = (
+      record.items('log') as { items: { body: string; attributes: Record<string, { value: unknown }> }[] }[]
+    )[0]!.items;
+    expect(log!.body).toBe('order placed for [Filtered]');
+    expect(log!.attributes.api_key!.value).toBe('[Filtered]');
   });
 });

@@ -65,7 +65,8 @@ describe('runPipeline', () => {
       sampleRate: 0.5,
       integrations: (defaults) => defaults.filter((i) => i.name !== 'Dedupe'),
     });
-    for (let i = 0; i < 2000; i++) captureException(new Error('same'));
+    // Distinct messages: identical repeats would meet the storm guard's budget, not the sampler.
+    for (let i = 0; i < 2000; i++) captureException(new Error(`failure ${i}`));
     await flush(1000);
     expect(record.events().length).toBeGreaterThan(850);
     expect(record.events().length).toBeLessThan(1150);

@@ -1,17 +1,28 @@
-import { captureException, captureMessage, dedupeIntegration, flush } from '@faultline/core';
+import { captureEvent, captureException, captureMessage, dedupeIntegration, flush } from '@faultline/core';
+import type { Client, Event } from '@faultline/core';
 import { initForTest, resetCarrier } from '@faultline/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 function failAt(site: string): Error {
   if (site === 'a') return new Error('same message');
   return new Error('same message');
 }
 
+const values = (events: Event[]) => events.map((e) => e.exception?.values.at(-1)?.value ?? e.message);
+
 describe('dedupeIntegration', () => {
   beforeEach(() => resetCarrier());
-  afterEach(() => vi.useRealTimers());
 
-  it('drops repeats that are interleaved with other events, not only back-to-back ones', async () => {
+  it('drops an event identical to the previous one: same type, message and frames with lines', async () => {
+    const { record } = initForTest();
+    // One site, so the frames (file, line, column, function) are the same each time.
+    for (let i = 0; i < 3; i++) captureException(new Error('A failed'));
+    for (let i = 0; i < 3; i++) captureMessage('hello');
+    await flush(100);
+    expect(values(record.events())).toEqual(['A failed', 'hello']);
+  });
+
+  it('keeps repeats that other events separate (other requests and users are real data)', async () => {
     const { record } = initForTest();
     const errorA = () => new Error('A failed');
     const errorB = () => new TypeError('B failed');
@@ -20,38 +31,40 @@ describe('dedupeIntegration', () => {
       captureException(errorB());
     }
     await flush(100);
-    expect(record.events().map((e) => e.exception!.values[0]!.value)).toEqual(['A failed', 'B failed']);
+    expect(values(record.events())).toEqual(['A failed', 'B failed', 'A failed', 'B failed', 'A failed', 'B failed']);
   });
 
-  it('keeps events that differ in message or in where they were thrown', async () => {
+  it('keeps events that differ in message, in type, or in the line they were thrown from', async () => {
     const { record } = initForTest();
     captureException(new Error('user 1 not found'));
     captureException(new Error('user 2 not found'));
     captureException(failAt('a'));
     captureException(failAt('b'));
-    captureMessage('hello');
+    captureException(new TypeError('same message'));
     await flush(100);
     expect(record.events()).toHaveLength(5);
   });
 
-  it('lets the event through again once the window has passed', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const { record } = initForTest({ integrations: [dedupeIntegration({ windowMs: 1000 })] });
-    const again = () => captureException(new Error('periodic'));
-    again();
-    vi.setSystemTime(Date.now() + 500);
-    again();
-    vi.setSystemTime(Date.now() + 1000);
-    again();
+  it('compares custom fingerprints, and never drops an event with neither message nor exception', async () => {
+    const { record } = initForTest();
+    const same = () => captureMessage('query failed', { fingerprint: ['db'] });
+    same();
+    same();
+    captureMessage('query failed', { fingerprint: ['cache'] });
+    captureEvent({ extra: { n: 1 } });
+    captureEvent({ extra: { n: 1 } });
     await flush(100);
-    expect(record.events()).toHaveLength(2);
+    expect(record.events().map((e) => e.fingerprint ?? e.extra)).toEqual([['db'], ['cache'], { n: 1 }, { n: 1 }]);
   });
 
-  it('forgets the oldest keys beyond maxKeys, so memory stays bounded', async () => {
-    const { record } = initForTest({ integrations: [dedupeIntegration({ maxKeys: 2 })] });
-    for (const message of ['a', 'b', 'c', 'a']) captureMessage(message);
-    await flush(100);
-    expect(record.events().map((e) => e.message)).toEqual(['a', 'b', 'c', 'a']);
+  it('keeps each client’s previous event to itself: a new instance starts with none', () => {
+    const first = dedupeIntegration();
+    const second = dedupeIntegration();
+    const event = (): Event => ({ message: 'm' });
+    const client = {} as Client;
+    expect(first.processEvent!(event(), {}, client)).not.toBeNull();
+    expect(first.processEvent!(event(), {}, client)).toBeNull();
+    expect(second.processEvent!(event(), {}, client)).not.toBeNull();
   });
 });
 
@@ -61,12 +74,10 @@ describe('dedupeIntegration and shared causes', () => {
   it('keeps distinct errors that share one root cause (Sentry drops all but the first)', async () => {
     const { record } = initForTest();
     const refused = new Error('connect ECONNREFUSED 10.0.0.1:5432');
-    captureException(new Error('Loading cart failed', { cause: refused }));
-    captureException(new Error('Saving order failed', { cause: refused }));
+    const wrap = (message: string) => new Error(message, { cause: refused });
+    captureException(wrap('Loading cart failed'));
+    captureException(wrap('Saving order failed'));
     await flush(100);
-    expect(record.events().map((e) => e.exception!.values.at(-1)!.value)).toEqual([
-      'Loading cart failed',
-      'Saving order failed',
-    ]);
+    expect(values(record.events())).toEqual(['Loading cart failed', 'Saving order failed']);
   });
 });

@@ -56,6 +56,10 @@ describe('logger', () => {
       ['log', 'info', 'step one'],
       ['log', 'warning', 'step two'],
     ]);
+    // A log without attributes has no `data` on the wire, not a "[undefined]" placeholder.
+    expect(event!.breadcrumbs![0]!.data).toEqual({ n: 1 });
+    expect(event!.breadcrumbs![1]).not.toHaveProperty('data');
+    expect(record.bodies.join('\n')).not.toContain('"[undefined]"');
   });
 
   it('drops records below minLevel (info by default), and everything with enableLogs: false', async () => {
