@@ -9,6 +9,7 @@ import {
   type Destination,
 } from '@faultline/core';
 import { createAsyncLocalStorageStrategy } from './createAsyncLocalStorageStrategy';
+import { createNodeFrameNormalizer } from './createNodeFrameNormalizer';
 import { getDefaultIntegrations } from './getDefaultIntegrations';
 import { resolveNodeOptions } from './config/resolveNodeOptions';
 import { NODE_OPTION_CHECKS, type NodeOptions } from './nodeOptions';
@@ -66,6 +67,7 @@ export function init(options: NodeOptions = {}): Client {
       platform: 'node',
       sdk: { name: 'faultline.javascript.node', version: __FAULTLINE_VERSION__ },
       defaultIntegrations: getDefaultIntegrations(merged),
+      normalizeFrame: createNodeFrameNormalizer(),
     },
     NODE_OPTION_CHECKS,
     report,

@@ -23,27 +23,38 @@ export function httpServerIntegration(): Integration {
     name: 'HttpServer',
     setup() {
       installOnce('http-server', () => {
+        // The scopes each request entered → the scopes it was forked from.
+        const forkedFrom = new WeakMap<ActiveScopes, ActiveScopes>();
         subscribe('http.server.request.start', (message) => {
           try {
             const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
             const { strategy } = getCarrier();
             const enter = (strategy as EnteringStrategy).enter;
             if (!enter) return;
-            const active = strategy.getScopes();
-            const isolationScope = active.isolationScope.clone().clearBreadcrumbs();
+            // As Sentry does, the request's isolation scope is a fork of the one active as it starts, so
+            // breadcrumbs, tags and user set at process level come along. `enterWith` below also marks the
+            // connection: a keep-alive connection's next request starts inside the previous request's
+            // scopes, so it forks from what that request was forked from, never from a sibling.
+            const current = strategy.getScopes();
+            const base = forkedFrom.get(current) ?? current;
+            const isolationScope = base.isolationScope.clone();
             const context = propagationContextFromHeaders(request.headers);
             context.requestId ??= randomHex(16);
             isolationScope.setPropagationContext(context);
             const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+            const query = url.search.slice(1);
             isolationScope.setRequest({
               method: request.method,
               url: `${url.origin}${url.pathname}`,
-              query_string: url.search.slice(1) || undefined,
+              // Absent without a query: an undefined field would be sent as a placeholder string.
+              ...(query ? { query_string: query } : {}),
               headers: flattenHeaders(request.headers),
             });
             if (!response.headersSent && !response.hasHeader('x-request-id'))
               response.setHeader('x-request-id', context.requestId);
-            enter.call(strategy, { scope: active.scope.clone(), isolationScope });
+            const scopes: ActiveScopes = { scope: base.scope.clone(), isolationScope };
+            forkedFrom.set(scopes, base);
+            enter.call(strategy, scopes);
           } catch {
             // a request must never fail because of the SDK
           }

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import type { Integration } from '@faultline/core';
+import { readOsContext } from '../readOsContext';
 
 /**
- * Runtime, OS, memory and uptime, and where the process runs (Kubernetes, AWS, GCP, Azure, Docker),
- * detected from the environment as the process starts.
+ * Runtime, OS (distribution and version, kernel release, as Sentry sends them), memory and uptime, and
+ * where the process runs (Kubernetes, AWS, GCP, Azure, Docker), detected as the integration is set up.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function nodeContextIntegration(): Integration {
@@ -19,7 +20,7 @@ export function nodeContextIntegration(): Integration {
       hostname = os.hostname();
       fixed = {
         runtime: { name: 'node', version: process.version },
-        os: { name: os.type(), version: os.release(), kernel_version: os.version() },
+        os: readOsContext(),
         device: { arch: os.arch(), processor_count: os.cpus().length, memory_size: os.totalmem() },
         ...(detectCloud(process.env) ? { cloud: detectCloud(process.env)! } : {}),
       };

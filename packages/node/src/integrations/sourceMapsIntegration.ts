@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { forEachFrame, type Integration, type StackFrame } from '@faultline/core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map';
 import { framePath, readSourceFile, rememberFrameSource } from '../readSourceFile';
@@ -33,7 +32,9 @@ function mapFrame(frame: StackFrame): void {
     ? new URL(original.source).pathname
     : path.resolve(path.dirname(file), original.source);
   frame.abs_path = frame.filename;
-  frame.filename = frame.filename!.startsWith('file://') ? pathToFileURL(source).href : source;
+  frame.filename = source;
+  // `module` stays the compiled file's, as Sentry computes it; a dependency bundled in is not the app's.
+  frame.in_app = !source.includes(`${path.sep}node_modules${path.sep}`);
   frame.lineno = original.line;
   if (original.column !== null) frame.colno = original.column + 1;
   if (original.name && (!frame.function || frame.function === '?')) frame.function = original.name;

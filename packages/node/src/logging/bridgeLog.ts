@@ -36,7 +36,7 @@ export function bridgeLog(record: BridgedLog, options: BridgeOptions = {}): void
       category: record.source,
       level: BREADCRUMB_LEVEL[record.level],
       message: record.message,
-      data: record.attributes,
+      ...(hasKeys(record.attributes) ? { data: record.attributes } : {}),
     });
     if (options.logs !== false) {
       client.captureLog(
@@ -52,4 +52,9 @@ export function bridgeLog(record: BridgedLog, options: BridgeOptions = {}): void
   } catch {
     // a log call must never fail because of the SDK
   }
+}
+
+function hasKeys(record: object): boolean {
+  for (const _ in record) return true;
+  return false;
 }

@@ -14,8 +14,9 @@ export interface PinoDestination {
  * The in-process pino bridge: `pino(faultlinePinoDestination(pino.destination(1)))`. On the calling thread
  * it only forwards the line and notes which request's scopes were active; right after (next
  * `setImmediate`), in order and inside those scopes, each line becomes a breadcrumb and a log, and one
- * carrying `err` an exception with that request's earlier lines. Pick it when records must join the
- * request's events; pick the worker transport to move the work off the process.
+ * carrying `err` an exception with that request's earlier lines. An event captured before then (a throw
+ * in the same tick) first runs the lines still waiting, so it carries them too. Pick it when records must
+ * join the request's events; pick the worker transport to move the work off the process.
  */
 export function faultlinePinoDestination(
   next?: PinoDestination,
@@ -29,7 +30,9 @@ export function faultlinePinoDestination(
     scheduled = false;
     const lines = pending;
     pending = [];
-    const { strategy } = getCarrier();
+    const carrier = getCarrier();
+    carrier.pendingWork?.delete(drain);
+    const { strategy } = carrier;
     for (const { line, scopes } of lines) {
       try {
         strategy.runWith(scopes, () => bridgeLog(pinoRecord(parsePinoLine(line)), options));
@@ -48,6 +51,8 @@ export function faultlinePinoDestination(
         if (!scheduled) {
           scheduled = true;
           setImmediate(drain);
+          // Run sooner if an event is captured first (see `runPendingWork`).
+          (getCarrier().pendingWork ??= new Set()).add(drain);
         }
       }
       return next?.write(line);
