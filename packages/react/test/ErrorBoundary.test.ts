@@ -1,5 +1,5 @@
 import { createClient, flush, getCoreDefaultIntegrations, resolveOptions } from '@faultline/core';
-import type { Event } from '@faultline/core';
+import type { Event, Integration } from '@faultline/core';
 import {
   ErrorBoundary,
   FaultlineProvider,
@@ -9,7 +9,8 @@ import {
 } from '@faultline/react';
 import { createTestTransport, initForTest, resetCarrier } from '@faultline/test-utils';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { createElement as h, useState, version, type ReactNode } from 'react';
+import { Component, createElement as h, useState, version, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 function Thrower({ message = 'render failed' }: { message?: string }): ReactNode {
@@ -207,8 +208,64 @@ describe(`reactErrorHandler (React ${version})`, () => {
     ).toEqual([['caught by another boundary', true]]);
   });
 
-  it('does not report again an error a Faultline boundary already reported', async () => {
-    const { record } = initForTest();
+  // Dedupe off in the two tests below: an error reported twice in a row would be identical, and Sentry's
+  // dedupe semantics would hide the second report. What they test must hold without it.
+  const withoutDedupe = { integrations: (defaults: Integration[]) => defaults.filter((i) => i.name !== 'Dedupe') };
+
+  it.runIf(version.startsWith('19.'))(
+    'does not report again an error a Faultline boundary already reported (createRoot with onCaughtError)',
+    async () => {
+      const { record } = initForTest(withoutDedupe);
+      const container = document.body.appendChild(document.createElement('div'));
+      const caughtByReact: unknown[] = [];
+      const root = createRoot(container, {
+        onCaughtError: reactErrorHandler((error) => caughtByReact.push(error)),
+        onUncaughtError: reactErrorHandler(),
+      });
+      class OtherBoundary extends Component<{ children?: ReactNode }, { failed: boolean }> {
+        override state = { failed: false };
+        static getDerivedStateFromError() {
+          return { failed: true };
+        }
+        override render() {
+          return this.state.failed ? h('p', null, 'other fallback') : this.props.children;
+        }
+      }
+      await act(async () => {
+        root.render(
+          h(
+            'div',
+            null,
+            h(ErrorBoundary, { fallback }, h(Thrower, { message: 'caught by the Faultline boundary' })),
+            h(OtherBoundary, null, h(Thrower, { message: 'caught by another boundary' })),
+          ),
+        );
+      });
+      try {
+        expect(container.textContent).toContain('fallback: caught by the Faultline boundary');
+        expect(container.textContent).toContain('other fallback');
+        // React handed both errors to onCaughtError; only the one no Faultline boundary reported is reported there.
+        expect(caughtByReact.map((e) => (e as Error).message).sort()).toEqual([
+          'caught by another boundary',
+          'caught by the Faultline boundary',
+        ]);
+        const reported = (await sent(record)).map((e) => {
+          const thrown = e.exception!.values.at(-1)!;
+          return [thrown.value, thrown.mechanism!.type];
+        });
+        expect(reported.sort()).toEqual([
+          ['caught by another boundary', 'react.root'],
+          ['caught by the Faultline boundary', 'react.errorboundary'],
+        ]);
+      } finally {
+        await act(async () => root.unmount());
+        container.remove();
+      }
+    },
+  );
+
+  it('does not report again an error a Faultline boundary already reported, when handed it later', async () => {
+    const { record } = initForTest(withoutDedupe);
     let boundaryError: unknown;
     render(
       h(

@@ -89,14 +89,15 @@ export interface ReceiverProcess {
   close(): Promise<void>;
 }
 
-const RECEIVER = fileURLToPath(new URL('./receiverProcess.mjs', import.meta.url));
+// Worked out when first needed, not at import: jsdom tests import test-utils too, with a non-file URL.
+const receiverScript = (): string => fileURLToPath(new URL('./receiverProcess.mjs', import.meta.url));
 
 /**
  * Starts the ingest receiver in a child process on 127.0.0.1 (port 0 unless given) and returns a typed
  * handle to count and steer it. Each reliability test gets its own; close it in `finally`.
  */
 export async function startReceiverProcess(port = 0): Promise<ReceiverProcess> {
-  const child = fork(RECEIVER, [String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(receiverScript(), [String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   let nextId = 0;
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   const ready = new Promise<number>((resolve, reject) => {
