@@ -11,7 +11,7 @@ export { expressErrorHandler } from './frameworks/expressErrorHandler';
 export { faultlineFastify } from './frameworks/fastifyPlugin';
 export { koaMiddleware } from './frameworks/koaMiddleware';
 export { makeNodeTransport } from './transports/makeNodeTransport';
-export { createFileStore } from './transports/createFileStore';
+export { createFileJournal } from './transports/createFileJournal';
 export { createAsyncLocalStorageStrategy } from './createAsyncLocalStorageStrategy';
 export { processHandlersIntegration } from './integrations/processHandlersIntegration';
 export { httpServerIntegration } from './integrations/httpServerIntegration';
@@ -52,6 +52,7 @@ export {
 
 export { NODE_OPTION_CHECKS } from './nodeOptions';
 export type { NodeOptions } from './nodeOptions';
+export type { FileJournalOptions } from './transports/createFileJournal';
 export type { BridgeOptions } from './logging/bridgeLog';
 export type { PinoDestination } from './logging/faultlinePinoDestination';
 export type { PinoWorkerOptions } from './logging/createPinoWorkerBridge';

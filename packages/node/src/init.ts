@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   createLokiDestination,
   hashString,
@@ -9,21 +8,20 @@ import {
   type Destination,
 } from '@faultline/core';
 import { createAsyncLocalStorageStrategy } from './createAsyncLocalStorageStrategy';
-import { createNodeFrameNormalizer } from './createNodeFrameNormalizer';
 import { getDefaultIntegrations } from './getDefaultIntegrations';
 import { resolveNodeOptions } from './config/resolveNodeOptions';
 import { NODE_OPTION_CHECKS, type NodeOptions } from './nodeOptions';
-import { createFileStore } from './transports/createFileStore';
+import { createFileJournal } from './transports/createFileJournal';
+import { defaultStateDir } from './transports/defaultStateDir';
 import { makeNodeTransport } from './transports/makeNodeTransport';
-import { defaultQueueBase, processQueueDir } from './transports/processQueueDir';
 
 // Replaced at build time with this package's version.
 declare const __FAULTLINE_VERSION__: string;
 
 /**
  * Starts Faultline in a Node process: uncaught errors and rejections, per-request isolation and trace
- * continuation for every HTTP server, outgoing trace headers, and delivery with undici through a file
- * queue that survives crashes. Reads `FAULTLINE_DSN`, `FAULTLINE_RELEASE`, `FAULTLINE_ENVIRONMENT`,
+ * continuation for every HTTP server, outgoing trace headers, and delivery with undici behind a private file
+ * journal that survives crashes. Reads `FAULTLINE_DSN`, `FAULTLINE_RELEASE`, `FAULTLINE_ENVIRONMENT`,
  * `FAULTLINE_SERVICE`, `FAULTLINE_LOKI_URL` (+ `_TENANT`, `_TOKEN`, `_USERNAME`, `_PASSWORD`); explicit
  * options win.
  *
@@ -51,14 +49,11 @@ export function init(options: NodeOptions = {}): Client {
           ? makeNodeTransport({
               ...merged.delivery,
               destinations,
-              createStore:
+              // One private journal per destination, under the user's state folder unless `queueDir` says.
+              createJournal: (destination) =>
                 queueDir === false
                   ? undefined
-                  : (destination) =>
-                      createFileStore(
-                        processQueueDir(path.join(queueDir ?? defaultQueueBase(''), hashString(destination.url))),
-                        merged.delivery?.queue,
-                      ),
+                  : createFileJournal({ directory: queueDir ?? defaultStateDir(), key: hashString(destination.url) }),
             })
           : undefined),
       tracePropagationTargets: merged.tracePropagationTargets ?? [/.*/],
@@ -67,7 +62,6 @@ export function init(options: NodeOptions = {}): Client {
       platform: 'node',
       sdk: { name: 'faultline.javascript.node', version: __FAULTLINE_VERSION__ },
       defaultIntegrations: getDefaultIntegrations(merged),
-      normalizeFrame: createNodeFrameNormalizer(),
     },
     NODE_OPTION_CHECKS,
     report,

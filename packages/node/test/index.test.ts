@@ -18,7 +18,7 @@ describe('@faultline/node exports', () => {
         "contextLinesIntegration",
         "continueTrace",
         "createAsyncLocalStorageStrategy",
-        "createFileStore",
+        "createFileJournal",
         "createLokiDestination",
         "createTunnelHandler",
         "dedupeIntegration",

@@ -1,0 +1,42 @@
+import type { JournalRecord } from '@faultline/core';
+import { encodeFrame } from './encodeSegment';
+
+/** An append not yet written. */
+export interface Waiting {
+  record: JournalRecord;
+  /** Taken into a batch being written: an acknowledgement must wait for the write. */
+  taken: boolean;
+  resolve(durable: boolean): void;
+}
+
+// One write per batch of appends (group commit): a burst costs a few files, not one file per envelope.
+// Capped so that encoding one batch, or decoding one segment at replay, stays a few ms of the event loop.
+const MAX_BATCH_RECORDS = 256;
+const MAX_BATCH_BYTES = 512 * 1024;
+
+/**
+ * Takes the next batch off the appends waiting to be written, oldest first (a Map keeps insertion order;
+ * one acknowledged before it was written is no longer there), and encodes it. A record that cannot be
+ * encoded is left out of `written`: it stays in memory only.
+ */
+export function takeBatch(waiting: Map<string, Waiting>): { batch: Waiting[]; frames: Buffer[]; written: Waiting[] } {
+  const batch: Waiting[] = [];
+  const frames: Buffer[] = [];
+  const written: Waiting[] = [];
+  let bytes = 0;
+  for (const entry of waiting.values()) {
+    if (batch.length >= MAX_BATCH_RECORDS || bytes >= MAX_BATCH_BYTES) break;
+    if (entry.taken) continue;
+    entry.taken = true;
+    batch.push(entry);
+    try {
+      const frame = encodeFrame(entry.record);
+      frames.push(frame);
+      written.push(entry);
+      bytes += frame.byteLength;
+    } catch {
+      // not written; the others are
+    }
+  }
+  return { batch, frames, written };
+}

@@ -1,0 +1,38 @@
+import { constants } from 'node:fs';
+import { open, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { NO_FOLLOW } from './readPrivateFile';
+
+const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW;
+
+/**
+ * Writes a file that must not exist yet (O_EXCL: never through a planted symlink), mode 0600. On any
+ * failure — a full disk mid-write — the partial file is removed, so nothing half-written stays behind.
+ * `fsync`: the data and the folder entry reach the disk before this resolves (survives a power loss).
+ */
+export async function writeNewFile(file: string, bytes: Buffer, fsync: boolean): Promise<void> {
+  const handle = await open(file, CREATE, 0o600);
+  try {
+    for (let written = 0; written < bytes.byteLength;) {
+      const { bytesWritten } = await handle.write(bytes, written, bytes.byteLength - written, written);
+      if (bytesWritten === 0) throw Object.assign(new Error(`no space to write ${file}`), { code: 'ENOSPC' });
+      written += bytesWritten;
+    }
+    if (fsync) await handle.datasync();
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(file).catch(() => undefined);
+    throw error;
+  }
+  if (fsync) await syncFolder(path.dirname(file));
+}
+
+/** A new file's name is durable only once its folder is synced (Linux; elsewhere this is best effort). */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, constants.O_RDONLY).catch(() => undefined);
+  await handle
+    ?.sync()
+    .catch(() => undefined)
+    .finally(() => handle.close().catch(() => undefined));
+}
