@@ -47,11 +47,12 @@ export function decideOutcome(input: OutcomeInput): Decision {
   // A client report is not retried: its counts are carried into the next report instead.
   if (input.categories.length === 0) return { envelope: { kind: 'drop', reason: 'network_error' }, destination };
 
-  const backoffAt = now + input.retryDelay(input.attempts + 1);
   if (kind === 'unreachable') {
-    // The destination's health paces these; the envelope is not held responsible for an outage.
-    return { envelope: { kind: 'retry', at: Math.max(backoffAt, pauseUntil ?? 0), attempt: false }, destination };
+    // The destination's health paces these (one probe after a backoff that a flush may cut short, when
+    // the network comes back): the envelope is not held responsible for an outage.
+    return { envelope: { kind: 'retry', at: pauseUntil ?? now, attempt: false }, destination };
   }
+  const backoffAt = now + input.retryDelay(input.attempts + 1);
   if (kind === 'rate_limited') {
     const limitedUntil = Math.max(0, ...input.categories.map((category) => disabledUntil(input.limits, category)));
     // Limited as asked: wait for the limit, not an attempt. Not limited (other categories, 0 s): a failed step.

@@ -29,7 +29,7 @@ describe('decideOutcome', () => {
 
   it('retries an outage without holding it against the envelope, paced by the destination', () => {
     expect(decide(undefined)).toEqual({
-      envelope: { kind: 'retry', at: now + 100, attempt: false },
+      envelope: { kind: 'retry', at: now, attempt: false },
       destination: { kind: 'failing', pauseUntil: undefined },
     });
     expect(decide(503, {}, { 'retry-after': '7' })).toEqual({
