@@ -27,7 +27,7 @@ describe('lokiOptionCheck', () => {
     });
   });
 
-  it("leaves out the labels Loki would refuse, wrong fields and unknown ones, and keeps the rest", () => {
+  it('leaves out the labels Loki would refuse, wrong fields and unknown ones, and keeps the rest', () => {
     const result = check({
       url: 'https://logs.example.com/loki/api/v1/push',
       labels: { team: 'pay', 'bad-name': 'x', environment: 'prod', empty: '' },

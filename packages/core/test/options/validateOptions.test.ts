@@ -158,7 +158,9 @@ describe('checkOptionLayers', () => {
       ...CORE_OPTION_CHECKS,
     });
     expect(bad.fatal).toBe(true);
-    expect(bad.problems[0]).toMatch(/^dsn \(init option\): "https:\/\/nope" is not a valid DSN .*; ignored, so nothing is sent$/);
+    expect(bad.problems[0]).toMatch(
+      /^dsn \(init option\): "https:\/\/nope" is not a valid DSN .*; ignored, so nothing is sent$/,
+    );
     const tunnel = checkOptionLayers([{ options: { tunnel: 'relay' }, source: 'init option' }], CORE_OPTION_CHECKS);
     expect(tunnel.fatal).toBe(true);
     const replaced = checkOptionLayers(
