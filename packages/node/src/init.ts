@@ -8,6 +8,7 @@ import {
   type Destination,
 } from '@faultline/core';
 import { createAsyncLocalStorageStrategy } from './createAsyncLocalStorageStrategy';
+import { createNodeFrameNormalizer } from './createNodeFrameNormalizer';
 import { getDefaultIntegrations } from './getDefaultIntegrations';
 import { resolveNodeOptions } from './config/resolveNodeOptions';
 import { NODE_OPTION_CHECKS, type NodeOptions } from './nodeOptions';
@@ -50,10 +51,15 @@ export function init(options: NodeOptions = {}): Client {
               ...merged.delivery,
               destinations,
               // One private journal per destination, under the user's state folder unless `queueDir` says.
-              createJournal: (destination) =>
-                queueDir === false
-                  ? undefined
-                  : createFileJournal({ directory: queueDir ?? defaultStateDir(), key: hashString(destination.url) }),
+              createJournal:
+                merged.delivery?.createJournal ??
+                ((destination) =>
+                  queueDir === false
+                    ? undefined
+                    : createFileJournal({
+                        directory: queueDir ?? defaultStateDir(),
+                        key: hashString(destination.url),
+                      })),
             })
           : undefined),
       tracePropagationTargets: merged.tracePropagationTargets ?? [/.*/],
@@ -62,6 +68,7 @@ export function init(options: NodeOptions = {}): Client {
       platform: 'node',
       sdk: { name: 'faultline.javascript.node', version: __FAULTLINE_VERSION__ },
       defaultIntegrations: getDefaultIntegrations(merged),
+      normalizeFrame: createNodeFrameNormalizer(),
     },
     NODE_OPTION_CHECKS,
     report,

@@ -61,6 +61,8 @@ export function createTransport(
   let sending = 0;
   let admitting = 0;
   let replaying = Boolean(journal);
+  /** Acknowledgements not yet written: a flush waits for them, or the next process would send again. */
+  let acknowledging = 0;
   let closed = false;
   const wake = createWakeTimer(() => pump());
 
@@ -79,7 +81,15 @@ export function createTransport(
       debugLogger.log(`${name}: dropped envelope ${entry.id} (${reason})`);
       lose(entry, reason);
     }
-    void journal?.acknowledge(entry.id);
+    acknowledge(entry.id);
+  }
+  function acknowledge(id: string): void {
+    if (!journal) return;
+    acknowledging++;
+    void journal.acknowledge(id).finally(() => {
+      acknowledging--;
+      if (acknowledging === 0) pump();
+    });
   }
   function admit(entry: QueueEntry, from: 'live' | 'backlog'): boolean {
     const { admitted, expired, evicted } = queue.admit(entry, Date.now(), from);
@@ -117,7 +127,7 @@ export function createTransport(
         void attempt(entry);
       }
     }
-    if (queue.size === 0 && admitting === 0 && !replaying) drained.notify();
+    if (queue.size === 0 && admitting === 0 && acknowledging === 0 && !replaying) drained.notify();
   }
 
   async function attempt(entry: QueueEntry): Promise<void> {
@@ -209,7 +219,7 @@ export function createTransport(
       replay(records) {
         for (const record of records) {
           const entry = entryFromRecord(record, queue.hasMemoryFor(record.body.length));
-          if (!admit(entry, 'backlog')) void journal.acknowledge(record.id);
+          if (!admit(entry, 'backlog')) acknowledge(record.id);
         }
         pump();
       },

@@ -498,3 +498,21 @@ describe('createTransport memory', () => {
     expect(grown).toBeLessThan(2 * 1024 * 1024);
   });
 });
+
+describe('createTransport flush', () => {
+  it('resolves only once the journal has written the acknowledgements (else the next process resends)', async () => {
+    const journal = createMemoryJournal();
+    let release!: () => void;
+    const written = new Promise<void>((resolve) => (release = resolve));
+    const acknowledge = journal.acknowledge;
+    journal.acknowledge = (id) => written.then(() => acknowledge(id));
+    const transport = createTransport(
+      { destination: createSentryDestination({ url: 'http://x/' }), recordDroppedEvent: () => undefined, journal },
+      () => Promise.resolve({ statusCode: 200 }),
+    );
+    await transport.send(eventEnvelope());
+    expect(await transport.flush(100)).toBe(false);
+    release();
+    expect(await transport.flush(100)).toBe(true);
+  });
+});
