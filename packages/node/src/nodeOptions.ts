@@ -12,7 +12,10 @@ import type { ProcessHandlersOptions } from './integrations/processHandlersInteg
 export interface NodeOptions extends CoreOptions, ProcessHandlersOptions {
   /** Push events and logs to Grafana Loki as well (or instead, without a DSN). */
   loki?: LokiOptions;
-  /** Where envelopes wait until delivered (one folder per destination and process); `false`: memory only. */
+  /**
+   * The private folder under which each destination's journal keeps what is not yet delivered (default:
+   * the user's state folder, e.g. `~/.local/state/faultline`); `false`: memory only.
+   */
   queueDir?: string | false;
   /** Tuning for the default transport: queue limits, retries, concurrency, extra destinations. */
   delivery?: DeliveryTransportOptions;
