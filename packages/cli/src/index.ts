@@ -4,5 +4,6 @@ export { createSymbolicator } from './receiver/createSymbolicator';
 export { testDestinations } from './commands/testDestinations';
 export { validateConfig } from './commands/validateConfig';
 export type { ReceiverOptions, RunningReceiver } from './receiver/createReceiver';
-export type { Issue, StoredLog, ReceiverStore } from './receiver/createReceiverStore';
+export type { ReceiverStore, ReceiverStoreOptions } from './receiver/createReceiverStore';
+export type { Issue, StoredLog } from './receiver/types';
 export type { TestResult } from './commands/testDestinations';

@@ -1,19 +1,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
 import { createReceiverStore, type ReceiverStore } from './createReceiverStore';
 import { createSymbolicator } from './createSymbolicator';
 import { formatEvent } from './formatEvent';
 import { ingestEnvelope, ingestLoki } from './ingest';
+import { isAllowedHost } from './isAllowedHost';
 import { PAGE_CSS } from './page/pageCss';
 import { PAGE_HTML } from './page/pageHtml';
 import { PAGE_JS } from './page/pageJs';
+import { readBody } from './readBody';
+import { sendPage, sendResponse } from './sendResponse';
 
 export interface ReceiverOptions {
   port?: number;
   dir?: string;
   sourceMaps?: string[];
-  /** Where the human-readable lines go (default: stdout); `false` prints nothing. */
+  /** Where the human-readable lines go (default: stdout); `false` prints nothing. Received text comes escaped. */
   print?: ((line: string) => void) | false;
 }
 
@@ -25,7 +27,19 @@ export interface RunningReceiver {
   close(): Promise<void>;
 }
 
+/** Limit of a body on the wire and, separately, once decompressed. */
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
+const LOGS_ANSWERED = 1000;
+const ENVELOPE_PATH = /^\/api\/[^/]+\/envelope\/?$/;
+const LOKI_PATH = '/loki/api/v1/push';
+// Any page may post what it captured (that is what a DSN is for); no other origin may read anything back.
+const INGEST_CORS = { 'Access-Control-Allow-Origin': '*' };
+const PREFLIGHT = {
+  ...INGEST_CORS,
+  'Access-Control-Allow-Methods': 'POST, OPTIONS',
+  'Access-Control-Allow-Headers': '*, Authorization',
+  'Access-Control-Max-Age': '600',
+};
 const PAGE: Record<string, [string, string]> = {
   '/': ['text/html; charset=utf-8', PAGE_HTML],
   '/page.js': ['text/javascript; charset=utf-8', PAGE_JS],
@@ -34,80 +48,124 @@ const PAGE: Record<string, [string, string]> = {
 
 /**
  * `faultline dev`: a local receiver on 127.0.0.1 for Sentry envelopes (`/api/<project>/envelope/`) and
- * Loki pushes (`/loki/api/v1/push`), gzip or not. Everything lands in `dir` as NDJSON, events grouped into
- * issues and symbolicated with local source maps, and each is printed as it arrives.
+ * Loki pushes (`/loki/api/v1/push`), gzip, deflate, br or plain. Everything lands in `dir` as NDJSON, events
+ * grouped into issues and symbolicated with local source maps, and each is printed as it arrives. Answers
+ * only Host names of the loopback interface; only the ingest routes are open to other origins.
  */
 export async function createReceiver(options: ReceiverOptions = {}): Promise<RunningReceiver> {
   const store = createReceiverStore(options.dir ?? '.faultline');
   const symbolicator = createSymbolicator(options.sourceMaps ?? []);
-  const print =
-    options.print === false
-      ? () => undefined
-      : (options.print ?? ((line: string) => process.stdout.write(`${line}\n`)));
+  const write = options.print === false ? undefined : (options.print ?? ((line) => process.stdout.write(`${line}\n`)));
+  const print = (line: () => string): void => {
+    try {
+      write?.(line());
+    } catch {
+      write?.('(a record that could not be printed; it is stored)');
+    }
+  };
+  let port = 0;
 
   const server: Server = createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => reply(res, 400, { error: (error as Error).message }));
+    handle(req, res).catch(() => sendResponse(res, 500, { error: 'internal error' }));
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method === 'OPTIONS') return reply(res, 204, {});
-    if (req.method === 'POST' && /^\/api\/[^/]+\/envelope\/?$/.test(url.pathname)) {
-      const key =
-        url.searchParams.get('sentry_key') ??
-        /sentry_key=([^,\s]+)/.exec(String(req.headers['x-sentry-auth'] ?? ''))?.[1];
-      if (!key) return reply(res, 401, { error: 'missing sentry_key (query) or X-Sentry-Auth' });
-      for (const event of ingestEnvelope(await readBody(req), store)) {
-        const { issue, isNew } = store.addEvent(symbolicator.symbolicate(event));
-        print(formatEvent(event, issue, isNew));
-      }
-      return reply(res, 200, {});
+    if (!isAllowedHost(req.headers.host, port)) {
+      return sendResponse(res, 421, { error: `this receiver answers to 127.0.0.1:${port} and localhost:${port} only` });
     }
-    if (req.method === 'POST' && url.pathname === '/loki/api/v1/push') {
-      const count = ingestLoki(await readBody(req), store);
-      print(`loki: ${count} line${count === 1 ? '' : 's'}`);
-      return reply(res, 204, undefined);
-    }
-    if (req.method === 'GET' && PAGE[url.pathname]) {
-      const [type, body] = PAGE[url.pathname]!;
-      res.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': "default-src 'self'" }).end(body);
-      return;
-    }
-    if (req.method === 'GET' && url.pathname === '/api/summary') return reply(res, 200, store.summary());
-    if (req.method === 'GET' && url.pathname === '/api/issues') {
-      return reply(
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const isEnvelope = ENVELOPE_PATH.test(url.pathname);
+    if (isEnvelope || url.pathname === LOKI_PATH) return ingest(req, res, url, isEnvelope);
+    if (req.method !== 'GET') return sendResponse(res, 405, { error: 'the views are read with GET' }, { Allow: 'GET' });
+    const page = PAGE[url.pathname];
+    if (page) return sendPage(res, page[0], page[1]);
+    return sendResponse(res, ...view(url));
+  }
+
+  async function ingest(req: IncomingMessage, res: ServerResponse, url: URL, isEnvelope: boolean): Promise<void> {
+    if (req.method === 'OPTIONS') {
+      // Chrome asks before a public page may reach a loopback address (Private Network Access).
+      const pna = req.headers['access-control-request-private-network'] === 'true';
+      return sendResponse(
         res,
-        200,
-        store.issues().map(({ events, ...issue }) => ({ ...issue, lastEventId: events[0]?.event_id })),
+        204,
+        undefined,
+        pna ? { ...PREFLIGHT, 'Access-Control-Allow-Private-Network': 'true' } : PREFLIGHT,
       );
+    }
+    if (req.method !== 'POST')
+      return sendResponse(res, 405, { error: 'POST here' }, { ...INGEST_CORS, Allow: 'POST, OPTIONS' });
+    const key =
+      url.searchParams.get('sentry_key') ??
+      /sentry_key=([^,\s]+)/.exec(String(req.headers['x-sentry-auth'] ?? ''))?.[1];
+    if (isEnvelope && !key) {
+      return sendResponse(res, 401, { error: 'missing sentry_key (query) or X-Sentry-Auth' }, INGEST_CORS);
+    }
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (!body.ok) {
+      const close: Record<string, string> = body.closeConnection ? { Connection: 'close' } : {};
+      return sendResponse(res, body.status, { error: body.error }, { ...INGEST_CORS, ...close });
+    }
+    if (!isEnvelope) {
+      let count: number;
+      try {
+        count = ingestLoki(body.text, store);
+      } catch {
+        return sendResponse(res, 400, { error: 'not a Loki push (JSON with a streams array)' }, INGEST_CORS);
+      }
+      print(() => `loki: ${count} line${count === 1 ? '' : 's'}`);
+      return sendResponse(res, 204, undefined, INGEST_CORS);
+    }
+    let events;
+    try {
+      events = ingestEnvelope(body.text, store);
+    } catch {
+      return sendResponse(res, 400, { error: 'not a Sentry envelope' }, INGEST_CORS);
+    }
+    for (const event of events) {
+      try {
+        const { issue, isNew } = store.addEvent(symbolicator.symbolicate(event));
+        print(() => formatEvent(event, issue, isNew));
+      } catch {
+        print(() => 'an event that could not be stored was left out');
+      }
+    }
+    return sendResponse(res, 200, {}, INGEST_CORS);
+  }
+
+  function view(url: URL): [number, unknown] {
+    if (url.pathname === '/api/summary') return [200, store.summary()];
+    if (url.pathname === '/api/issues') {
+      return [200, store.issues().map(({ events, ...issue }) => ({ ...issue, lastEventId: events[0]?.event_id }))];
     }
     const issueMatch = /^\/api\/issues\/([0-9a-f]+)$/.exec(url.pathname);
-    if (req.method === 'GET' && issueMatch) return reply(res, 200, store.issue(issueMatch[1]!) ?? null);
-    if (req.method === 'GET' && url.pathname === '/api/logs') {
-      const q = url.searchParams;
-      return reply(
-        res,
-        200,
-        store.logs({
-          level: q.get('level') ?? undefined,
-          traceId: q.get('trace_id') ?? undefined,
-          text: q.get('q') ?? undefined,
-        }),
-      );
+    if (issueMatch) {
+      const issue = store.issue(issueMatch[1]!);
+      return issue ? [200, issue] : [404, { error: 'no such issue' }];
     }
-    return reply(res, 404, { error: 'not found' });
+    if (url.pathname === '/api/logs') {
+      const q = url.searchParams;
+      const limit = Math.min(Math.max(Number(q.get('limit')) || LOGS_ANSWERED, 1), 5000);
+      const filter = {
+        level: q.get('level') ?? undefined,
+        traceId: q.get('trace_id') ?? undefined,
+        text: q.get('q') ?? undefined,
+      };
+      return [200, store.logs(filter).slice(-limit)];
+    }
+    return [404, { error: 'not found' }];
   }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8787, '127.0.0.1', resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     dsn: `http://faultline@127.0.0.1:${port}/1`,
-    lokiUrl: `${url}/loki/api/v1/push`,
+    lokiUrl: `${url}${LOKI_PATH}`,
     store,
     // The page polls every 2 s over keep-alive connections; closing must not wait for the browser to go.
     close: () =>
@@ -116,26 +174,4 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Run
         server.closeAllConnections();
       }),
   };
-}
-
-function reply(res: ServerResponse, status: number, body: unknown): void {
-  // Browsers post envelopes cross-origin during development.
-  res.writeHead(status, {
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Allow-Headers': '*',
-    ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-  });
-  res.end(body === undefined ? undefined : JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  const raw = Buffer.concat(chunks);
-  return (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
 }

@@ -1,20 +1,30 @@
 import { parseEnvelope, type Event, type SerializedLog } from '@faultline/core';
 import type { ReceiverStore } from './createReceiverStore';
 
-/** Stores what a Sentry envelope carries; returns the events (for printing). */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Stores what a Sentry envelope carries; returns the events (for printing). Throws when it is not an envelope. */
 export function ingestEnvelope(body: string, store: ReceiverStore): Event[] {
   const events: Event[] = [];
   for (const [headers, payload] of parseEnvelope(body)[1]) {
-    if (headers.type === 'event') events.push(payload as Event);
-    else if (headers.type === 'log') {
-      for (const log of (payload as { items?: SerializedLog[] }).items ?? []) {
-        const attributes = Object.fromEntries(Object.entries(log.attributes ?? {}).map(([k, v]) => [k, v.value]));
+    if (headers.type === 'event' && isObject(payload)) events.push(payload as Event);
+    else if (headers.type === 'log' && isObject(payload)) {
+      for (const log of Array.isArray(payload.items) ? (payload.items as SerializedLog[]) : []) {
+        if (!isObject(log)) continue;
+        const attributes = Object.fromEntries(
+          Object.entries(isObject(log.attributes) ? log.attributes : {}).map(([k, v]) => [
+            k,
+            isObject(v) ? v.value : v,
+          ]),
+        );
         store.addLog({
-          timestamp: log.timestamp * 1000,
+          timestamp: Number(log.timestamp) * 1000 || Date.now(),
           level: String(log.level),
-          body: log.body,
-          traceId: log.trace_id,
-          requestId: typeof attributes.request_id === 'string' ? attributes.request_id : undefined,
+          body: String(log.body),
+          traceId: optionalString(log.trace_id),
+          requestId: optionalString(attributes.request_id),
           attributes,
           source: 'sentry',
         });
@@ -24,31 +34,35 @@ export function ingestEnvelope(body: string, store: ReceiverStore): Event[] {
   return events;
 }
 
-interface LokiPush {
-  streams?: { stream?: Record<string, string>; values?: [string, string, Record<string, string>?][] }[];
-}
-
-/** Stores each line of a Loki push as a log (lines are the JSON objects Faultline writes, or plain text). */
+/**
+ * Stores each line of a Loki push as a log (lines are the JSON objects Faultline writes, or plain text);
+ * returns how many. Throws when the body is not a push; skips entries that are not `[ns, line, meta?]`.
+ */
 export function ingestLoki(body: string, store: ReceiverStore): number {
-  const push = JSON.parse(body) as LokiPush;
-  if (!Array.isArray(push.streams)) throw new Error('not a Loki push: no streams');
+  const push = JSON.parse(body) as unknown;
+  if (!isObject(push) || !Array.isArray(push.streams)) throw new Error('not a Loki push: no streams');
   let count = 0;
-  for (const { stream = {}, values = [] } of push.streams) {
-    for (const [ns, line, metadata = {}] of values) {
+  for (const entry of push.streams as unknown[]) {
+    const stream = isObject(entry) && isObject(entry.stream) ? entry.stream : {};
+    for (const value of isObject(entry) && Array.isArray(entry.values) ? (entry.values as unknown[]) : []) {
+      if (!Array.isArray(value) || !/^\d{1,20}$/.test(String(value[0]))) continue;
+      const [ns, line, meta] = value as [string, unknown, unknown];
+      const metadata = isObject(meta) ? meta : {};
       let parsed: Record<string, unknown>;
       try {
-        parsed = JSON.parse(line) as Record<string, unknown>;
+        const json = JSON.parse(String(line)) as unknown;
+        parsed = isObject(json) ? json : { message: String(line) };
       } catch {
-        parsed = { message: line };
+        parsed = { message: String(line) };
       }
       store.addLog({
         timestamp: Number(BigInt(ns) / 1_000_000n),
         level: String(parsed.level ?? stream.level ?? 'info'),
         body: String(parsed.message ?? ''),
-        traceId: metadata.trace_id,
-        requestId: metadata.request_id,
+        traceId: optionalString(metadata.trace_id),
+        requestId: optionalString(metadata.request_id),
         attributes: {
-          ...(parsed.attributes as object),
+          ...(isObject(parsed.attributes) ? parsed.attributes : {}),
           labels: stream,
           ...(parsed.exception ? { exception: parsed.exception } : {}),
         },

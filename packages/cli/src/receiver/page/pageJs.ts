@@ -19,6 +19,7 @@ async function showIssues() {
 
 async function showIssue(id) {
   const issue = await json('/api/issues/' + id);
+  if (!Array.isArray(issue.events)) return;
   const box = document.getElementById('issue');
   box.replaceChildren(el('h3', issue.title));
   for (const event of issue.events.slice(0, 5)) {

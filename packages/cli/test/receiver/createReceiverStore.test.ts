@@ -1,0 +1,58 @@
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createReceiverStore } from '@faultline/cli';
+import type { Event } from '@faultline/core';
+import { describe, expect, it } from 'vitest';
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'faultline-store-'));
+const event = (value: string, extra?: Record<string, unknown>): Event => ({
+  event_id: `${value}`.padEnd(32, '0').slice(0, 32),
+  timestamp: Date.now() / 1000,
+  level: 'error',
+  exception: { values: [{ type: 'Error', value }] },
+  extra,
+});
+
+describe('createReceiverStore', () => {
+  it('reads back the end of its files at start, within reloadBytes, skipping lines it cannot read', () => {
+    const dir = tmp();
+    const first = createReceiverStore(dir);
+    for (let i = 0; i < 100; i++) first.addEvent(event(i % 2 ? 'odd' : 'even'));
+    first.addLog({ timestamp: 1, level: 'info', body: 'a log', attributes: {}, source: 'loki' });
+    first.addClientReport({ discarded_events: [] });
+    appendFileSync(path.join(dir, 'events.ndjson'), '{"cut short by a cra');
+
+    expect(createReceiverStore(dir).summary()).toEqual({ issues: 2, events: 100, logs: 1, clientReports: 1 });
+    const lineBytes = readFileSync(path.join(dir, 'events.ndjson'), 'utf8').split('\n')[0]!.length + 1;
+    const bounded = createReceiverStore(dir, { reloadBytes: lineBytes * 10 });
+    expect(bounded.summary().events).toBeLessThanOrEqual(10);
+    expect(bounded.summary().events).toBeGreaterThanOrEqual(8);
+  });
+
+  it('keeps an oversized event trimmed in memory and whole on disk', () => {
+    const dir = tmp();
+    const store = createReceiverStore(dir);
+    const { issue } = store.addEvent(event('big', { blob: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(JSON.stringify(issue.events[0]).length).toBeLessThan(300 * 1024);
+    expect(issue.events[0]!.exception!.values[0]!.value).toBe('big');
+    expect(readFileSync(path.join(dir, 'events.ndjson'), 'utf8').length).toBeGreaterThan(2 * 1024 * 1024);
+  });
+
+  it('bounds the logs it holds by count and by bytes, dropping the oldest', () => {
+    const store = createReceiverStore(tmp());
+    for (let i = 0; i < 600; i++) {
+      store.addLog({
+        timestamp: i,
+        level: 'info',
+        body: `line ${i}`,
+        attributes: { pad: 'p'.repeat(60_000) },
+        source: 'loki',
+      });
+    }
+    const logs = store.logs();
+    expect(logs.length).toBeLessThan(600);
+    expect(JSON.stringify(logs).length).toBeLessThanOrEqual(33 * 1024 * 1024);
+    expect(logs.at(-1)!.body).toBe('line 599');
+  });
+});
