@@ -10,12 +10,16 @@ import {
 import { request } from 'undici';
 
 export interface TestResult {
+  /** What was accepted (for stdout). */
   lines: string[];
-  /** 0 accepted, 1 other failure, 2 credentials refused, 3 rate limited, 4 unreachable (the worst wins). */
+  /** What failed, one sentence each (for stderr). */
+  errors: string[];
+  /** 0 accepted, 1 other failure, 2 credentials refused, 3 rate limited, 4 unreachable or silent (the worst wins). */
   code: number;
 }
 
-const sdk = { name: 'faultline.cli', version: '0.1.0' };
+declare const __FAULTLINE_VERSION__: string;
+const sdk = { name: 'faultline.cli', version: __FAULTLINE_VERSION__ };
 
 function testEnvelope(): Envelope {
   const now = Date.now() / 1000;
@@ -34,61 +38,100 @@ function testEnvelope(): Envelope {
   return envelope;
 }
 
-/** Sends a test event and log to a DSN and/or a Loki URL and says plainly what each destination answered. */
-export async function testDestinations(options: { dsn?: string; loki?: string }): Promise<TestResult> {
+/**
+ * Sends a test event and log to a DSN's server and/or a Loki URL and says plainly what each answered. The
+ * DSN's server may be Sentry or anything speaking its protocol, so it is named by its host.
+ */
+export async function testDestinations(options: {
+  dsn?: string;
+  loki?: string;
+  timeoutMs?: number;
+}): Promise<TestResult> {
   const lines: string[] = [];
+  const errors: string[] = [];
   let code = 0;
+  const fail = (worst: number, sentence: string): void => {
+    code = Math.max(code, worst);
+    errors.push(`✘ ${sentence}`);
+  };
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const envelope = testEnvelope();
   const check = async (name: string, url: string, body: string | Uint8Array, headers: Record<string, string>) => {
+    let response;
     try {
-      const response = await request(url, {
+      response = await request(url, {
         method: 'POST',
         headers,
         body,
-        headersTimeout: 10_000,
-        bodyTimeout: 10_000,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
       await response.body.dump();
-      const status = response.statusCode;
-      if (status >= 200 && status < 300)
-        return lines.push(`✔ ${name} accepted the test event and log (HTTP ${status})`);
-      if (status === 401 || status === 403) {
-        code = Math.max(code, 2);
-        return lines.push(`✘ ${name} refused the credentials (HTTP ${status}): check the key, project or token`);
-      }
-      if (status === 429) {
-        code = Math.max(code, 3);
-        const after = response.headers['retry-after'];
-        const limits = response.headers['x-sentry-rate-limits'];
-        return lines.push(
-          `✘ ${name} is rate limiting (HTTP 429${after ? `, retry after ${String(after)} s` : ''}${limits ? `, limits ${String(limits)}` : ''})`,
-        );
-      }
-      code = Math.max(code, 1);
-      return lines.push(`✘ ${name} answered HTTP ${status}`);
     } catch (error) {
-      code = Math.max(code, 4);
-      const reason = (error as { code?: string }).code ?? (error as Error).message;
-      return lines.push(`✘ ${name} could not be reached at ${new URL(url).host}: ${reason}`);
+      return fail(4, unreachable(name, error, timeoutMs));
     }
+    const status = response.statusCode;
+    if (status >= 200 && status < 300)
+      return void lines.push(`✔ ${name} accepted the test event and log (HTTP ${status})`);
+    if (status === 401 || status === 403) {
+      return fail(2, `${name} refused the credentials (HTTP ${status}): check the key, project or token`);
+    }
+    if (status === 429) {
+      const after = response.headers['retry-after'];
+      const limits = response.headers['x-sentry-rate-limits'];
+      return fail(
+        3,
+        `${name} is rate limiting (HTTP 429${after ? `, retry after ${String(after)} s` : ''}${limits ? `, limits ${String(limits)}` : ''})`,
+      );
+    }
+    return fail(1, `${name} answered HTTP ${status}`);
   };
   if (options.dsn) {
     const dsn = parseDsn(options.dsn);
-    if (typeof dsn === 'string') {
-      lines.push(`✘ ${dsn}`);
-      code = Math.max(code, 1);
-    } else {
-      await check('Sentry', getEnvelopeEndpoint(dsn, sdk), serializeEnvelope(envelope), {});
+    if (typeof dsn === 'string') fail(1, dsn);
+    else {
+      const host = dsn.port ? `${dsn.host}:${dsn.port}` : dsn.host;
+      await check(`The DSN's server (${host})`, getEnvelopeEndpoint(dsn, sdk), serializeEnvelope(envelope), {});
     }
   }
   if (options.loki) {
-    const loki = createLokiDestination({ url: options.loki, service: 'faultline-test', gzip: false });
-    const encoded = await loki.encode(envelope);
-    await check('Loki', loki.url, encoded!.body, { ...loki.headers, ...encoded!.headers });
+    let loki;
+    try {
+      loki = createLokiDestination({ url: options.loki, service: 'faultline-test', gzip: false });
+      new URL(loki.url);
+    } catch {
+      loki = undefined;
+      fail(1, `--loki ${options.loki} is not a URL`);
+    }
+    const encoded = loki && (await loki.encode(envelope));
+    if (loki && encoded) {
+      await check(`Loki (${new URL(loki.url).host})`, loki.url, encoded.body, { ...loki.headers, ...encoded.headers });
+    }
   }
-  if (!options.dsn && !options.loki) {
-    lines.push('✘ nothing to test: give --dsn and/or --loki');
-    code = 1;
+  if (!options.dsn && !options.loki) fail(1, 'nothing to test: give --dsn and/or --loki');
+  return { lines, errors, code };
+}
+
+/** Why a request got no answer, as a sentence (undici's error codes are not one). */
+function unreachable(name: string, error: unknown, timeoutMs: number): string {
+  const code = (error as { code?: string }).code;
+  const seconds = `${timeoutMs / 1000} s`;
+  switch (code) {
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return `${name} took the request but did not answer within ${seconds}`;
+    case 'UND_ERR_BODY_TIMEOUT':
+      return `${name} began answering but stopped for more than ${seconds}`;
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return `${name} could not be reached: the connection was not accepted within ${seconds}`;
+    case 'ECONNREFUSED':
+      return `${name} could not be reached: nothing is listening there (ECONNREFUSED)`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `${name} could not be reached: its host name does not resolve (${code})`;
+    case 'UND_ERR_SOCKET':
+    case 'ECONNRESET':
+      return `${name} closed the connection without answering (${code})`;
+    default:
+      return `${name} could not be reached: ${code ?? (error as Error).message}`;
   }
-  return { lines, code };
 }
