@@ -1,13 +1,8 @@
 import { parseDsn } from '../dsn';
-import { isBoolean, isFunction, isIntegerIn, isString } from './optionChecks';
+import { isBoolean, isFunction, isIntegerIn, isPatternList, isString } from './optionChecks';
 import { scrubOptionCheck } from './scrubOptionCheck';
-import { stormGuardOptionCheck } from './stormGuardOptionCheck';
 import type { OptionCheck } from './types';
 
-const isPatternList: OptionCheck = (v) =>
-  Array.isArray(v) && v.every((p) => typeof p === 'string' || p instanceof RegExp)
-    ? undefined
-    : 'expected an array of strings and RegExps';
 const isIntegrations: OptionCheck = (v) =>
   typeof v === 'function' ||
   (Array.isArray(v) && v.every((i) => typeof (i as { name?: unknown } | null)?.name === 'string'))
@@ -67,5 +62,4 @@ export const CORE_OPTION_CHECKS: Record<string, OptionCheck> = {
     typeof v === 'function' || (typeof v === 'object' && v !== null && !Array.isArray(v))
       ? undefined
       : 'expected { tags, user, extra, contexts, level, fingerprint } or a function of the scope',
-  stormGuard: stormGuardOptionCheck,
 };

@@ -1,6 +1,5 @@
 import { validateLokiLabels } from '../loki/validateLokiLabels';
-import { isBoolean, isObject, isString } from './optionChecks';
-import { suggestOption } from './suggestOption';
+import { fieldsCheck, isBoolean, isObject, isString } from './optionChecks';
 import type { OptionCheck } from './types';
 
 const PUSH_PATH = '/loki/api/v1/push';
@@ -16,16 +15,19 @@ const isBasicAuth: OptionCheck = (v) =>
     ? undefined
     : 'expected { username, password } strings');
 
-const FIELD_CHECKS: Record<string, OptionCheck> = {
-  service: isString,
-  labels: isObject,
-  tenantId: isString,
-  basicAuth: isBasicAuth,
-  bearerToken: isString,
-  headers: isStringRecord,
-  gzip: isBoolean,
-  source: isString,
-};
+const checkFields = fieldsCheck(
+  {
+    service: isString,
+    labels: isObject,
+    tenantId: isString,
+    basicAuth: isBasicAuth,
+    bearerToken: isString,
+    headers: isStringRecord,
+    gzip: isBoolean,
+    source: isString,
+  },
+  'expected { url, … }',
+) as (value: unknown) => { value: unknown; problems: string[] } | undefined;
 
 /**
  * Checks the `loki` option: an unusable push URL ignores the option (nothing is pushed to Loki); every
@@ -34,10 +36,8 @@ const FIELD_CHECKS: Record<string, OptionCheck> = {
  */
 export function lokiOptionCheck({ allowPath }: { allowPath: boolean }): OptionCheck {
   return (value) => {
-    const notObject = isObject(value);
-    if (notObject) return 'expected { url, … }';
-    const options = value as Record<string, unknown>;
-    const url = options.url;
+    if (isObject(value)) return 'expected { url, … }';
+    const { url, ...rest } = value as Record<string, unknown>;
     const absolute = typeof url === 'string' ? ABSOLUTE_URL.exec(url) : null;
     if (!absolute && !(allowPath && typeof url === 'string' && url.startsWith('/'))) {
       return `url: expected the push URL (https://<host>${PUSH_PATH}${allowPath ? ' or a path' : ''}), got ${
@@ -50,24 +50,14 @@ export function lokiOptionCheck({ allowPath }: { allowPath: boolean }): OptionCh
       kept.url = `${(url as string).replace(/\/$/, '')}${PUSH_PATH}`;
       problems.push(`url: ${JSON.stringify(url)} has no path; pushing to ${JSON.stringify(kept.url)}`);
     }
-    for (const [field, fieldValue] of Object.entries(options)) {
-      if (field === 'url' || fieldValue === undefined) continue;
-      const check = FIELD_CHECKS[field];
-      const problem = check ? check(fieldValue) : undefined;
-      if (!check) problems.push(`${field}: ${unknownField(field)}`);
-      else if (typeof problem === 'string') problems.push(`${field}: ${problem}; left out`);
-      else kept[field] = fieldValue;
-    }
+    const repaired = checkFields(rest);
+    Object.assign(kept, repaired ? repaired.value : rest);
+    problems.push(...(repaired?.problems ?? []));
     if (kept.labels) {
       const labels = validateLokiLabels(kept.labels as Record<string, unknown>);
       kept.labels = labels.labels;
-      problems.push(...labels.problems.map((problem) => `${problem}; left out`));
+      problems.push(...labels.problems.map((problem) => `${problem}, left out`));
     }
     return problems.length > 0 ? { value: kept, problems } : undefined;
   };
-}
-
-function unknownField(field: string): string {
-  const suggestion = suggestOption(field, ['url', ...Object.keys(FIELD_CHECKS)]);
-  return `unknown field, left out${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`;
 }

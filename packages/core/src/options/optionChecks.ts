@@ -1,3 +1,4 @@
+import { suggestOption } from './suggestOption';
 import type { OptionCheck } from './types';
 
 // The checks most options are made of.
@@ -12,3 +13,29 @@ export const isIntegerIn =
     Number.isInteger(v) && (v as number) >= min && (v as number) <= max
       ? undefined
       : `expected a whole number from ${min} to ${max}`;
+export const isPatternList: OptionCheck = (v) =>
+  Array.isArray(v) && v.every((p) => typeof p === 'string' || p instanceof RegExp)
+    ? undefined
+    : 'expected an array of strings and RegExps';
+
+/**
+ * A check for an object option made of fields (`scrub`, `loki`): a wrong or unknown field is left out and
+ * the rest is used, so one typo does not cost the whole option.
+ */
+export const fieldsCheck =
+  (fields: Record<string, OptionCheck>, expected: string): OptionCheck =>
+  (value) => {
+    if (isObject(value)) return expected;
+    const kept: Record<string, unknown> = {};
+    const problems: string[] = [];
+    for (const [field, fieldValue] of Object.entries(value as Record<string, unknown>)) {
+      const check = fields[field];
+      const problem = check ? fieldValue !== undefined && check(fieldValue) : 'unknown field';
+      if (typeof problem !== 'string') kept[field] = fieldValue;
+      else {
+        const suggestion = check ? undefined : suggestOption(field, Object.keys(fields));
+        problems.push(`${field}: ${problem}, left out${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
+      }
+    }
+    return problems.length > 0 ? { value: kept, problems } : undefined;
+  };

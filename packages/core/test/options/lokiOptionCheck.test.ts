@@ -39,10 +39,10 @@ describe('lokiOptionCheck', () => {
       value: { url: 'https://logs.example.com/loki/api/v1/push', labels: { team: 'pay' }, bearerToken: 'secret' },
       problems: [
         'tenantID: unknown field, left out; did you mean `tenantId`?',
-        'gzip: expected true or false; left out',
-        'label "bad-name": names must match [a-zA-Z_][a-zA-Z0-9_]*; left out',
-        'label "environment": set by Faultline itself (use the service/environment options); left out',
-        'label "empty": values must be non-empty strings up to 2048 characters; left out',
+        'gzip: expected true or false, left out',
+        'label "bad-name": names must match [a-zA-Z_][a-zA-Z0-9_]*, left out',
+        'label "environment": set by Faultline itself (use the service/environment options), left out',
+        'label "empty": values must be non-empty strings up to 2048 characters, left out',
       ],
     });
     // A credential is never echoed back in a problem.

@@ -16,7 +16,7 @@ describe('scrubOptionCheck', () => {
       value: { redaction: '***' },
       problems: [
         'field: unknown field, left out; did you mean `fields`?',
-        'patterns: expected an array of RegExps; left out',
+        'patterns: expected an array of RegExps, left out',
       ],
     });
     expect(check(true)).toBe('expected false or { fields, patterns, exemptFields, redaction, allowList }');
