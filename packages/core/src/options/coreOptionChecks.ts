@@ -1,6 +1,7 @@
 import { parseDsn } from '../dsn';
 import { isBoolean, isFunction, isIntegerIn, isPatternList, isString } from './optionChecks';
 import { scrubOptionCheck } from './scrubOptionCheck';
+import { stormGuardOptionCheck } from './stormGuardOptionCheck';
 import type { OptionCheck } from './types';
 
 const isIntegrations: OptionCheck = (v) =>
@@ -62,4 +63,5 @@ export const CORE_OPTION_CHECKS: Record<string, OptionCheck> = {
     typeof v === 'function' || (typeof v === 'object' && v !== null && !Array.isArray(v))
       ? undefined
       : 'expected { tags, user, extra, contexts, level, fingerprint } or a function of the scope',
+  stormGuard: stormGuardOptionCheck,
 };
