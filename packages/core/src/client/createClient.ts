@@ -43,7 +43,8 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     client: undefined as unknown as Client,
     options,
     integrations: options.integrations,
-    drop: (reason) => drops.record(reason, 'error'),
+    // Counted through recordDroppedEvent, as the transport's drops are: one way for every reason.
+    drop: (reason) => client.recordDroppedEvent(reason, 'error'),
     stormGuard: options.stormGuard === false ? undefined : createStormGuard(options.stormGuard),
     // Scrubbing is the last step, after every user hook; nothing unscrubbed reaches an envelope.
     toEnvelope: (event) =>
