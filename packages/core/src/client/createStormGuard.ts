@@ -14,7 +14,7 @@ export interface StormGuard {
   allow(event: Event): boolean;
 }
 
-/** 100 events per repeated error per minute: far above any real error rate, far below a crash loop. */
+/** 100 events per repeated error per minute: plenty to see a real error, a cap on a crash loop. */
 export const DEFAULT_STORM_GUARD = { limit: 100, windowMs: 60_000 } as const;
 // Distinct failures tracked at once. Past it the least recently seen is forgotten (its budget restarts):
 // memory stays bounded, and a crash loop, seen all the time, is never the one forgotten.
