@@ -1,6 +1,7 @@
 import { getCoreDefaultIntegrations, type Integration } from '@faultline/core';
 import { browserContextIntegration } from './integrations/browserContextIntegration';
 import { consoleBreadcrumbsIntegration } from './integrations/consoleBreadcrumbsIntegration';
+import { debugIdsIntegration } from './integrations/debugIdsIntegration';
 import { domBreadcrumbsIntegration } from './integrations/domBreadcrumbsIntegration';
 import { fetchBreadcrumbsIntegration } from './integrations/fetchBreadcrumbsIntegration';
 import { globalHandlersIntegration } from './integrations/globalHandlersIntegration';
@@ -21,6 +22,7 @@ export function getDefaultIntegrations(): Integration[] {
     historyBreadcrumbsIntegration(),
     tracePropagationIntegration(),
     browserContextIntegration(),
+    debugIdsIntegration(),
     pageHideIntegration(),
   ];
 }

@@ -13,6 +13,7 @@ export { historyBreadcrumbsIntegration } from './integrations/historyBreadcrumbs
 export { tracePropagationIntegration } from './integrations/tracePropagationIntegration';
 export { browserContextIntegration } from './integrations/browserContextIntegration';
 export { pageHideIntegration } from './integrations/pageHideIntegration';
+export { debugIdsIntegration } from './integrations/debugIdsIntegration';
 export { webVitalsIntegration } from './integrations/webVitalsIntegration';
 export { browserApiErrorsIntegration } from './integrations/browserApiErrorsIntegration';
 export {
@@ -51,6 +52,7 @@ export type {
   CaptureErrorsOptions,
   CaptureHint,
   Client,
+  DebugImage,
   Event,
   EventHint,
   Integration,

@@ -16,6 +16,7 @@ describe('@faultline/browser exports', () => {
         "consoleBreadcrumbsIntegration",
         "continueTrace",
         "createIndexedDbJournal",
+        "debugIdsIntegration",
         "dedupeIntegration",
         "domBreadcrumbsIntegration",
         "eventFiltersIntegration",

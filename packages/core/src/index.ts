@@ -64,6 +64,8 @@ export type {
   CaptureContext,
   Contexts,
   DataCategory,
+  DebugImage,
+  DebugMeta,
   DropReason,
   Dsn,
   Event,

@@ -76,6 +76,21 @@ export interface SdkInfo {
   packages?: { name: string; version: string }[];
 }
 
+/**
+ * A bundled file and the debug ID its source map carries, so a server matches a frame to the map uploaded
+ * for that exact build: https://develop.sentry.dev/sdk/data-model/event-payloads/debugmeta/
+ */
+export interface DebugImage {
+  type: 'sourcemap';
+  /** The file as frames name it (`abs_path`, else `filename`). */
+  code_file: string;
+  debug_id: string;
+}
+
+export interface DebugMeta {
+  images?: DebugImage[];
+}
+
 /** An event in Sentry's event schema: https://develop.sentry.dev/sdk/data-model/event-payloads/ */
 export interface Event {
   event_id?: string;
@@ -100,6 +115,8 @@ export interface Event {
   request?: RequestData;
   measurements?: Record<string, { value: number; unit?: string }>;
   sdk?: SdkInfo;
+  /** Which source map (by debug ID) each bundled file in the frames was built with. */
+  debug_meta?: DebugMeta;
   /** Whether the SDK trimmed the event to fit the destination's size limit. */
   _meta?: Record<string, unknown>;
 }
