@@ -1,4 +1,4 @@
-export type CommandName = 'dev' | 'test' | 'validate';
+export type CommandName = 'dev' | 'test' | 'validate' | 'sourcemaps';
 
 const OVERVIEW = `faultline: a local receiver for Sentry envelopes and Loki pushes, and checks for real destinations.
 
@@ -6,12 +6,14 @@ Usage:
   faultline dev [--port 8787] [--dir .faultline] [--source-maps DIR]…
   faultline test [--dsn <dsn>] [--loki <push url>] [--timeout 10]
   faultline validate <config.json>
+  faultline sourcemaps inject <dir>… [--dry-run]
   faultline help [command] | faultline --version
 
 Commands:
-  dev       Receive events and logs on 127.0.0.1 while you develop: printed, stored as NDJSON, shown on a page
-  test      Send a test event and log to a DSN and/or a Loki URL, and say what each answered
-  validate  Check a JSON config (the options of init) and list every problem
+  dev         Receive events and logs on 127.0.0.1 while you develop: printed, stored as NDJSON, shown on a page
+  test        Send a test event and log to a DSN and/or a Loki URL, and say what each answered
+  validate    Check a JSON config (the options of init) and list every problem
+  sourcemaps  Give built JavaScript files and their source maps debug IDs (as sentry-cli sourcemaps inject)
 
 Run "faultline <command> --help" for a command's options.
 `;
@@ -26,7 +28,8 @@ issues and logs (also after a restart). Other origins may post to it but not rea
 Options:
   --port N           Port to listen on (default 8787; 0 picks a free one)
   --dir DIR          Where events, logs and client reports are stored (default .faultline)
-  --source-maps DIR  A folder of .map files that resolve minified browser frames (repeatable)
+  --source-maps DIR  A build folder whose source maps resolve minified browser frames, by debug ID,
+                     else by file name (repeatable)
   -h, --help         Show this help
 
 Stops on Ctrl-C (SIGINT), SIGTERM or SIGHUP.
@@ -53,6 +56,22 @@ Options:
   -h, --help     Show this help
 
 Exit codes: 0 valid, 1 problems found (listed on stderr), 64 wrong arguments.
+`,
+  sourcemaps: `faultline sourcemaps inject <dir>… [--dry-run]
+
+Gives each built JavaScript file under the folders that has a source map (beside it, named by its
+sourceMappingURL, or inline) a debug ID, in the format of sentry-cli sourcemaps inject and Sentry's
+bundler plugins: a snippet on the first line that registers the ID for the browser SDK, //# debugId=
+on the last, debugId and debug_id in the map. IDs come from the files' content, so the same build
+gets the same IDs, and files that have one already keep it: a second run changes nothing. Upload the
+folder with Sentry's or GlitchTip's command afterwards, or point faultline dev --source-maps at it.
+
+Options:
+  --dry-run      Say what would change, write nothing
+  -h, --help     Show this help
+
+Exit codes: 0 done, 1 a file could not be injected or no JavaScript file with a source map was found,
+64 wrong arguments.
 `,
 };
 

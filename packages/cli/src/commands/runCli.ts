@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { helpText, isCommand, type CommandName } from './helpText';
+import { runSourcemaps } from '../sourcemaps/runSourcemaps';
 import { runDev } from './runDev';
 import { testDestinations } from './testDestinations';
 import type { CommandOutcome } from './types';
@@ -19,6 +20,7 @@ const OPTIONS = {
   },
   test: { ...HELP, dsn: { type: 'string' }, loki: { type: 'string' }, timeout: { type: 'string' } },
   validate: { ...HELP },
+  sourcemaps: { ...HELP, 'dry-run': { type: 'boolean' } },
 } satisfies Record<CommandName, ParseArgsConfig['options']>;
 
 const out = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -67,6 +69,7 @@ export async function runCli(argv: string[]): Promise<CommandOutcome> {
     (code === 0 ? out : err)(lines.join('\n'));
     return code;
   }
+  if (first === 'sourcemaps') return runSourcemaps(positionals, values);
   if (positionals.length > 0) return usageError(`unexpected argument "${positionals[0]}"`, first);
   if (first === 'dev') return runDev(values);
   const { dsn, loki, timeout } = values as { dsn?: string; loki?: string; timeout?: string };
