@@ -10,9 +10,9 @@ Usage:
   faultline help [command] | faultline --version
 
 Commands:
-  dev         Receive events and logs on 127.0.0.1 while you develop: printed, stored as NDJSON, shown on a page
-  test        Send a test event and log to a DSN and/or a Loki URL, and say what each answered
-  validate    Check a JSON config (the options of init) and list every problem
+  dev       Receive events and logs on 127.0.0.1 while you develop: printed, stored as NDJSON, shown on a page
+  test      Send a test event and log to a DSN and/or a Loki URL, and say what each answered
+  validate  Check a JSON config (the options of init) and list every problem
   sourcemaps  Give built JavaScript files and their source maps debug IDs (as sentry-cli sourcemaps inject)
 
 Run "faultline <command> --help" for a command's options.
