@@ -2,10 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { forEachFrame, type Event, type StackFrame } from '@faultline/core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map';
+import { createDebugIdIndex } from './createDebugIdIndex';
 
 /**
- * Resolves minified frames (browser bundles) to original file, line, column and function with the `.map`
- * files found in `dirs` (matched by the bundle's file name), adding the original context line.
+ * Resolves minified frames (browser bundles) to original file, line, column and function with the source
+ * maps found in `dirs`, adding the original context line. A frame's map is the one with the debug ID the
+ * event's `debug_meta.images` gives its file; failing that, the `.map` named after the bundle's file.
  */
 export function createSymbolicator(dirs: string[]) {
   const maps = new Map<string, string>(); // "app.min.js" → path of "app.min.js.map"
@@ -15,21 +17,23 @@ export function createSymbolicator(dirs: string[]) {
       if (file.endsWith('.map')) maps.set(path.basename(file, '.map'), path.join(dir, file));
     }
   }
+  const debugIds = createDebugIdIndex(dirs);
   const consumers = new Map<string, SourceMapConsumer>();
-  const consumerFor = (filename: string): SourceMapConsumer | undefined => {
-    const name = path.basename(filename.replace(/[?#].*$/, ''));
-    const mapFile = maps.get(name);
+  const consumerFor = (filename: string, debugId: string | undefined): SourceMapConsumer | undefined => {
+    const byId = debugId === undefined ? undefined : debugIds.find(debugId);
+    const mapFile = byId?.key ?? maps.get(path.basename(filename.replace(/[?#].*$/, '')));
     if (!mapFile) return undefined;
     let consumer = consumers.get(mapFile);
     if (!consumer) {
-      consumer = new SourceMapConsumer(JSON.parse(readFileSync(mapFile, 'utf8')) as RawSourceMap);
+      const text = byId ? byId.read() : readFileSync(mapFile, 'utf8');
+      consumer = new SourceMapConsumer(JSON.parse(text) as RawSourceMap);
       consumers.set(mapFile, consumer);
     }
     return consumer;
   };
-  const mapFrame = (frame: StackFrame): void => {
+  const mapFrame = (frame: StackFrame, debugId: string | undefined): void => {
     if (!frame.filename || frame.lineno === undefined) return;
-    const consumer = consumerFor(frame.filename);
+    const consumer = consumerFor(frame.filename, debugId);
     if (!consumer) return;
     const original = consumer.originalPositionFor({ line: frame.lineno, column: Math.max(0, (frame.colno ?? 1) - 1) });
     if (!original.source || original.line === null) return;
@@ -48,7 +52,15 @@ export function createSymbolicator(dirs: string[]) {
     size: () => maps.size,
     symbolicate(event: Event): Event {
       try {
-        forEachFrame(event, mapFrame);
+        const images = new Map<unknown, unknown>(
+          Array.isArray(event.debug_meta?.images)
+            ? event.debug_meta.images.map((i) => [i?.code_file, i?.debug_id])
+            : [],
+        );
+        forEachFrame(event, (frame) => {
+          const debugId = images.get(frame.abs_path ?? frame.filename);
+          mapFrame(frame, typeof debugId === 'string' ? debugId : undefined);
+        });
       } catch {
         // a broken map leaves the frame as it came
       }
