@@ -1,6 +1,6 @@
-import { flush, type Event } from '@faultline/core';
-import { initForTest } from '@faultline/test-utils';
-import { expect, it } from 'vitest';
+import { close, flush, getClient, type Event } from '@faultline/core';
+import { initForTest, resetCarrier } from '@faultline/test-utils';
+import { expect, it, vi } from 'vitest';
 import { createPinoWorkerBridge } from '../src/logging/createPinoWorkerBridge';
 
 const stamp = (n: number) => ({ faultline: { trace_id: `${n}`.repeat(32), request_id: `req-${n}` } });
@@ -36,4 +36,24 @@ it('a stamp holds for the lines after it; a line with its own ids leaves it as i
     .items('log')
     .flatMap((item) => (item as { items: { body: string; attributes: Record<string, unknown> }[] }).items);
   expect(logs.every((log) => !('faultline' in log.attributes))).toBe(true);
+});
+
+it("starts the SDK from a pino target's options without warning about pino's own keys", async () => {
+  resetCarrier();
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  try {
+    // What pino hands a worker target: the user's options plus $context and pinoWillSendConfig.
+    createPinoWorkerBridge({
+      queueDir: false,
+      errorLevel: 40,
+      $context: { messageKey: 'msg' },
+      pinoWillSendConfig: true,
+    });
+    expect(getClient()?.isEnabled()).toBe(true);
+    expect(warn).not.toHaveBeenCalled();
+  } finally {
+    warn.mockRestore();
+    await close(100);
+    resetCarrier();
+  }
 });

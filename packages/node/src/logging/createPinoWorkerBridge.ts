@@ -16,6 +16,10 @@ import { pinoRecord } from './pinoRecord';
 export interface PinoWorkerOptions extends NodeOptions {
   /** Records at or above this pino level that carry an error become exceptions. Default 50 (error). */
   errorLevel?: number;
+  /** Set by pino for its worker targets. */
+  $context?: unknown;
+  /** Set by pino for its worker targets. */
+  pinoWillSendConfig?: unknown;
 }
 
 const MAX_REQUESTS = 1000;
@@ -44,7 +48,11 @@ function readStamp(record: Record<string, unknown>): LineIds | undefined {
  */
 export function createPinoWorkerBridge(options: PinoWorkerOptions) {
   installLogPipeline();
-  if (!getClient()) init({ ...options, integrations: (defaults) => defaults.filter((i) => i.name !== 'HttpServer') });
+  // pino adds `$context` and `pinoWillSendConfig` to a target's options; they and errorLevel are not init's.
+  const { errorLevel: _level, $context: _context, pinoWillSendConfig: _config, ...nodeOptions } = options;
+  if (!getClient()) {
+    init({ ...nodeOptions, integrations: (defaults) => defaults.filter((i) => i.name !== 'HttpServer') });
+  }
   const errorLevel = options.errorLevel ?? 50;
   const linesByRequest = new Map<string, Breadcrumb[]>();
   // What the last stamp said; the stream is in order, so it holds until the next one.
