@@ -42,8 +42,10 @@ export function createSymbolicator(dirs: string[]) {
     frame.lineno = original.line;
     if (original.column !== null) frame.colno = original.column + 1;
     const lines = consumer.sourceContentFor(original.source, true)?.split('\n');
-    // The map names what stands at the position (often nothing at a throw); else the enclosing function.
-    const name = original.name ?? (lines && enclosingFunction(lines, original.line - 1));
+    // The map names the identifier at the position: at a call, the function called, not the one this frame
+    // runs in. So the enclosing declaration in the original source names the frame; the map's name only
+    // when there is none.
+    const name = (lines && enclosingFunction(lines, original.line - 1)) ?? original.name;
     if (name) frame.function = name;
     const line = lines?.[original.line - 1];
     if (line !== undefined) frame.context_line = line;

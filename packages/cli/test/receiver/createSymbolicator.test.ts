@@ -1,6 +1,7 @@
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Event } from '@faultline/core';
+import { SourceMapConsumer, type RawSourceMap } from 'source-map';
 import { describe, expect, it } from 'vitest';
 import { createSymbolicator } from '../../src/receiver/createSymbolicator';
 import { injectDebugIds } from '../../src/sourcemaps/injectDebugIds';
@@ -99,6 +100,18 @@ describe('createSymbolicator', () => {
       filename: '../src/checkout.js',
       lineno: originalLine('checkout.js', 'throw new RangeError'),
     });
+  });
+
+  it('names a frame stopped at a call after the function it runs in, not the one it calls', async () => {
+    const dist = await buildFixture();
+    const [checkout] = injectDebugIds([dist]).filter((r) => path.basename(r.file).startsWith('checkout'));
+    const consumer = new SourceMapConsumer(JSON.parse(readFileSync(checkout!.map!, 'utf8')) as RawSourceMap);
+    const line = originalLine('checkout.js', 'return total(cart)');
+    const call = consumer.generatedPositionFor({ source: '../src/checkout.js', line, column: 9 }); // at `total(`
+    const url = 'https://shop.example.com/checkout.js';
+    const event = browserEvent(url, { lineno: call.line!, colno: call.column! + 1 }, [[url, checkout!.debugId!]]);
+    const frame = createSymbolicator([dist]).symbolicate(event).exception!.values[0]!.stacktrace!.frames[0]!;
+    expect(frame).toMatchObject({ lineno: line, function: 'applyDiscount' });
   });
 
   it('ignores debug_meta that is not what Sentry’s schema says, and still resolves by name', async () => {
