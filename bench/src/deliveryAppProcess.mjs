@@ -43,6 +43,7 @@ function report() {
     type: 'report',
     calls: sorted.length,
     meanUs: sorted.reduce((sum, v) => sum + v, 0) / Math.max(1, sorted.length),
+    medianUs: sorted[Math.floor(sorted.length / 2)] ?? 0,
     p99Us: sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] ?? 0,
     cpuMs: (cpu.user + cpu.system) / 1000,
     rssGrowthMiB: (peakRss - base.rss) / 2 ** 20,

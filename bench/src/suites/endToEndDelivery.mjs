@@ -3,7 +3,7 @@
 // 127.0.0.1. Rows: a burst, a sustained load on a slow receiver, an outage. Each event is counted by
 // event_id on the receiver; "reported" is what the client reports said was lost.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,8 +17,16 @@ const SDKS = [
 
 function startApp(sdk, dsn, script, { stdin = false } = {}) {
   const home = mkdtempSync(path.join(tmpdir(), 'faultline-bench-'));
+  mkdirSync(path.join(home, 'state'));
   const child = spawn(process.execPath, [APP, sdk], {
-    env: { PATH: process.env.PATH, HOME: home, XDG_STATE_HOME: path.join(home, 'state'), DSN: dsn, SCRIPT: script },
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      XDG_STATE_HOME: path.join(home, 'state'),
+      DSN: dsn,
+      SCRIPT: script,
+      STDIN: stdin ? '1' : '0',
+    },
     cwd: home,
     stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
@@ -87,10 +95,10 @@ export async function runEndToEndDelivery({ quick = false } = {}) {
       name: 'burst: 1,000 in a loop, healthy receiver',
       count: 1000,
       async run(sdk, receiver) {
-        const app = startApp(sdk, receiver.dsn, 'baseline;capture 1000 burst;report;flush 10000;flush 2000;exit 0');
-        const report = await app.next('report', 30_000);
-        await app.next('flushed', 20_000);
+        const app = startApp(sdk, receiver.dsn, 'baseline;capture 1000 burst;flush 10000;flush 2000;report;exit 0');
+        await app.next('flushed', 30_000);
         await app.next('flushed', 10_000);
+        const report = await app.next('report', 10_000);
         await app.done(5_000);
         return { ...(await countOn(receiver, 'burst', 1000)), report };
       },
@@ -103,11 +111,11 @@ export async function runEndToEndDelivery({ quick = false } = {}) {
         const app = startApp(
           sdk,
           receiver.dsn,
-          `baseline;rate 2000 ${sustainedMs} sustained;report;flush 40000;flush 3000;exit 0`,
+          `baseline;rate 2000 ${sustainedMs} sustained;flush 40000;flush 3000;report;exit 0`,
         );
-        const report = await app.next('report', sustainedMs + 30_000);
-        await app.next('flushed', 45_000);
+        await app.next('flushed', sustainedMs + 60_000);
         await app.next('flushed', 10_000);
+        const report = await app.next('report', 10_000);
         await app.done(5_000);
         return { ...(await countOn(receiver, 'sustained', 2 * sustainedMs)), report };
       },
@@ -118,14 +126,15 @@ export async function runEndToEndDelivery({ quick = false } = {}) {
       async run(sdk, receiver) {
         await receiver.refuse();
         const down = Date.now();
-        const app = startApp(sdk, receiver.dsn, 'baseline;capture 300 outage;report', { stdin: true });
-        const report = await app.next('report', 30_000);
+        const app = startApp(sdk, receiver.dsn, 'baseline;capture 300 outage', { stdin: true });
+        await app.next('captured', 30_000);
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, down + outageMs - Date.now())));
         await receiver.reopen();
         await receiver.waitFor((stats) => stats.unique >= 300, 15_000);
-        app.send('flush 5000;flush 2000;exit 0');
+        app.send('flush 5000;flush 2000;report;exit 0');
         await app.next('flushed', 10_000);
         await app.next('flushed', 10_000);
+        const report = await app.next('report', 10_000);
         await app.done(5_000);
         return { ...(await countOn(receiver, 'outage', 300)), report };
       },
@@ -142,7 +151,7 @@ export async function runEndToEndDelivery({ quick = false } = {}) {
     for (const r of results) {
       const ratio = r === faultline ? '—' : `${fmt(faultline.report.meanUs / r.report.meanUs, 2)}×`;
       rows.push(
-        `| ${scenario.name} | ${r.sdk.name} | ${fmt(r.delivered)} of ${fmt(r.expected)} | ${fmt(r.duplicates)} | ${fmt(r.realLoss)} | ${fmt(r.reported)} | ${fmt(r.report.meanUs, 1)} (p99 ${fmt(r.report.p99Us, 1)}) | ${ratio} | ${fmt(r.report.rssGrowthMiB, 1)} MiB |`,
+        `| ${scenario.name} | ${r.sdk.name} | ${fmt(r.delivered)} of ${fmt(r.expected)} | ${fmt(r.duplicates)} | ${fmt(r.realLoss)} | ${fmt(r.reported)} | ${fmt(r.report.meanUs, 1)} / ${fmt(r.report.medianUs, 1)} / ${fmt(r.report.p99Us, 0)} | ${ratio} | ${fmt(r.report.rssGrowthMiB, 1)} MiB |`,
       );
     }
   }
@@ -152,9 +161,10 @@ export async function runEndToEndDelivery({ quick = false } = {}) {
     '`init({ dsn })` and nothing else, each SDK in its own process (Faultline: file journal on, undici), delivering',
     'to a counting receiver in another process on 127.0.0.1; one run per row. Delivered and duplicates are counted by',
     'event_id on the receiver; "reported" is what the client reports said was lost (it should equal the real loss).',
-    'Calling-thread µs: time inside `captureException` (mean, p99); peak RSS: growth over the process before the load.',
+    'Calling-thread µs: time inside `captureException` (mean / median / p99; a fresh process, so first calls are cold);',
+    'the ratio is of the means. Peak RSS: growth from before the load to the end of its delivery.',
     '',
-    '| scenario | SDK | delivered | duplicates | real loss | reported loss | calling-thread µs/call | Faultline ÷ SDK | peak RSS growth |',
+    '| scenario | SDK | delivered | duplicates | real loss | reported loss | calling-thread µs/call (mean / median / p99) | Faultline ÷ SDK (mean) | peak RSS growth |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',

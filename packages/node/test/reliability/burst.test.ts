@@ -2,27 +2,54 @@
 // in another process: every event exactly once, or its loss in a client report of the same quantity.
 import { startReceiverProcess } from '@faultline/test-utils';
 import { describe, expect, it } from 'vitest';
-import { deliveryOf, figures, privateHome, removeHome, startApp, type AppReport, type Captured } from './startApp';
+import {
+  deliveryOf,
+  figures,
+  privateHome,
+  removeHome,
+  startApp,
+  type AppReport,
+  type Captured,
+  type LiveHeap,
+} from './startApp';
 
 describe('a burst to a healthy receiver', () => {
   it('delivers 1,000 captureException calls exactly once within 10 s, RSS growing by 64 MiB at most', async () => {
     const receiver = await startReceiverProcess();
     const home = privateHome();
     try {
+      // One event first: undici's first request costs ~37 MiB of RSS for a moment (its llhttp WebAssembly),
+      // once per process whatever follows. It is measured and printed; the budget is the burst's.
       const app = startApp({
         dsn: receiver.dsn,
         home,
-        script: 'baseline;capture 1000 burst;report;flush 10000;flush 2000;exit 0',
+        script: [
+          'baseline;capture 1 warmup;flush 5000;report',
+          'baseline;capture 1000 burst;flush 10000;flush 2000;report;exit 0',
+        ].join(';'),
       });
+      await app.next('flushed');
+      const first = await app.next<AppReport>('report');
+      await app.next<Captured>('captured');
       const captured = await app.next<Captured>('captured');
-      const load = await app.next<AppReport>('report');
       const flushed = await app.next('flushed', 15_000);
       await app.next('flushed');
+      // Taken once delivered: the peaks cover the captures and their delivery.
+      const load = await app.next<AppReport>('report');
       expect(await app.exit(5_000)).toMatchObject({ code: 0 });
 
       const delivery = await deliveryOf(receiver, 'burst', 1000);
       const late = (await receiver.events('burst ')).filter((e) => e.deliveredAt[0]! > captured.t0 + 10_000);
-      console.info('[burst]', JSON.stringify({ delivery, flushed, late: late.length, ...figures(load) }));
+      console.info(
+        '[burst]',
+        JSON.stringify({
+          delivery,
+          flushed,
+          late: late.length,
+          firstDeliveryRssGrowthMiB: figures(first).rssGrowthMiB,
+          ...figures(load),
+        }),
+      );
       expect({ ...delivery, late: late.length }).toEqual({
         delivered: 1000,
         duplicates: 0,
@@ -49,17 +76,22 @@ describe('a sustained load on a slow receiver', () => {
       const app = startApp({
         dsn: receiver.dsn,
         home,
-        script: 'baseline;rate 2000 5000 sustained;report;flush 40000;flush 3000;report;exit 0',
+        nodeArgs: ['--expose-gc'],
+        script: 'gc base;baseline;rate 2000 5000 sustained;report;gc;flush 40000;flush 3000;report;gc;exit 0',
       });
       const captured = await app.next<Captured>('captured', 20_000);
       const load = await app.next<AppReport>('report');
+      await app.next('gc');
+      const atPeakBacklog = await app.next<LiveHeap>('gc');
       const drained = await app.next('flushed', 45_000);
       await app.next('flushed', 5_000);
       const final = await app.next<AppReport>('report');
+      const afterDrain = await app.next<LiveHeap>('gc');
       const exit = await app.exit(5_000);
 
       const delivery = await deliveryOf(receiver, 'sustained', captured.count);
       const stats = await receiver.stats();
+      const round = (n: number) => Math.round(n * 10) / 10;
       console.info(
         '[sustained]',
         JSON.stringify({
@@ -68,8 +100,12 @@ describe('a sustained load on a slow receiver', () => {
           discarded: stats.discarded,
           requests: stats.requests,
           maxInFlight: stats.maxInFlight,
-          during: figures(load),
-          after: figures(final),
+          liveHeapGrowthMiB: {
+            atEndOfLoad: round(atPeakBacklog.liveHeapGrowthMiB),
+            afterDrain: round(afterDrain.liveHeapGrowthMiB),
+          },
+          duringLoad: { ...figures(load), stalls: load.stalls },
+          untilDrained: figures(final),
         }),
       );
       expect(exit).toMatchObject({ code: 0, signal: null });
@@ -80,8 +116,9 @@ describe('a sustained load on a slow receiver', () => {
       });
       expect(delivery.reportedLoss).toBe(delivery.missing);
       expect(drained.result).toBe(true);
-      // The heap budget is 32 MiB; the peak also holds garbage not yet collected.
-      expect(final.heapGrowthMiB).toBeLessThanOrEqual(64);
+      // The budget: heap growth within 32 MiB whatever the backlog. Measured live (after a full GC)
+      // when the backlog is largest, at the end of the load; the peaks with garbage are printed above.
+      expect(atPeakBacklog.liveHeapGrowthMiB).toBeLessThanOrEqual(32);
     } finally {
       await receiver.close();
       removeHome(home);

@@ -105,12 +105,14 @@ describe('a crash', () => {
           freshAfterMs,
           backlog,
           ...figures(report),
-          stalls: report.stalls.map((s) => ({ afterFreshMs: s.at - fresh.t0, lateMs: s.lateMs })),
+          stalls: report.stalls.map((s) => ({ afterFreshMs: s.at - fresh.t0, lateMs: s.lateMs, cpuMs: s.cpuMs })),
         }),
       );
       expect(ready.initMs).toBeLessThanOrEqual(50);
       expect(freshAfterMs).toBeLessThanOrEqual(2_000);
-      expect(report.maxEventLoopDelayMs).toBeLessThanOrEqual(50);
+      // Stalls of the app's own making: timer lateness alone also counts the other processes of a busy
+      // machine (the receiver parsing 10,000 envelopes shares its two cores); see busyStallMaxMs.
+      expect(report.busyStallMaxMs).toBeLessThanOrEqual(50);
       expect(freshDelivery).toMatchObject({ delivered: 1, duplicates: 0 });
       expect({ duplicates: backlog.duplicates, relabelled: backlog.relabelled }).toEqual({
         duplicates: 0,

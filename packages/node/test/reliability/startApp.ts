@@ -23,6 +23,12 @@ export interface Captured extends AppMessage {
   t1: number;
 }
 
+/** After `gc`: the live heap, and its growth since `gc base`. */
+export interface LiveHeap extends AppMessage {
+  liveHeapMiB: number;
+  liveHeapGrowthMiB: number;
+}
+
 export interface AppReport extends AppMessage {
   initMs: number;
   rssGrowthMiB: number;
@@ -31,7 +37,13 @@ export interface AppReport extends AppMessage {
   peakHeapMiB: number;
   maxEventLoopDelayMs: number;
   /** Ticks of a 10 ms timer that came more than 30 ms late: when, and by how much. */
-  stalls: Array<{ at: number; lateMs: number }>;
+  stalls: Array<{ at: number; lateMs: number; cpuMs: number }>;
+  /**
+   * The longest stall the process itself can have caused: per stall, the lesser of its length and the CPU
+   * the process used meanwhile (a process the OS did not run burns none). Other load on the machine does not
+   * count; a busy main thread always does.
+   */
+  busyStallMaxMs: number;
   calls: number;
   meanUs: number;
   medianUs: number;
@@ -77,9 +89,16 @@ export function removeHome(home: string): void {
  * Starts the app fixture in its own process: `init({ dsn })` of the built @faultline/node with nothing
  * else, its state in `home`, running `script` and then (with `stdin`) the commands sent to it.
  */
-export function startApp(options: { dsn: string; home: string; script?: string; stdin?: boolean }): App {
+export function startApp(options: {
+  dsn: string;
+  home: string;
+  script?: string;
+  stdin?: boolean;
+  /** Node flags, e.g. --expose-gc for the `gc` command (the SDK's setup stays the default). */
+  nodeArgs?: string[];
+}): App {
   warnIfBuildIsStale();
-  const { dsn, home, script = '', stdin = false } = options;
+  const { dsn, home, script = '', stdin = false, nodeArgs = [] } = options;
   // Only what a user's shell would have: no FAULTLINE_* or NODE_OPTIONS of the test runner leak in.
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -91,7 +110,11 @@ export function startApp(options: { dsn: string; home: string; script?: string; 
     SCRIPT: script,
     STDIN: stdin ? '1' : '0',
   };
-  const child = spawn(process.execPath, [APP], { env, cwd: home, stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, APP], {
+    env,
+    cwd: home,
+    stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let partial = '';
@@ -243,6 +266,7 @@ export function figures(report: AppReport) {
     rssGrowthMiB: round(report.rssGrowthMiB),
     heapGrowthMiB: round(report.heapGrowthMiB),
     maxEventLoopDelayMs: round(report.maxEventLoopDelayMs),
+    busyStallMaxMs: report.busyStallMaxMs,
   };
 }
 
