@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { runBundleSize } from './suites/bundleSize.mjs';
+import { runDebugIdCost } from './suites/debugIdCost.mjs';
 import { runCoreSpeed } from './suites/coreSpeed.mjs';
 import { runDeliverySpeed } from './suites/deliverySpeed.mjs';
 import { runEndToEndDelivery } from './suites/endToEndDelivery.mjs';
@@ -17,6 +18,7 @@ const quick = process.argv.includes('--quick');
 const options = quick ? { rounds: 3, durationMs: 200, warmupMs: 100 } : { rounds: 7, durationMs: 500, warmupMs: 500 };
 
 const size = await runBundleSize();
+const debugIdCost = await runDebugIdCost();
 const core = await runCoreSpeed(options);
 const logAndScrub = await runLogAndScrubSpeed(options);
 const inChild = (script, args = []) =>
@@ -62,6 +64,8 @@ const report = [
   '## Size (`bench/src/suites/bundleSize.mjs`)',
   '',
   size,
+  debugIdCost,
+  '',
   '## Node hot path (`bench/src/suites/coreSpeed.mjs`)',
   '',
   'Both clients serialize every envelope and hand it to a request function that resolves at once (no network).',
