@@ -3,10 +3,10 @@ import type { DataCategory } from '../types';
 import type { QueueLimits } from './types';
 
 /**
- * An envelope's life in the queue: being written to the journal (not sent before that), waiting its
- * turn, on the wire, or waiting for a retry time. Delivered or given up, it leaves the queue.
+ * An envelope's life in the queue: waiting its turn, on the wire, or waiting for a retry time. Delivered
+ * or given up, it leaves the queue (and the journal).
  */
-export type EntryState = 'journaling' | 'queued' | 'sending' | 'waiting';
+export type EntryState = 'queued' | 'sending' | 'waiting';
 
 /** One record per envelope, from `send` until it is delivered or given up. */
 export interface QueueEntry {
@@ -31,22 +31,36 @@ export interface QueueEntry {
 const isError = (entry: QueueEntry): boolean => (entry.quantities.error ?? 0) > 0;
 
 /**
- * The in-memory queue of one destination, the single source of truth within a process. Bounded by count
- * and bytes when an envelope is admitted: a full queue refuses the newcomer, after expired entries and
- * (for an error) log batches and reports have given way; an entry being sent is never evicted. This
- * process's envelopes go before a backlog replayed from the journal, oldest first within each.
+ * What a body costs in memory, at most: a JavaScript string takes 2 bytes a character as soon as one of
+ * them is beyond Latin-1 (an ellipsis in a clipped source line is enough), so that is what is counted.
+ */
+export const memoryCost = (body: string | Uint8Array): number =>
+  typeof body === 'string' ? body.length * 2 : body.byteLength;
+
+/**
+ * The in-memory queue of one destination, the single source of truth within a process. Bounded when an
+ * envelope is admitted, by count, bytes and the memory its bodies take: a full queue refuses the
+ * newcomer, after expired entries and (for an error) log batches and reports have given way; an entry
+ * being sent is never evicted. This process's envelopes go before a backlog replayed from the journal,
+ * oldest first within each.
  */
 export function createEnvelopeQueue(limits: QueueLimits, journaled: boolean) {
   const live = new Map<string, QueueEntry>();
   const backlog = new Map<string, QueueEntry>();
-  const maxBytes = journaled ? limits.maxBytes : Math.min(limits.maxBytes, limits.maxMemoryBytes);
+  // Without a journal every body stays in memory: the memory budget bounds the queue too. With one, bodies
+  // over the budget leave memory once written; twice the budget is the ceiling for those not yet written
+  // (a process too busy to give its journal a turn refuses newcomers rather than grow without bound).
+  const maxBytes = journaled ? limits.maxBytes : Math.min(limits.maxBytes, limits.maxMemoryBytes / 2);
+  const maxMemory = journaled ? 2 * limits.maxMemoryBytes : limits.maxMemoryBytes;
   let bytes = 0;
   let memoryBytes = 0;
   /** Entries that carry no error: the only ones an error may push out. */
   let others = 0;
 
-  const fits = (entry: QueueEntry): boolean =>
-    live.size + backlog.size < limits.maxEntries && bytes + entry.bytes <= maxBytes;
+  const cost = (entry: QueueEntry): number => (entry.body === undefined ? 0 : memoryCost(entry.body));
+  const roomFor = (entry: QueueEntry, count: number, total: number, memory: number): boolean =>
+    count < limits.maxEntries && total + entry.bytes <= maxBytes && memory + cost(entry) <= maxMemory;
+  const fits = (entry: QueueEntry): boolean => roomFor(entry, live.size + backlog.size, bytes, memoryBytes);
   const all = function* (): Generator<QueueEntry> {
     yield* live.values();
     yield* backlog.values();
@@ -55,7 +69,7 @@ export function createEnvelopeQueue(limits: QueueLimits, journaled: boolean) {
   function remove(entry: QueueEntry): void {
     if (!live.delete(entry.id) && !backlog.delete(entry.id)) return;
     bytes -= entry.bytes;
-    if (entry.body !== undefined) memoryBytes -= entry.bytes;
+    memoryBytes -= cost(entry);
     if (!isError(entry)) others--;
   }
 
@@ -76,22 +90,20 @@ export function createEnvelopeQueue(limits: QueueLimits, journaled: boolean) {
   function giveWay(entry: QueueEntry): QueueEntry[] {
     if (!isError(entry) || others === 0) return [];
     const chosen: QueueEntry[] = [];
-    let count = live.size + backlog.size;
-    let total = bytes;
+    let [count, total, memory] = [live.size + backlog.size, bytes, memoryBytes];
     for (const candidate of all()) {
-      if (count < limits.maxEntries && total + entry.bytes <= maxBytes) break;
+      if (roomFor(entry, count, total, memory)) break;
       if (isError(candidate) || candidate.state === 'sending') continue;
       chosen.push(candidate);
-      count--;
-      total -= candidate.bytes;
+      [count, total, memory] = [count - 1, total - candidate.bytes, memory - cost(candidate)];
     }
-    return count < limits.maxEntries && total + entry.bytes <= maxBytes ? chosen : [];
+    return roomFor(entry, count, total, memory) ? chosen : [];
   }
 
   function add(entry: QueueEntry, into: Map<string, QueueEntry>): void {
     into.set(entry.id, entry);
     bytes += entry.bytes;
-    if (entry.body !== undefined) memoryBytes += entry.bytes;
+    memoryBytes += cost(entry);
     if (!isError(entry)) others++;
   }
 
@@ -118,16 +130,16 @@ export function createEnvelopeQueue(limits: QueueLimits, journaled: boolean) {
       if (!live.has(entry.id) && !backlog.has(entry.id)) return;
       if (!entry.journaled || entry.body === undefined || entry.state === 'sending') return;
       if (memoryBytes <= limits.maxMemoryBytes) return;
+      memoryBytes -= memoryCost(entry.body);
       entry.body = undefined;
-      memoryBytes -= entry.bytes;
     },
     /** Puts a body read back from the journal into memory again. */
     restoreBody(entry: QueueEntry, body: string | Uint8Array): void {
-      if (entry.body === undefined && (live.has(entry.id) || backlog.has(entry.id))) memoryBytes += entry.bytes;
+      if (entry.body === undefined && (live.has(entry.id) || backlog.has(entry.id))) memoryBytes += memoryCost(body);
       entry.body = body;
     },
-    /** Whether a replayed entry may keep its body in memory. */
-    hasMemoryFor: (size: number): boolean => memoryBytes + size <= limits.maxMemoryBytes,
+    /** Whether a replayed entry may keep this body in memory. */
+    hasMemoryFor: (body: string | Uint8Array): boolean => memoryBytes + memoryCost(body) <= limits.maxMemoryBytes,
   };
 }
 

@@ -18,7 +18,7 @@ export function createQueueEntry(envelope: Envelope, encoded: EncodedEnvelope, n
     quantities: envelopeQuantities(envelope),
     reports: carriedReports(envelope),
     body,
-    state: 'journaling',
+    state: 'queued',
     attempts: 0,
     notBefore: 0,
     journaled: false,

@@ -15,12 +15,15 @@ import { sendRequest } from './sendRequest';
 import type { DeliveryOptions, Destination, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
 import { waitUntilDrained } from './waitUntilDrained';
 
-/** Browser-sized defaults; Node raises them (its journal is on disk). */
+/**
+ * Browser-sized defaults: every body stays in memory (a page being hidden hands them off from there), at
+ * 2 bytes a character. Node raises the bound and keeps less in memory (its journal is read back).
+ */
 export const DEFAULT_QUEUE_LIMITS: QueueLimits = {
   maxEntries: 100,
   maxBytes: 2 * 1024 * 1024,
   ttlMs: 7 * 24 * 60 * 60 * 1000,
-  maxMemoryBytes: 2 * 1024 * 1024,
+  maxMemoryBytes: 4 * 1024 * 1024,
 };
 
 /**
@@ -113,7 +116,7 @@ export function createTransport(
     else {
       for (const entry of queue.entries()) {
         if (slots <= 0) break;
-        if (entry.state === 'sending' || entry.state === 'journaling') continue;
+        if (entry.state === 'sending') continue;
         if (now - entry.createdAt > Math.min(limitsConfig.ttlMs, destination.maxAgeMs ?? Infinity)) {
           settle(entry, 'network_error');
           continue;
@@ -186,20 +189,18 @@ export function createTransport(
     }
   }
 
-  /** Queues an envelope (the bound is applied here, with no I/O), then journals it before its first attempt. */
+  /**
+   * Queues an envelope (the bound is applied here, with no I/O) and hands it to the journal before its first
+   * attempt. The attempt does not wait for the write: delivery never depends on the disk keeping up (an
+   * overloaded process or a slow disk would hold every body in memory and send nothing meanwhile).
+   */
   function enqueue(envelope: Envelope, encoded: Awaited<ReturnType<typeof destination.encode>>): void {
     if (!encoded) return;
     const entry = createQueueEntry(envelope, encoded, Date.now());
-    if (!admit(entry, 'live')) return;
-    if (!journal) {
-      entry.state = 'queued';
-      return;
-    }
+    if (!admit(entry, 'live') || !journal) return;
     void journal.append(recordOf(entry, encoded.body)).then((durable) => {
       entry.journaled = durable;
-      if (entry.state === 'journaling') entry.state = 'queued';
       queue.trimBody(entry);
-      pump();
     });
   }
 
@@ -218,7 +219,7 @@ export function createTransport(
     ?.open({
       replay(records) {
         for (const record of records) {
-          const entry = entryFromRecord(record, queue.hasMemoryFor(record.body.length));
+          const entry = entryFromRecord(record, queue.hasMemoryFor(record.body));
           if (!admit(entry, 'backlog')) acknowledge(record.id);
         }
         pump();

@@ -115,8 +115,9 @@ export interface QueueLimits {
   /** Oldest an envelope may get before it is dropped (`network_error`), in ms. */
   ttlMs: number;
   /**
-   * Most body bytes held in memory; beyond it, bodies of journaled envelopes are read back from the
-   * journal when their turn comes. Without a journal this is also the queue's byte bound.
+   * Most memory bodies may take (a string's characters count 2 bytes each); beyond it, bodies of journaled
+   * envelopes are read back from the journal when their turn comes. Without a journal, half of it is also
+   * the queue's byte bound.
    */
   maxMemoryBytes: number;
 }

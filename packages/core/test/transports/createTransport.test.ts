@@ -314,7 +314,12 @@ describe('createTransport with a journal', () => {
   it('reads back from the journal the bodies it let go of over its memory budget', async () => {
     const server = await receiver(() => ({ status: 503 }));
     const journal = createMemoryJournal();
-    const { transport, drops } = setup(server, { journal, queue: { maxMemoryBytes: 2000 }, probeMaxMs: 50 });
+    const { transport, drops } = setup(server, {
+      journal,
+      queue: { maxMemoryBytes: 8000 },
+      probeMaxMs: 50,
+      concurrency: 1,
+    });
     const sent: string[] = [];
     for (let i = 0; i < 30; i++) {
       const envelope = eventEnvelope(`${'x'.repeat(500)} ${i}`);
@@ -324,6 +329,7 @@ describe('createTransport with a journal', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     server.setBehavior(() => ({ status: 200 }));
     expect(await transport.flush(5000)).toBe(true);
+
     expect(eventIdsOf(server).sort()).toEqual(sent.sort());
     expect(drops).toEqual([]);
   });
@@ -514,5 +520,23 @@ describe('createTransport flush', () => {
     expect(await transport.flush(100)).toBe(false);
     release();
     expect(await transport.flush(100)).toBe(true);
+  });
+});
+
+describe('createTransport memory ceiling', () => {
+  it('refuses newcomers, counted, once bodies not yet journaled reach twice the memory budget', async () => {
+    const journal = createMemoryJournal();
+    journal.append = () => new Promise<boolean>(() => undefined); // a journal that never gets a turn
+    const { transport, drops } = setup({ url: 'http://127.0.0.1:9' } as Receiver, {
+      journal,
+      queue: { maxMemoryBytes: 20_000 },
+      retryBaseMs: 60_000,
+      probeMaxMs: 60_000,
+    });
+    for (let i = 0; i < 50; i++) await transport.send(eventEnvelope(`${'x'.repeat(1000)} ${i}`));
+    const refused = drops.filter(([reason]) => reason === 'queue_overflow').length;
+    // ~1.3 K characters each, 2 bytes a character: about 15 fit under the 40,000-byte ceiling.
+    expect(refused).toBeGreaterThan(30);
+    expect(refused).toBeLessThan(40);
   });
 });

@@ -17,13 +17,14 @@ const gzipAsync = promisify(gzip);
 
 /**
  * Sized for servers: a burst of thousands of errors, or an outage of minutes, fits. The journal on disk
- * holds them all; at most 16 MiB of bodies stay in memory, the rest is read back when its turn comes.
+ * holds them all; bodies take at most 8 MiB of heap, the rest is read back when its turn comes. (That
+ * keeps the SDK's heap within 32 MiB whatever the backlog.)
  */
 export const NODE_QUEUE_LIMITS: QueueLimits = {
   ...DEFAULT_QUEUE_LIMITS,
   maxEntries: 10_000,
   maxBytes: 64 * 1024 * 1024,
-  maxMemoryBytes: 16 * 1024 * 1024,
+  maxMemoryBytes: 8 * 1024 * 1024,
 };
 const GZIP_OVER_BYTES = 32 * 1024;
 

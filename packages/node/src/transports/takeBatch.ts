@@ -10,9 +10,12 @@ export interface Waiting {
 }
 
 // One write per batch of appends (group commit): a burst costs a few files, not one file per envelope.
-// Capped so that encoding one batch, or decoding one segment at replay, stays a few ms of the event loop.
-const MAX_BATCH_RECORDS = 256;
-const MAX_BATCH_BYTES = 512 * 1024;
+// Capped so that encoding one batch (a copy and a native CRC-32 per record), or decoding one segment at
+// replay, stays a few ms of the event loop. Large enough that a journal that fell behind (an overloaded
+// process gives its writes few turns of the event loop) catches up in a turn or two: until a record is
+// written, its body is held in memory.
+const MAX_BATCH_RECORDS = 2048;
+const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
  * Takes the next batch off the appends waiting to be written, oldest first (a Map keeps insertion order;
