@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { addDebugIdToCode } from './addDebugIdToCode';
 import { addDebugIdToMap } from './addDebugIdToMap';
@@ -43,7 +43,12 @@ export function injectDebugIds(dirs: string[], options: InjectOptions = {}): Inj
   const files = dirs.flatMap((dir) =>
     readdirSync(dir, { recursive: true })
       .map((name) => path.join(dir, String(name)))
-      .filter((file) => extensions.some((ext) => file.endsWith(ext)) && !file.split(path.sep).includes('node_modules')),
+      .filter(
+        (file) =>
+          extensions.some((ext) => file.endsWith(ext)) &&
+          !file.split(path.sep).includes('node_modules') &&
+          statSync(file).isFile(),
+      ),
   );
   return [...new Set(files)].sort().map((file) => {
     try {
