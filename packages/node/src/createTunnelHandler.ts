@@ -72,7 +72,8 @@ export function createTunnelHandler(options: TunnelOptions): Handler {
     const reply = (status: number, body: object, headers: Record<string, string> = {}): void => {
       if (answered) return;
       answered = true;
-      res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
+      const text = JSON.stringify(body); // built before the head: nothing can fail once the status is out
+      res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(text);
     };
     try {
       if (req.method !== 'POST') return reply(405, { error: 'POST envelopes here' });
