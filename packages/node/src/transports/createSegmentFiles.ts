@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open, rmdir, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { LOCK_FILE } from './createOwnerLock';
-import { encodeSegment, segmentName } from './encodeSegment';
+import { ACKED, encodeSegment, segmentName } from './encodeSegment';
 import { NO_FOLLOW } from './readPrivateFile';
 import type { Place, Segment, SegmentFolder } from './types';
 import { writeNewFile } from './writeNewFile';
@@ -60,7 +60,11 @@ export function createSegmentFiles(fsync: boolean): SegmentFiles {
     },
     async acknowledge(segment, indexes) {
       const handle = await handleFor(segment);
-      for (const index of indexes) await handle.write('1', segment.ackOffset + index, 'latin1');
+      // One write per run of neighbouring records (deliveries finish roughly in order): a write a record
+      // would cost a turn of the event loop each, and a busy process would fall behind.
+      for (const [first, length] of contiguousRuns(indexes)) {
+        await handle.write(Buffer.alloc(length, ACKED), 0, length, segment.ackOffset + first);
+      }
       if (fsync) await handle.datasync();
     },
     async readFrames(segment, places) {
@@ -97,4 +101,15 @@ export function createSegmentFiles(fsync: boolean): SegmentFiles {
     },
   };
   return files;
+}
+
+/** Sorted runs of consecutive indexes, as [first, length]. */
+export function contiguousRuns(indexes: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const index of [...indexes].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && index === last[0] + last[1]) last[1]++;
+    else if (!last || index >= last[0] + last[1]) runs.push([index, 1]);
+  }
+  return runs;
 }

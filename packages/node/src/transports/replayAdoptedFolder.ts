@@ -6,7 +6,7 @@ import { SEGMENT_NAME } from './encodeSegment';
 import { readPrivateFile } from './readPrivateFile';
 import type { SegmentFolder, SegmentStore } from './types';
 
-// Our segments hold at most about 512 KiB (one batch) or one record: anything this large is not ours.
+// Our segments hold at most about 2 MiB (one batch) or one record: anything this large is not ours.
 const MAX_SEGMENT_BYTES = 64 * 1024 * 1024;
 // Handed to the sink in slices, yielding between them, so a backlog of 10,000 never stalls the event loop.
 const SLICE_RECORDS = 256;
@@ -60,10 +60,10 @@ export async function replayAdoptedFolder(
     for (const record of store.adopt(folder, file, decoded)) {
       slice.push(record);
       bytes += sizeOf(record);
-    }
-    if (slice.length >= SLICE_RECORDS || bytes >= SLICE_BYTES) {
-      handOver();
-      await yieldToLoop();
+      if (slice.length >= SLICE_RECORDS || bytes >= SLICE_BYTES) {
+        handOver();
+        await yieldToLoop();
+      }
     }
   }
   handOver();
