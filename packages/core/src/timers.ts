@@ -21,9 +21,9 @@ export function setTimer(callback: () => void, ms: number, keepAlive = false): (
  */
 export function resolveWithin<T>(promise: PromiseLike<T>, timeout: number | undefined, fallback: T): Promise<T> {
   const settled = Promise.resolve(promise).catch(() => fallback);
-  if (timeout === undefined) return settled;
   return new Promise((resolve) => {
-    const cancel = setTimer(() => resolve(fallback), Math.max(0, timeout), true);
+    // Without a timeout, a timer that never fires (the longest one allowed) holds the process until then.
+    const cancel = setTimer(() => resolve(fallback), timeout === undefined ? 2 ** 31 - 1 : Math.max(0, timeout), true);
     void settled.then((value) => {
       cancel();
       resolve(value);

@@ -112,7 +112,7 @@ export function createTransport(
     const now = Date.now();
     const paused = health.pausedUntil();
     let slots = health.maxInFlight(concurrency) - sending;
-    if (paused > now) wake.at(paused, drained.waiting());
+    if (paused > now) wake.at(paused);
     else {
       for (const entry of queue.entries()) {
         if (slots <= 0) break;
@@ -123,7 +123,7 @@ export function createTransport(
         }
         const notBefore = Math.max(entry.state === 'waiting' ? entry.notBefore : 0, blockedUntil(entry));
         if (notBefore > now) {
-          wake.at(notBefore, drained.waiting());
+          wake.at(notBefore);
           continue;
         }
         slots--;

@@ -2,18 +2,17 @@ import { setTimer } from '../timers';
 
 /**
  * One timer for the earliest time something waiting becomes due (a retry, a lifted rate limit, the next
- * probe). Unref'd, so an idle SDK keeps nothing alive, unless someone waits on it (`keepAlive`).
+ * probe). Unref'd: an idle SDK keeps nothing alive; a flush that waits keeps the process alive itself,
+ * until its own timeout only.
  */
 export function createWakeTimer(onWake: () => void) {
   let cancel: (() => void) | undefined;
   let due = Infinity;
-  let kept = false;
   return {
-    at(time: number, keepAlive = false): void {
-      if (time > due || (time === due && kept >= keepAlive)) return;
+    at(time: number): void {
+      if (time >= due) return;
       cancel?.();
       due = time;
-      kept = keepAlive;
       cancel = setTimer(
         () => {
           cancel = undefined;
@@ -21,7 +20,6 @@ export function createWakeTimer(onWake: () => void) {
           onWake();
         },
         Math.max(0, time - Date.now()),
-        keepAlive,
       );
     },
     cancel(): void {

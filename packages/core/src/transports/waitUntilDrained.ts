@@ -11,8 +11,6 @@ export function waitUntilDrained() {
         waiters = waiters.filter((w) => w !== waiter);
       });
     },
-    /** Whether a flush is waiting (its process is kept alive by the flush's own timeout). */
-    waiting: (): boolean => waiters.length > 0,
     notify(): void {
       const ready = waiters;
       waiters = [];
