@@ -74,7 +74,10 @@ describe('a crash', () => {
     await receiver.refuse();
     const home = privateHome();
     try {
-      const dead = startApp({ dsn: receiver.dsn, home, script: 'capture 10000 backlog;hold' });
+      // An error storm of 10 s during an outage. Paced: in a tight loop (or at 2,000/s on a busy two-core
+      // machine) the journal falls behind, newcomers are refused (queue_overflow, counted), and the counts
+      // still in memory die with the SIGKILL; this test is about the next process, so it needs all 10,000 left.
+      const dead = startApp({ dsn: receiver.dsn, home, script: 'rate 1000 10000 backlog;hold' });
       const emptyStart = await dead.next<AppMessage & { initMs: number }>('ready');
       await dead.next<Captured>('captured', 30_000);
       const left = await settled(home, 1_500, 40_000);
