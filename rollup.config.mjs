@@ -40,7 +40,8 @@ function bundleConfigFor(dir, pkg, tsconfig) {
       esbuild({
         target: 'es2020',
         tsconfig: existsSync(tsconfig) ? tsconfig : undefined,
-        define: { __FAULTLINE_VERSION__: JSON.stringify(pkg.version) },
+        // A script-tag file is a production build: development-only explanations in messages are left out.
+        define: { __FAULTLINE_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
       }),
       terser({ ecma: 2020 }),
     ],

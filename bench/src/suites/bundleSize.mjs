@@ -98,11 +98,19 @@ async function withEsbuild(entry) {
   return sizes(result.outputFiles[0].text);
 }
 
+/** What @rollup/plugin-replace does in a production app build (esbuild's `define` above does the same). */
+const productionBuild = {
+  name: 'production-build',
+  transform: (code) =>
+    code.includes('process.env.NODE_ENV') ? code.replaceAll('process.env.NODE_ENV', '"production"') : null,
+};
+
 async function withRollup(entry) {
   const bundle = await rollup({
     input: entry,
     external: ['react', 'react-dom', 'react/jsx-runtime'],
     plugins: [
+      productionBuild,
       nodeResolve({ browser: true }),
       commonjs(),
       terser({ ecma: 2020, module: true, compress: { global_defs: { __SENTRY_DEBUG__: false } } }),

@@ -1,5 +1,8 @@
 import type { Dsn, SdkInfo } from './types';
 
+// Replaced by bundlers: production builds say what is wrong without the explanation.
+declare const process: { env: { NODE_ENV?: string } };
+
 // protocol://public_key[:secret]@host[:port]/[path/]project_id — IPv6 hosts in brackets.
 const DSN_PATTERN = /^(https?):\/\/([\w-]+)(?::[\w-]*)?@([\w.-]+|\[[0-9a-fA-F:.]+\])(?::(\d+))?\/(?:(.*)\/)?([^/]*)$/;
 
@@ -7,11 +10,11 @@ const DSN_PATTERN = /^(https?):\/\/([\w-]+)(?::[\w-]*)?@([\w.-]+|\[[0-9a-fA-F:.]
 export function parseDsn(value: string): Dsn | string {
   const match = DSN_PATTERN.exec(value.trim());
   if (!match) {
-    return `"${value}" is not a valid DSN (expected https://<public_key>@<host>/<project_id>)`;
+    return `"${value}" is not a valid DSN${process.env.NODE_ENV !== 'production' ? ' (expected https://<public_key>@<host>/<project_id>)' : ''}`;
   }
   const [, protocol, publicKey, host, port = '', path = '', projectId = ''] = match;
   if (!/^\d+$/.test(projectId)) {
-    return `"${value}" has an invalid project id "${projectId}" (expected digits at the end of the path)`;
+    return `"${value}" has an invalid project id "${projectId}"${process.env.NODE_ENV !== 'production' ? ' (expected digits at the end of the path)' : ''}`;
   }
   return { protocol: protocol as Dsn['protocol'], publicKey: publicKey!, host: host!, port, path, projectId };
 }

@@ -11,6 +11,9 @@ import { CORE_OPTION_CHECKS, FATAL_OPTIONS } from './options/coreOptionChecks';
 import type { OptionCheck } from './options/types';
 import { checkOptionLayers } from './options/validateOptions';
 
+// Replaced by bundlers: production builds print each problem without the explanations around it.
+declare const process: { env: { NODE_ENV?: string } };
+
 /** What a platform found in options it read before `initAndBind` (environment, config file). */
 export interface OptionsReport {
   problems: string[];
@@ -37,10 +40,14 @@ export function initAndBind<O extends CoreOptions>(
   const fatal = Boolean(earlier?.fatal) || checked.fatal;
   carrier.debug = given.debug === true;
   if (problems.length > 0) {
-    const outcome = fatal
-      ? `Faultline sends nothing until the ${FATAL_OPTIONS.join(' or ')} is fixed`
-      : 'each one is ignored and Faultline runs with the rest';
-    debugLogger.configProblem(`Invalid options (${outcome}):\n  - ${problems.join('\n  - ')}`);
+    // Each line says what happens to its option; the heading's explanation is for development builds.
+    const outcome =
+      process.env.NODE_ENV === 'production'
+        ? ''
+        : fatal
+          ? ` (Faultline sends nothing until the ${FATAL_OPTIONS.join(' or ')} is fixed)`
+          : ' (each one is ignored and Faultline runs with the rest)';
+    debugLogger.configProblem(`Invalid options${outcome}:\n  - ${problems.join('\n  - ')}`);
   }
   const unsupported = [...new Set([...(earlier?.unsupported ?? []), ...checked.unsupported])];
   if (unsupported.length > 0) {
@@ -51,7 +58,7 @@ export function initAndBind<O extends CoreOptions>(
     client = createClient(resolveOptions({ enabled: false }, { ...platform, defaultIntegrations: [] }), platform);
   } else {
     client = createClient(resolveOptions(given, platform), platform, checked.dsn);
-    if (!checked.dsn && !given.transport) debugLogger.log('No dsn and no transport: events are processed but not sent');
+    if (!checked.dsn && !given.transport) debugLogger.log('No dsn and no transport: nothing is sent');
   }
   carrier.client = client;
   if (given.initialScope && !fatal) {

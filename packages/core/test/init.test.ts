@@ -67,6 +67,24 @@ describe('init', () => {
     expect(warn.mock.calls[0]!.join(' ')).toContain('tunnel (init option): expected an http(s) URL or a path');
   });
 
+  it('in a production build, still names each option, its value and what happens, without the explanations', () => {
+    // Bundlers replace process.env.NODE_ENV; here it is read at run time.
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      init({ dsn: 'https://key@sentry.example.com/', tunnel: 'relay', integrations: 'all' as never } as never);
+      expect(warn.mock.calls[0]!.join(' ')).toBe(
+        [
+          '[faultline] Invalid options:',
+          '  - dsn (init option): "https://key@sentry.example.com/" has an invalid project id ""; ignored, so nothing is sent',
+          '  - tunnel (init option): expected a URL or a path, got "relay"; ignored, so nothing is sent',
+          '  - integrations (init option): expected an array or a function, got "all"; ignored, using the default',
+        ].join('\n'),
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('explains a DSN without a numeric project id', () => {
     init({ dsn: 'https://key@sentry.example.com/' });
     expect(warn.mock.calls[0]!.join(' ')).toContain('invalid project id');

@@ -4,11 +4,16 @@ import { scrubOptionCheck } from './scrubOptionCheck';
 import { stormGuardOptionCheck } from './stormGuardOptionCheck';
 import type { OptionCheck } from './types';
 
+// Replaced by bundlers: production builds keep a short form of each message (the option and what it takes).
+declare const process: { env: { NODE_ENV?: string } };
+
 const isIntegrations: OptionCheck = (v) =>
   typeof v === 'function' ||
   (Array.isArray(v) && v.every((i) => typeof (i as { name?: unknown } | null)?.name === 'string'))
     ? undefined
-    : 'expected an array of integrations ({ name, … }) or a function of the defaults';
+    : process.env.NODE_ENV !== 'production'
+      ? 'expected an array of integrations ({ name, … }) or a function of the defaults'
+      : 'expected an array or a function';
 const isDsn: OptionCheck = (v) => {
   if (typeof v !== 'string') return 'expected a string';
   if (v === '') return undefined;
@@ -19,7 +24,11 @@ const isDsn: OptionCheck = (v) => {
 const isTunnel: OptionCheck = (v) =>
   typeof v === 'string' && /^(https?:\/\/[^/\s?#]+|\/)[^\s]*$/.test(v)
     ? undefined
-    : 'expected an http(s) URL or a path starting with /';
+    : process.env.NODE_ENV !== 'production'
+      ? 'expected an http(s) URL or a path starting with /'
+      : 'expected a URL or a path';
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
 
 /** Options whose problem stops sending: without a usable destination nothing can go out. */
 export const FATAL_OPTIONS: readonly string[] = ['dsn', 'tunnel'];
@@ -50,10 +59,7 @@ export const CORE_OPTION_CHECKS: Record<string, OptionCheck> = {
   enabled: isBoolean,
   service: isString,
   enableLogs: isBoolean,
-  minLevel: (v) =>
-    typeof v === 'string' && ['trace', 'debug', 'info', 'warn', 'error', 'fatal'].includes(v)
-      ? undefined
-      : 'expected one of trace, debug, info, warn, error, fatal',
+  minLevel: (v) => (LOG_LEVELS.includes(v as string) ? undefined : `expected one of ${LOG_LEVELS.join(', ')}`),
   beforeSendLog: isFunction,
   scrub: scrubOptionCheck,
   sendDefaultPii: isBoolean,
@@ -62,6 +68,8 @@ export const CORE_OPTION_CHECKS: Record<string, OptionCheck> = {
   initialScope: (v) =>
     typeof v === 'function' || (typeof v === 'object' && v !== null && !Array.isArray(v))
       ? undefined
-      : 'expected { tags, user, extra, contexts, level, fingerprint } or a function of the scope',
+      : process.env.NODE_ENV !== 'production'
+        ? 'expected { tags, user, extra, contexts, level, fingerprint } or a function of the scope'
+        : 'expected an object or a function',
   stormGuard: stormGuardOptionCheck,
 };

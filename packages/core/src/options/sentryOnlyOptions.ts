@@ -50,30 +50,12 @@ export interface SentryOnlyOptions {
   _experiments?: unknown;
 }
 
-const NAMES: Record<keyof SentryOnlyOptions, true> = {
-  autoSessionTracking: true,
-  beforeSendSpan: true,
-  beforeSendTransaction: true,
-  cdnBaseUrl: true,
-  defaultIntegrations: true,
-  enableTracing: true,
-  ignoreSpans: true,
-  ignoreTransactions: true,
-  includeLocalVariables: true,
-  parentSpanIsAlwaysRootSpan: true,
-  profilesSampleRate: true,
-  profilesSampler: true,
-  replaysOnErrorSampleRate: true,
-  replaysSessionSampleRate: true,
-  sendClientReports: true,
-  skipOpenTelemetrySetup: true,
-  spotlight: true,
-  stackParser: true,
-  tracesSampleRate: true,
-  tracesSampler: true,
-  transportOptions: true,
-  _experiments: true,
-};
+// One string, split once per check: a list this long costs a third less in a bundle than an array literal.
+const NAMES =
+  'autoSessionTracking beforeSendSpan beforeSendTransaction cdnBaseUrl defaultIntegrations enableTracing ' +
+  'ignoreSpans ignoreTransactions includeLocalVariables parentSpanIsAlwaysRootSpan profilesSampleRate ' +
+  'profilesSampler replaysOnErrorSampleRate replaysSessionSampleRate sendClientReports skipOpenTelemetrySetup ' +
+  'spotlight stackParser tracesSampleRate tracesSampler transportOptions _experiments';
 
-/** The names of `SentryOnlyOptions`: given, they are not typos but reported as not implemented. */
-export const SENTRY_ONLY_OPTIONS: readonly string[] = Object.keys(NAMES);
+/** Whether `key` is one of `SentryOnlyOptions`: given, it is not a typo but reported as not implemented. */
+export const isSentryOnlyOption = (key: string): key is keyof SentryOnlyOptions => NAMES.split(' ').includes(key);

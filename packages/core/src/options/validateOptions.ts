@@ -2,7 +2,7 @@ import { parseDsn } from '../dsn';
 import { safeString } from '../normalize/safeString';
 import type { Dsn } from '../types';
 import { CORE_OPTION_CHECKS, FATAL_OPTIONS } from './coreOptionChecks';
-import { SENTRY_ONLY_OPTIONS } from './sentryOnlyOptions';
+import { isSentryOnlyOption } from './sentryOnlyOptions';
 import { suggestOption } from './suggestOption';
 import type { OptionCheck } from './types';
 
@@ -65,7 +65,7 @@ export function checkOptionLayers(layers: OptionLayer[], checks: Record<string, 
     }
     for (const key of ownKeys(options)) {
       if (Object.hasOwn(checks, key) || key === '$schema') continue;
-      if (SENTRY_ONLY_OPTIONS.includes(key)) unsupported.add(key);
+      if (isSentryOnlyOption(key)) unsupported.add(key);
       else findings.push({ key, layer, text: unknownKey(key, Object.keys(checks), source) });
     }
     for (const [key, check] of Object.entries(checks)) {
