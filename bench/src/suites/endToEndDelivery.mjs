@@ -184,7 +184,7 @@ export async function runEndToEndDelivery({ quick = false } = {}) {
     }
   }
   return [
-    '### Default setups end to end (`bench/src/suites/endToEndDelivery.mjs`)',
+    '### Burst, sustained load on a slow receiver, outage: `init({ dsn })` of each SDK, counted on the receiver',
     '',
     '`init({ dsn })` and nothing else, each SDK in its own process (Faultline: file journal on, undici), delivering',
     `to a counting receiver in another process on 127.0.0.1; ${quick ? 'one run' : '3 runs, alternating who goes first,'} per row (counts summed over the runs,`,
