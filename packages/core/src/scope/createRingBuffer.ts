@@ -3,9 +3,7 @@ export interface RingBuffer<T> {
   push(value: T): void;
   /** Oldest first. */
   toArray(): T[];
-  clear(): void;
   clone(): RingBuffer<T>;
-  readonly size: number;
 }
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -26,15 +24,8 @@ export function createRingBuffer<T>(capacity: number, initial: T[] = []): RingBu
     toArray() {
       return start === 0 ? items.slice() : items.slice(start).concat(items.slice(0, start));
     },
-    clear() {
-      items.length = 0;
-      start = 0;
-    },
     clone() {
       return createRingBuffer(capacity, this.toArray());
-    },
-    get size() {
-      return items.length;
     },
   };
 }

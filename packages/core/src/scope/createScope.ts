@@ -47,68 +47,58 @@ export interface Scope {
   clone(): Scope;
 }
 
+type Fields = Omit<ScopeData, 'breadcrumbs'>;
+const empty = (): Fields => ({ tags: {}, contexts: {}, extra: {} });
+
 // A class (not a hierarchy) so that clones share methods through the prototype: withScope forks a scope
 // per call, and closures per instance would cost on that path.
 class ScopeImpl implements Scope {
-  private _user: User | undefined;
-  private _tags: Record<string, Primitive> = {};
-  private _contexts: Contexts = {};
-  private _extra: Record<string, unknown> = {};
-  private _fingerprint: string[] | undefined;
-  private _level: SeverityLevel | undefined;
-  private _propagationContext: PropagationContext | undefined;
-  private _request: RequestData | undefined;
+  // Replaced on every change, never mutated (nor are the maps in it), so a clone shares it until either side writes.
+  private _fields: Fields = empty();
   private _breadcrumbs: RingBuffer<Breadcrumb> | undefined;
   private _lastEventId: string | undefined;
 
-  setUser(user: User | undefined): this {
-    this._user = user;
+  private _set(change: Partial<Fields>): this {
+    this._fields = { ...this._fields, ...change };
     return this;
+  }
+  setUser(user: User | undefined): this {
+    return this._set({ user });
   }
   getUser(): User | undefined {
-    return this._user;
+    return this._fields.user;
   }
   setTag(key: string, value: Primitive): this {
-    this._tags = { ...this._tags, [key]: value };
-    return this;
+    return this.setTags({ [key]: value });
   }
   setTags(tags: Record<string, Primitive>): this {
-    this._tags = { ...this._tags, ...tags };
-    return this;
+    return this._set({ tags: { ...this._fields.tags, ...tags } });
   }
   setContext(name: string, context: Record<string, unknown> | undefined): this {
-    const next = { ...this._contexts };
-    if (context === undefined) delete next[name];
-    else next[name] = context;
-    this._contexts = next;
-    return this;
+    const contexts = { ...this._fields.contexts, [name]: context };
+    if (context === undefined) delete contexts[name];
+    return this._set({ contexts: contexts as Contexts });
   }
   setExtra(key: string, value: unknown): this {
-    this._extra = { ...this._extra, [key]: value };
-    return this;
+    return this.setExtras({ [key]: value });
   }
   setExtras(extras: Record<string, unknown>): this {
-    this._extra = { ...this._extra, ...extras };
-    return this;
+    return this._set({ extra: { ...this._fields.extra, ...extras } });
   }
   setFingerprint(fingerprint: string[] | undefined): this {
-    this._fingerprint = fingerprint;
-    return this;
+    return this._set({ fingerprint });
   }
   setLevel(level: SeverityLevel | undefined): this {
-    this._level = level;
-    return this;
+    return this._set({ level });
   }
-  setPropagationContext(context: PropagationContext | undefined): this {
-    this._propagationContext = context;
-    return this;
+  setPropagationContext(propagationContext: PropagationContext | undefined): this {
+    return this._set({ propagationContext });
   }
   getPropagationContext(): PropagationContext | undefined {
-    return this._propagationContext;
+    return this._fields.propagationContext;
   }
   setRequest(request: RequestData | undefined): this {
-    this._request = request;
-    return this;
+    return this._set({ request });
   }
   addBreadcrumb(breadcrumb: Breadcrumb, maxBreadcrumbs = DEFAULT_MAX_BREADCRUMBS): this {
     if (maxBreadcrumbs <= 0) return this;
@@ -127,37 +117,15 @@ class ScopeImpl implements Scope {
     return this._lastEventId;
   }
   getScopeData(): ScopeData {
-    return {
-      user: this._user,
-      tags: this._tags,
-      contexts: this._contexts,
-      extra: this._extra,
-      fingerprint: this._fingerprint,
-      level: this._level,
-      propagationContext: this._propagationContext,
-      request: this._request,
-      breadcrumbs: this._breadcrumbs ? this._breadcrumbs.toArray() : [],
-    };
+    return { ...this._fields, breadcrumbs: this._breadcrumbs ? this._breadcrumbs.toArray() : [] };
   }
   clear(): this {
-    this._user = this._fingerprint = this._level = this._propagationContext = this._request = undefined;
-    this._tags = {};
-    this._contexts = {};
-    this._extra = {};
-    this._breadcrumbs = undefined;
-    return this;
+    this._fields = empty();
+    return this.clearBreadcrumbs();
   }
   clone(): Scope {
-    // Maps are replaced, never mutated (see the setters), so a clone can share them until either side writes.
     const copy = new ScopeImpl();
-    copy._user = this._user;
-    copy._tags = this._tags;
-    copy._contexts = this._contexts;
-    copy._extra = this._extra;
-    copy._fingerprint = this._fingerprint;
-    copy._level = this._level;
-    copy._propagationContext = this._propagationContext;
-    copy._request = this._request;
+    copy._fields = this._fields;
     copy._breadcrumbs = this._breadcrumbs?.clone();
     copy._lastEventId = this._lastEventId;
     return copy;
