@@ -46,6 +46,12 @@ export const SIZE_CASES = [
     source: `import Bugsnag from '@bugsnag/js'; Bugsnag.start({ apiKey: '0123456789abcdef0123456789abcdef' });`,
   },
   {
+    name: 'honeybadger-browser-configure',
+    label: '@honeybadger-io/js configure (defaults)',
+    pair: 'faultline-browser-init',
+    source: `import Honeybadger from '@honeybadger-io/js'; Honeybadger.configure({ apiKey: 'hbp_0123456789abcdef0123' });`,
+  },
+  {
     name: 'sentry-browser-init-tracing',
     label: '@sentry/browser init + browserTracingIntegration (its web vitals)',
     pair: 'faultline-browser-init-web-vitals',
