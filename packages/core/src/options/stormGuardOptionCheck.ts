@@ -1,14 +1,11 @@
-import { safeString } from '../normalize/safeString';
 import { isIntegerIn, isObject } from './optionChecks';
+import { showValue } from './showValue';
 import type { OptionCheck } from './types';
 
 const FIELD_CHECKS: Record<string, OptionCheck> = {
   limit: isIntegerIn(1, 1_000_000),
   windowMs: isIntegerIn(1, 86_400_000),
 };
-
-const show = (value: unknown): string =>
-  typeof value === 'string' ? JSON.stringify(safeString(value, 80)) : safeString(value, 80);
 
 /**
  * Checks `stormGuard`: `false`, or `{ limit?, windowMs? }`. A wrong field is left out (its default
@@ -22,7 +19,7 @@ export const stormGuardOptionCheck: OptionCheck = (value) => {
   for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
     const check = FIELD_CHECKS[key];
     const problem = !check ? 'unknown field' : field === undefined ? undefined : check(field);
-    if (typeof problem === 'string') problems.push(`${key}: ${problem}, got ${show(field)}; using the default`);
+    if (typeof problem === 'string') problems.push(`${key}: ${problem}, got ${showValue(field)}; using the default`);
     else kept[key] = field;
   }
   return problems.length > 0 ? { value: kept, problems } : undefined;

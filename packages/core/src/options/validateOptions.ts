@@ -1,8 +1,8 @@
 import { parseDsn } from '../dsn';
-import { safeString } from '../normalize/safeString';
 import type { Dsn } from '../types';
 import { CORE_OPTION_CHECKS, FATAL_OPTIONS } from './coreOptionChecks';
 import { isSentryOnlyOption } from './sentryOnlyOptions';
+import { showValue as show } from './showValue';
 import { suggestOption } from './suggestOption';
 import type { OptionCheck } from './types';
 
@@ -135,17 +135,4 @@ function ownKeys(options: object): string[] {
   } catch {
     return [];
   }
-}
-
-/**
- * The raw value as a user would recognise it, bounded. Objects are not spelled out: they may hold
- * credentials (a Loki password) that do not belong in a log.
- */
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(safeString(value, 80));
-  if (typeof value === 'function') return 'a function';
-  if (value instanceof RegExp) return safeString(String(value), 80);
-  if (Array.isArray(value)) return safeString(`[${value.slice(0, 10).map(show).join(', ')}]`, 120);
-  if (typeof value === 'object' && value !== null) return 'an object';
-  return safeString(value, 80);
 }

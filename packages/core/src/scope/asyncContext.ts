@@ -1,3 +1,4 @@
+import { isThenable } from '../client/maybePromise';
 import { createScope, type Scope } from './createScope';
 
 export interface ActiveScopes {
@@ -43,8 +44,4 @@ export function createStackStrategy(): AsyncContextStrategy {
 function popEntry(stack: ActiveScopes[], entry: ActiveScopes): void {
   const index = stack.lastIndexOf(entry);
   if (index > 0) stack.splice(index, 1);
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
 }
