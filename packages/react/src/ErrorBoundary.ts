@@ -51,9 +51,18 @@ const INITIAL: ErrorBoundaryState = { hasError: false, error: undefined, compone
  * and as context), shows the fallback, and resets on `resetError()` or when `resetKeys` change.
  */
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
-  static override contextType = FaultlineClientContext;
+  // A getter and constructor assignments rather than class fields: bundles for older targets would carry a
+  // defineProperty helper for those.
+  static override get contextType() {
+    return FaultlineClientContext;
+  }
   declare context: Client | undefined;
-  override state: ErrorBoundaryState = INITIAL;
+
+  constructor(props: ErrorBoundaryProps) {
+    super(props);
+    this.state = INITIAL;
+    this.resetError = this.resetError.bind(this);
+  }
 
   static getDerivedStateFromError(error: unknown): Partial<ErrorBoundaryState> {
     return { hasError: true, error };
@@ -88,11 +97,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     this.props.onUnmount?.(error, componentStack, eventId);
   }
 
-  resetError = (): void => {
+  resetError(): void {
     const { error, componentStack, eventId } = this.state;
     this.props.onReset?.(error, componentStack, eventId);
     this.setState(INITIAL);
-  };
+  }
 
   override render(): ReactNode {
     const { hasError, error, componentStack, eventId } = this.state;

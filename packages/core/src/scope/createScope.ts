@@ -54,9 +54,14 @@ const empty = (): Fields => ({ tags: {}, contexts: {}, extra: {} });
 // per call, and closures per instance would cost on that path.
 class ScopeImpl implements Scope {
   // Replaced on every change, never mutated (nor are the maps in it), so a clone shares it until either side writes.
-  private _fields: Fields = empty();
-  private _breadcrumbs: RingBuffer<Breadcrumb> | undefined;
-  private _lastEventId: string | undefined;
+  // Declared, not initialized as class fields: bundles for older targets would carry a defineProperty helper.
+  declare private _fields: Fields;
+  declare private _breadcrumbs: RingBuffer<Breadcrumb> | undefined;
+  declare private _lastEventId: string | undefined;
+
+  constructor() {
+    this._fields = empty();
+  }
 
   private _set(change: Partial<Fields>): this {
     this._fields = { ...this._fields, ...change };
