@@ -51,7 +51,9 @@ export function initAndBind<O extends CoreOptions>(
   }
   const unsupported = [...new Set([...(earlier?.unsupported ?? []), ...checked.unsupported])];
   if (unsupported.length > 0) {
-    debugLogger.log(`Sentry options Faultline does not implement, ignored: ${unsupported.join(', ')}`);
+    debugLogger.log(
+      `${process.env.NODE_ENV !== 'production' ? 'Sentry options Faultline does not implement' : 'Sentry-only options'}, ignored: ${unsupported.join(', ')}`,
+    );
   }
   let client: Client;
   if (fatal) {

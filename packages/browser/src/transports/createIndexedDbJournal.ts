@@ -3,6 +3,9 @@ import type { UseStore } from 'idb-keyval';
 import { createTombstones, forgetTombstones, readTombstones, tombstoneOwners } from './createTombstones';
 import { openWithin, transaction, type OnResult } from './idbTransaction';
 
+// Replaced by bundlers: production builds say what failed and leave out what happens next.
+declare const process: { env: { NODE_ENV?: string } };
+
 export interface IndexedDbJournalOptions {
   /** The database's name; one per destination, so two queues never mix. Default `faultline-queue`. */
   database?: string;
@@ -68,7 +71,13 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
   const released = new Promise<void>((resolve) => (release = resolve));
 
   const fail = (error: unknown): void => {
-    if (!failed) debugLogger.warn('IndexedDB journal unavailable; queueing in memory only', error);
+    if (!failed)
+      debugLogger.warn(
+        process.env.NODE_ENV !== 'production'
+          ? 'IndexedDB journal unavailable; queueing in memory only'
+          : 'IndexedDB unavailable',
+        error,
+      );
     failed = true;
   };
 

@@ -24,6 +24,9 @@ import { prepareEvent } from './prepareEvent';
 import { runPipeline, type PipelineHost } from './runPipeline';
 import type { Client, PlatformSettings, ResolvedOptions, Transport } from './types';
 
+// Replaced by bundlers: production builds keep what failed and leave out what happens next.
+declare const process: { env: { NODE_ENV?: string } };
+
 /**
  * Creates a client. `options` must be validated and resolved (see `init`). A disabled client is a
  * working no-op: it returns '' for event ids and sends nothing.
@@ -66,7 +69,12 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       ]);
     } catch (error) {
       // Context that cannot be read must not cost the error itself: send it bare.
-      debugLogger.error('Merging scope data failed; sending the event without it', error);
+      debugLogger.error(
+        process.env.NODE_ENV !== 'production'
+          ? 'Merging scope data failed; sending the event without it'
+          : 'Scope merge failed',
+        error,
+      );
       stripToEssentials(event, eventId, platform.platform, sdk);
     }
     active.isolationScope.setLastEventId(eventId);

@@ -5,6 +5,9 @@ import { chain, isThenable, type MaybePromise } from './maybePromise';
 import type { StormGuard } from './createStormGuard';
 import type { Client, Integration, ResolvedOptions } from './types';
 
+// Replaced by bundlers: production builds keep what failed and leave out what happens next.
+declare const process: { env: { NODE_ENV?: string } };
+
 /** What the pipeline needs from the client that runs it. */
 export interface PipelineHost {
   client: Client;
@@ -45,7 +48,10 @@ function runProcessors(host: PipelineHost, event: Event, hint: EventHint, start:
     try {
       result = integration.processEvent(current, hint, host.client);
     } catch (error) {
-      debugLogger.error(`Integration ${integration.name} threw in processEvent; skipped it`, error);
+      debugLogger.error(
+        `Integration ${integration.name} ${process.env.NODE_ENV !== 'production' ? 'threw in processEvent; skipped it' : 'failed'}`,
+        error,
+      );
       continue;
     }
     if (isThenable(result)) {
@@ -53,7 +59,10 @@ function runProcessors(host: PipelineHost, event: Event, hint: EventHint, start:
       return Promise.resolve(result).then(
         (next) => (next === null ? null : runProcessors(host, next ?? before, hint, i + 1)),
         (error: unknown) => {
-          debugLogger.error(`Integration ${integration.name} rejected in processEvent; skipped it`, error);
+          debugLogger.error(
+            `Integration ${integration.name} ${process.env.NODE_ENV !== 'production' ? 'rejected in processEvent; skipped it' : 'failed'}`,
+            error,
+          );
           return runProcessors(host, before, hint, i + 1);
         },
       );
@@ -70,9 +79,15 @@ function isSampledIn(options: ResolvedOptions, event: Event): boolean {
     try {
       const chosen = Number(options.errorsSampler(event));
       if (chosen >= 0 && chosen <= 1) rate = chosen;
-      else debugLogger.warn(`errorsSampler returned ${chosen}, not a rate from 0 to 1; using sampleRate`);
+      else
+        debugLogger.warn(
+          `errorsSampler returned ${chosen}${process.env.NODE_ENV !== 'production' ? ', not a rate from 0 to 1; using sampleRate' : ''}`,
+        );
     } catch (error) {
-      debugLogger.error('errorsSampler threw; using sampleRate', error);
+      debugLogger.error(
+        process.env.NODE_ENV !== 'production' ? 'errorsSampler threw; using sampleRate' : 'errorsSampler failed',
+        error,
+      );
     }
   }
   return rate >= 1 || Math.random() < rate;
@@ -85,14 +100,22 @@ function callBeforeSend(options: ResolvedOptions, event: Event, hint: EventHint)
   try {
     result = beforeSend(event, hint);
   } catch (error) {
-    debugLogger.error('beforeSend threw; sending the event unchanged', error);
+    debugLogger.error(
+      process.env.NODE_ENV !== 'production' ? 'beforeSend threw; sending the event unchanged' : 'beforeSend failed',
+      error,
+    );
     return event;
   }
   if (!isThenable(result)) return result === undefined ? event : result;
   return Promise.resolve(result).then(
     (value) => (value === undefined ? event : value),
     (error: unknown) => {
-      debugLogger.error('beforeSend rejected; sending the event unchanged', error);
+      debugLogger.error(
+        process.env.NODE_ENV !== 'production'
+          ? 'beforeSend rejected; sending the event unchanged'
+          : 'beforeSend failed',
+        error,
+      );
       return event;
     },
   );
