@@ -5,6 +5,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import { runBundleSize } from './suites/bundleSize.mjs';
 import { runDebugIdCost } from './suites/debugIdCost.mjs';
+import { runSizeBreakdown } from './suites/sizeBreakdown.mjs';
 import { runViteShare } from './suites/viteShare.mjs';
 import { runCoreSpeed } from './suites/coreSpeed.mjs';
 import { runDeliverySpeed } from './suites/deliverySpeed.mjs';
@@ -25,9 +26,9 @@ const sizeSection = [
   `Measured on ${date} in one run: @faultline/browser ${version('@faultline/browser')}, @sentry/browser ${version('@sentry/browser')}, @bugsnag/js ${version('@bugsnag/js')}, @honeybadger-io/js ${version('@honeybadger-io/js')}.`,
   '',
   await runBundleSize(),
+  await runSizeBreakdown(),
   await runViteShare(),
   await runDebugIdCost(),
-  '',
 ].join('\n');
 
 // `--size`: the size suites alone (seconds, not the whole bench), written in place of the Size section.
@@ -37,7 +38,7 @@ if (process.argv.includes('--size')) {
   const start = doc.indexOf('## Size');
   const end = doc.indexOf('\n## ', start + 1);
   if (start < 0 || end < 0) throw new Error('docs/benchmarks.md has no Size section to replace: run npm run bench');
-  writeFileSync(file, `${doc.slice(0, start)}${sizeSection}${doc.slice(end + 1)}`);
+  writeFileSync(file, `${doc.slice(0, start)}${sizeSection}\n${doc.slice(end)}`);
   console.log(sizeSection);
   console.log('\nWrote the Size section of docs/benchmarks.md');
   process.exit(0);
@@ -85,6 +86,7 @@ const report = [
   'and the ratio computed round by round (first subject ÷ this one) then taken at the median. Ratios hold on a noisy machine; absolute ops/s do not.',
   '',
   sizeSection,
+  '',
   '## Node hot path (`bench/src/suites/coreSpeed.mjs`)',
   '',
   'Both clients serialize every envelope and hand it to a request function that resolves at once (no network).',
