@@ -13,10 +13,15 @@ test('receiver answering 503, recovering just before a reload: every error once,
   page,
   server,
 }) => {
-  server.refusing = true; // 503 to everything
+  // 503 to everything, asking for a pause longer than the test: no probe is on the wire at the reload, so
+  // the only way an envelope can arrive twice is the one this test is about. (A request on the wire when
+  // a page unloads is kept in the journal: it may arrive twice, with the same event_id, rather than be
+  // lost if it fails.)
+  server.refusing = true;
+  server.refusingRetryAfter = '60';
   await page.goto(`${server.origin}/reload-after-recovery/`);
   await page.evaluate(() => window.captureErrors('queued', 40));
-  await page.waitForTimeout(2000); // several 503s, the transport backing off
+  await page.waitForTimeout(2000); // the first answer, a 503, paused the destination
 
   server.refusing = false;
   const recovered = Date.now();

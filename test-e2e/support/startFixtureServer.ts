@@ -27,6 +27,8 @@ export interface FixtureServer {
   apiRequests: { url: string; headers: IncomingHttpHeaders }[];
   /** While true, envelopes are answered 503 and not recorded (nothing can be delivered). */
   refusing: boolean;
+  /** A `Retry-After` (seconds) sent with those 503s. */
+  refusingRetryAfter?: string;
   waitFor<T>(read: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 }
@@ -45,7 +47,10 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (req.method === 'POST' && /^\/api\/\d+\/envelope\/?$/.test(url.pathname)) {
         const body = await readBody(req);
-        if (fixture.refusing) return void res.writeHead(503, { 'Access-Control-Allow-Origin': '*' }).end();
+        if (fixture.refusing) {
+          const retryAfter = fixture.refusingRetryAfter ? { 'Retry-After': fixture.refusingRetryAfter } : {};
+          return void res.writeHead(503, { 'Access-Control-Allow-Origin': '*', ...retryAfter }).end();
+        }
         envelopes.push({ ...parseEnvelope(body), at: Date.now() });
         res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('{}');
         return;
