@@ -127,7 +127,7 @@ export function runJournalContract(name: string, makeStorage: MakeJournalStorage
       const first = await open();
       await openAndCollect(first);
       const records = Array.from({ length: 2000 }, (_, i) => journalRecord({ body: `stress ${i}` }));
-      const work: Promise<void>[] = [];
+      const work: Promise<unknown>[] = [];
       records.forEach((record, i) => {
         work.push(first.append(record));
         if (i % 2 === 0) work.push(first.acknowledge(record.id));

@@ -253,7 +253,7 @@ describe('createTransport', () => {
     );
     const { transport } = setup(server, { journal });
     expect(await transport.flush(2000)).toBe(true);
-    const [headers, [[, event]]] = parseEnvelope(server.requests[0]!.body) as [EnvelopeHeaders, [unknown, Event][]];
+    const [headers, [[, event]]] = parseEnvelope(server.requests[0]!.body) as [EnvelopeHeaders, [[unknown, Event]]];
     expect(Math.abs(Date.parse(String(headers.sent_at)) - Date.now())).toBeLessThan(5000);
     expect(event.timestamp).toBe(hourAgo / 1000);
     expect(event.event_id).toBe(captured[0].event_id);
