@@ -14,6 +14,11 @@ import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
 import type { DeliveryOptions, Destination, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
 import { waitUntilDrained } from './waitUntilDrained';
+import { resolveWithin } from '../timers';
+
+/** Longest a flush waits on the journal itself (its replay at start, an acknowledgement), should its disk hang. */
+const JOURNAL_OPEN_WAIT_MS = 30_000;
+const JOURNAL_WAIT_MS = 5000;
 
 /**
  * Browser-sized defaults: every body stays in memory (a page being hidden hands them off from there), at
@@ -66,6 +71,8 @@ export function createTransport(
   let replaying = Boolean(journal);
   /** Acknowledgements not yet written: a flush waits for them, or the next process would send again. */
   let acknowledging = 0;
+  /** How to abandon each request on the wire, for close(). */
+  const onTheWire = new Set<() => void>();
   let closed = false;
   const wake = createWakeTimer(() => pump());
 
@@ -89,7 +96,8 @@ export function createTransport(
   function acknowledge(id: string): void {
     if (!journal) return;
     acknowledging++;
-    void journal.acknowledge(id).finally(() => {
+    // Bounded: a journal whose disk hangs (a folder on /proc, a dead network mount) must not hold every flush.
+    void resolveWithin(journal.acknowledge(id), JOURNAL_WAIT_MS, undefined, false).finally(() => {
       acknowledging--;
       if (acknowledging === 0) pump();
     });
@@ -150,6 +158,7 @@ export function createTransport(
           body: destination.stamp ? destination.stamp(body, started) : body,
         },
         requestTimeoutMs,
+        onTheWire,
       ).catch((error: unknown) => {
         debugLogger.log(`${name}: unreachable (${error instanceof Error ? error.message : String(error)})`);
         return undefined;
@@ -215,8 +224,8 @@ export function createTransport(
     });
   }
 
-  void journal
-    ?.open({
+  if (journal) {
+    const opened = journal.open({
       replay(records) {
         for (const record of records) {
           const entry = entryFromRecord(record, queue.hasMemoryFor(record.body));
@@ -225,11 +234,12 @@ export function createTransport(
         pump();
       },
       unreadable: (quantities) => lose({ quantities }, 'internal_sdk_error'),
-    })
-    .then(() => {
+    });
+    void resolveWithin(opened, JOURNAL_OPEN_WAIT_MS, undefined, false).then(() => {
       replaying = false;
       pump();
     });
+  }
 
   const transport: Transport = {
     send(envelope) {
@@ -280,6 +290,9 @@ export function createTransport(
       const flushed = await transport.flush(timeout);
       closed = true;
       wake.cancel();
+      // What is still on the wire is abandoned (it stays in the journal for the next process): a receiver
+      // that never answers must not hold the process after close().
+      for (const abandon of [...onTheWire]) abandon();
       await journal?.close();
       return flushed;
     },

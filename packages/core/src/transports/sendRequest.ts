@@ -3,28 +3,39 @@ import type { MakeRequest, TransportMakeRequestResponse, TransportRequest } from
 
 type AbortControllerLike = { signal: NonNullable<TransportRequest['signal']>; abort(): void };
 
-/** Makes `request`, abandoning it (and aborting, where supported) after `timeoutMs`. */
+/**
+ * Makes `request`, abandoning it (and aborting, where supported) after `timeoutMs`, or when the transport
+ * closes (it calls what `inFlight` holds).
+ */
 export function sendRequest(
   makeRequest: MakeRequest,
   request: Omit<TransportRequest, 'signal'>,
   timeoutMs: number,
+  inFlight?: Set<() => void>,
 ): Promise<TransportMakeRequestResponse> {
   const Controller = (globalThis as { AbortController?: new () => AbortControllerLike }).AbortController;
   const controller = Controller ? new Controller() : undefined;
   return new Promise((resolve, reject) => {
-    const cancel = setTimer(() => {
+    const abandon = (reason: string): void => {
       controller?.abort();
-      reject(new Error(`no answer within ${timeoutMs} ms`));
-    }, timeoutMs);
+      reject(new Error(reason));
+    };
+    const abandonOnClose = (): void => abandon('the transport closed');
+    const cancel = setTimer(() => abandon(`no answer within ${timeoutMs} ms`), timeoutMs);
+    const done = (): void => {
+      cancel();
+      inFlight?.delete(abandonOnClose);
+    };
+    inFlight?.add(abandonOnClose);
     Promise.resolve()
       .then(() => makeRequest({ ...request, signal: controller?.signal }))
       .then(
         (response) => {
-          cancel();
+          done();
           resolve(response);
         },
         (error: unknown) => {
-          cancel();
+          done();
           reject(error instanceof Error ? error : new Error(String(error)));
         },
       );

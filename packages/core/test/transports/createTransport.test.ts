@@ -540,3 +540,36 @@ describe('createTransport memory ceiling', () => {
     expect(refused).toBeLessThan(40);
   });
 });
+
+describe('createTransport close and odd waits', () => {
+  it('abandons requests still on the wire when it closes, so a receiver that never answers holds nothing', async () => {
+    const server = await receiver(() => 'hang');
+    const { transport, drops } = setup(server, { requestTimeoutMs: 60_000 });
+    await transport.send(eventEnvelope());
+    await server.waitFor((requests) => requests.length === 1);
+    const started = Date.now();
+    expect(await transport.close!(200)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(drops).toEqual([]); // kept for the next process, not counted as lost
+  });
+
+  it('waits out a Retry-After longer than a timer can hold without looping', async () => {
+    const server = await receiver(() => ({ status: 503, headers: { 'Retry-After': '99999999999' } }));
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    const { transport } = setup(server);
+    await transport.send(eventEnvelope());
+    await server.waitFor((requests) => requests.length === 1);
+    const cpu = process.cpuUsage();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const used = process.cpuUsage(cpu);
+    process.off('warning', onWarning);
+    expect(server.requests).toHaveLength(1);
+    // Uncapped, Node fires such a timer after 1 ms, warns, and the wait re-arms ~1,000 times a second.
+    expect(warnings).toEqual([]);
+    expect((used.user + used.system) / 1000).toBeLessThan(150);
+    expect(await transport.close!(0)).toBe(false);
+  });
+});
