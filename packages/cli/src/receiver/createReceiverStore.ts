@@ -23,9 +23,10 @@ const MAX_TITLE = 1000;
  * view is bounded (records, bytes, issues) and is rebuilt at start from the end of the files.
  */
 export function createReceiverStore(dir: string, options: ReceiverStoreOptions = {}) {
-  mkdirSync(dir, { recursive: true });
+  // What was captured may hold personal data: only this user may read it (folder 0700, files 0600).
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = (name: string) => path.join(dir, name);
-  const append = (name: string, line: string) => appendFileSync(file(name), `${line}\n`);
+  const append = (name: string, line: string) => appendFileSync(file(name), `${line}\n`, { mode: 0o600 });
   const issues = new Map<string, Issue>();
   const logs: StoredLog[] = [];
   const sizes = new WeakMap<object, number>();

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createReceiverStore } from '@faultline/cli';
@@ -15,6 +15,16 @@ const event = (value: string, extra?: Record<string, unknown>): Event => ({
 });
 
 describe('createReceiverStore', () => {
+  it('keeps what it stores readable by this user only (folder 0700, files 0600)', () => {
+    const dir = path.join(tmp(), 'store');
+    const store = createReceiverStore(dir);
+    store.addEvent(event('private'));
+    store.addLog({ timestamp: 1, level: 'info', body: 'a log', attributes: {}, source: 'loki' });
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(dir, 'events.ndjson')).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(dir, 'logs.ndjson')).mode & 0o777).toBe(0o600);
+  });
+
   it('reads back the end of its files at start, within reloadBytes, skipping lines it cannot read', () => {
     const dir = tmp();
     const first = createReceiverStore(dir);
