@@ -78,7 +78,9 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       stripToEssentials(event, eventId, platform.platform, sdk);
     }
     active.isolationScope.setLastEventId(eventId);
-    const result = runPipeline(host, event, { ...hint, event_id: eventId });
+    // The event and its scope data are fixed now; the pipeline runs in a microtask, off the caller's own
+    // time (as Sentry's does), in capture order. flush() waits for it.
+    const result = Promise.resolve().then(() => runPipeline(host, event, { ...hint, event_id: eventId }));
     if (isThenable(result)) {
       pending.add(result);
       const settle = (): void => void pending.delete(result);

@@ -38,7 +38,8 @@ export function createStormGuard(options: StormGuardOptions = {}): StormGuard {
   const budgets = new Map<string, Budget>();
   return {
     allow(event) {
-      const now = Date.now();
+      // The error's own time (fixed at capture), not when the pipeline got to it.
+      const now = typeof event.timestamp === 'number' ? event.timestamp * 1000 : Date.now();
       for (const [key, budget] of budgets) {
         if (now - budget.start < windowMs && budgets.size < MAX_KEYS) break;
         budgets.delete(key);

@@ -4,6 +4,21 @@ import { initForTest, resetCarrier } from '@faultline/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 describe('createClient', () => {
+  it('fixes the event and its scope at capture, and runs the pipeline after the call returns', async () => {
+    const calls: string[] = [];
+    const { record } = initForTest({
+      beforeSend: (event) => (calls.push(`beforeSend ${String(event.tags?.step)}`), event),
+    });
+    const scope = createScope();
+    scope.setTag('step', 'at capture');
+    captureException(new Error('deferred'), scope);
+    scope.setTag('step', 'changed after');
+    calls.push('returned');
+    await flush(1000);
+    expect(calls).toEqual(['returned', 'beforeSend at capture']);
+    expect(record.events()).toHaveLength(1);
+  });
+
   beforeEach(() => resetCarrier());
 
   it('sends the error without scope data when a scope cannot be read', async () => {
