@@ -47,7 +47,10 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     options,
     integrations: options.integrations,
     // Counted through recordDroppedEvent, as the transport's drops are: one way for every reason.
-    drop: (reason) => client.recordDroppedEvent(reason, 'error'),
+    drop: (reason) => {
+      debugLogger.log(`Dropped an event (${reason})`);
+      client.recordDroppedEvent(reason, 'error');
+    },
     stormGuard: options.stormGuard === false ? undefined : createStormGuard(options.stormGuard),
     // Scrubbing is the last step, after every user hook; nothing unscrubbed reaches an envelope.
     toEnvelope: (event) =>

@@ -57,7 +57,7 @@ function runProcessors(host: PipelineHost, event: Event, hint: EventHint, start:
     if (isThenable(result)) {
       const before = current;
       return Promise.resolve(result).then(
-        (next) => (next === null ? null : runProcessors(host, next ?? before, hint, i + 1)),
+        (next) => (next === null ? droppedBy(integration) : runProcessors(host, next ?? before, hint, i + 1)),
         (error: unknown) => {
           debugLogger.error(
             `Integration ${integration.name} ${process.env.NODE_ENV !== 'production' ? 'rejected in processEvent; skipped it' : 'failed'}`,
@@ -67,10 +67,16 @@ function runProcessors(host: PipelineHost, event: Event, hint: EventHint, start:
         },
       );
     }
-    if (result === null) return null;
+    if (result === null) return droppedBy(integration);
     current = result ?? current;
   }
   return current;
+}
+
+/** With `debug: true`, says which integration dropped an event (Dedupe, EventFilters, …). */
+function droppedBy(integration: Integration): null {
+  debugLogger.log(`${integration.name} dropped an event`);
+  return null;
 }
 
 function isSampledIn(options: ResolvedOptions, event: Event): boolean {

@@ -1,7 +1,7 @@
 import { captureException, captureMessage, flush } from '@faultline/core';
 import type { Integration } from '@faultline/core';
 import { initForTest, resetCarrier } from '@faultline/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 function clientReports(record: ReturnType<typeof initForTest>['record']) {
   return record.items('client_report') as {
@@ -11,6 +11,27 @@ function clientReports(record: ReturnType<typeof initForTest>['record']) {
 
 describe('runPipeline', () => {
   beforeEach(() => resetCarrier());
+
+  it('says with debug: true which step dropped an event and why', async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+    try {
+      const dropAll: Integration = { name: 'DropAll', processEvent: () => null };
+      initForTest({ debug: true, integrations: [dropAll] });
+      captureException(new Error('dropped'));
+      await flush(1000);
+      initForTest({ debug: true, beforeSend: () => null });
+      captureException(new Error('dropped too'));
+      await flush(1000);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines.filter((line) => line.includes('[faultline]') && /dropped/i.test(line))).toEqual([
+      expect.stringContaining('DropAll dropped an event'),
+      expect.stringContaining('Dropped an event (event_processor)'),
+      expect.stringContaining('Dropped an event (before_send)'),
+    ]);
+  });
 
   it('runs processEvent, then sampling, then beforeSend, in that order', async () => {
     const order: string[] = [];
