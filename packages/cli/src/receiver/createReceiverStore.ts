@@ -22,6 +22,9 @@ const MAX_TITLE = 1000;
  * and an in-memory view (issues grouped by fingerprint, recent logs) for the terminal and the page. The
  * view is bounded (records, bytes, issues) and is rebuilt at start from the end of the files.
  */
+/** Event ids remembered for de-duplication (a retry comes soon after the first copy). */
+const MAX_EVENT_IDS = 10_000;
+
 export function createReceiverStore(dir: string, options: ReceiverStoreOptions = {}) {
   // What was captured may hold personal data: only this user may read it (folder 0700, files 0600).
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -34,7 +37,16 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
   let logBytes = 0;
   let reports = 0;
 
+  /** Recent event ids and their issue: a retried envelope (same event_id) is one event, as Sentry counts it. */
+  const eventIssues = new Map<string, string>();
+  const duplicateOf = (event: Event): Issue | undefined => {
+    const issueId = typeof event.event_id === 'string' ? eventIssues.get(event.event_id) : undefined;
+    return issueId === undefined ? undefined : issues.get(issueId);
+  };
+
   function rememberEvent(event: Event, bytes: number): { issue: Issue; isNew: boolean } {
+    const duplicate = duplicateOf(event);
+    if (duplicate) return { issue: duplicate, isNew: false };
     const kept = trimEvent(event, bytes);
     sizes.set(kept, Math.min(bytes, MAX_EVENT_BYTES));
     const values = Array.isArray(event.exception?.values) ? event.exception.values : [];
@@ -57,6 +69,10 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
       issues.set(id, issue);
     }
     issue.count++;
+    if (typeof event.event_id === 'string') {
+      eventIssues.set(event.event_id, id);
+      if (eventIssues.size > MAX_EVENT_IDS) eventIssues.delete(eventIssues.keys().next().value!);
+    }
     issue.firstSeen = Math.min(issue.firstSeen, seen);
     issue.lastSeen = Math.max(issue.lastSeen, seen);
     issue.events.unshift(kept);
@@ -113,6 +129,8 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
   return {
     /** Adds an event; returns its issue and whether the issue is new. */
     addEvent(event: Event): { issue: Issue; isNew: boolean } {
+      const duplicate = duplicateOf(event);
+      if (duplicate) return { issue: duplicate, isNew: false };
       const line = JSON.stringify(event);
       append('events.ndjson', line);
       return rememberEvent(event, line.length);

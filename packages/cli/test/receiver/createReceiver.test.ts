@@ -307,9 +307,10 @@ describe('createReceiver: restart', () => {
     const dir = tmp();
     const first = await createReceiver({ port: 0, dir, print: false });
     const event = anEvent('seen before the restart');
+    const again = { ...event, event_id: anEvent('').event_id };
     try {
       await raw(`${first.url}/api/1/envelope/?sentry_key=k`, { method: 'POST', body: envelopeOf(event) });
-      await raw(`${first.url}/api/1/envelope/?sentry_key=k`, { method: 'POST', body: envelopeOf(event) });
+      await raw(`${first.url}/api/1/envelope/?sentry_key=k`, { method: 'POST', body: envelopeOf(again) });
       await raw(first.lokiUrl, {
         method: 'POST',
         body: JSON.stringify({
@@ -325,7 +326,7 @@ describe('createReceiver: restart', () => {
       const issues = JSON.parse((await raw(`${second.url}/api/issues`)).body) as { id: string; title: string }[];
       expect(issues.map((issue) => issue.title)).toEqual(['Error: seen before the restart']);
       const issue = JSON.parse((await raw(`${second.url}/api/issues/${issues[0]!.id}`)).body) as { events: Event[] };
-      expect(issue.events.map((e) => e.event_id)).toEqual([event.event_id, event.event_id]);
+      expect(issue.events.map((e) => e.event_id)).toEqual([again.event_id, event.event_id]);
       const logs = JSON.parse((await raw(`${second.url}/api/logs`)).body) as StoredLog[];
       expect(logs.map((log) => log.body)).toEqual(['kept on disk']);
     } finally {

@@ -6,8 +6,9 @@ import type { Event } from '@faultline/core';
 import { describe, expect, it } from 'vitest';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'faultline-store-'));
+let sequence = 0;
 const event = (value: string, extra?: Record<string, unknown>): Event => ({
-  event_id: `${value}`.padEnd(32, '0').slice(0, 32),
+  event_id: `${value}${String(sequence++).padStart(8, '0')}`.padEnd(32, '0').slice(0, 32),
   timestamp: Date.now() / 1000,
   level: 'error',
   exception: { values: [{ type: 'Error', value }] },
@@ -15,6 +16,17 @@ const event = (value: string, extra?: Record<string, unknown>): Event => ({
 });
 
 describe('createReceiverStore', () => {
+  it('counts an event posted twice (a retried envelope, same event_id) once, across a restart too', () => {
+    const dir = tmp();
+    const store = createReceiverStore(dir);
+    const retried = event('retried');
+    const first = store.addEvent(retried);
+    expect(store.addEvent(retried)).toEqual({ issue: first.issue, isNew: false });
+    expect(store.summary().events).toBe(1);
+    expect(first.issue.count).toBe(1);
+    expect(createReceiverStore(dir).addEvent(retried).issue.count).toBe(1);
+  });
+
   it('keeps what it stores readable by this user only (folder 0700, files 0600)', () => {
     const dir = path.join(tmp(), 'store');
     const store = createReceiverStore(dir);
