@@ -27,6 +27,9 @@ import type { Client, PlatformSettings, ResolvedOptions, Transport } from './typ
 // Replaced by bundlers: production builds keep what failed and leave out what happens next.
 declare const process: { env: { NODE_ENV?: string } };
 
+/** Captured events that may wait for the pipeline at once (each holds its frames, scope data…). */
+const MAX_WAITING = 100;
+
 /**
  * Creates a client. `options` must be validated and resolved (see `init`). A disabled client is a
  * working no-op: it returns '' for event ids and sends nothing.
@@ -35,6 +38,42 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   const enabled = options.enabled !== false;
   const drops = createDropRecorder();
   const pending = new Set<PromiseLike<unknown>>();
+  const track = (result: unknown): void => {
+    if (!isThenable(result)) return;
+    pending.add(result);
+    const settle = (): void => void pending.delete(result);
+    result.then(settle, (error: unknown) => {
+      settle();
+      debugLogger.error('Event processing failed', error);
+    });
+  };
+  /** Captured events waiting for the pipeline, oldest first. */
+  const waiting: (() => unknown)[] = [];
+  /**
+   * Runs `job` in a microtask, after what was captured before it. A burst keeps at most MAX_WAITING events
+   * waiting: beyond that the oldest is processed at once, on the caller's time, so memory stays bounded.
+   * What flush waits for settles once every job ran and every asynchronous hook they started settled.
+   */
+  const later = (job: () => unknown): void => {
+    if (waiting.length >= MAX_WAITING) track(waiting.shift()!());
+    waiting.push(job);
+    if (waiting.length > 1) return; // a drain is already scheduled
+    track(
+      Promise.resolve().then(() => {
+        const started: PromiseLike<unknown>[] = [];
+        while (waiting.length > 0) {
+          try {
+            const result = waiting.shift()!();
+            if (isThenable(result)) started.push(result);
+          } catch (error) {
+            debugLogger.error('Event processing failed', error); // the events after it still go through
+          }
+        }
+        return Promise.all(started);
+      }),
+    );
+  };
+
   const sdk = { ...platform.sdk, integrations: options.integrations.map((i) => i.name) };
   const address: EnvelopeAddress = { dsn, tunnel: options.tunnel, sdk };
   const url = options.tunnel ?? (dsn ? getEnvelopeEndpoint(dsn, sdk) : undefined);
@@ -83,15 +122,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     active.isolationScope.setLastEventId(eventId);
     // The event and its scope data are fixed now; the pipeline runs in a microtask, off the caller's own
     // time (as Sentry's does), in capture order. flush() waits for it.
-    const result = Promise.resolve().then(() => runPipeline(host, event, { ...hint, event_id: eventId }));
-    if (isThenable(result)) {
-      pending.add(result);
-      const settle = (): void => void pending.delete(result);
-      result.then(settle, (error: unknown) => {
-        settle();
-        debugLogger.error('Event processing failed', error);
-      });
-    }
+    later(() => runPipeline(host, event, { ...hint, event_id: eventId }));
     return eventId;
   }
 

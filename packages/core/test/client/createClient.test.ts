@@ -92,3 +92,16 @@ describe('createClient', () => {
     expect(log!.attributes.api_key!.value).toBe('[Filtered]');
   });
 });
+
+describe('createClient burst', () => {
+  it('keeps at most 100 captured events waiting for the pipeline; older ones are processed during the burst', async () => {
+    let processed = 0;
+    const { record } = initForTest({ beforeSend: (event) => (processed++, event) });
+    for (let i = 0; i < 1000; i++) captureException(new Error(`burst ${i}`));
+    expect(processed).toBe(900); // the newest 100 wait for the microtask
+    await flush(2000);
+    expect(record.events().map((event) => event.exception?.values[0]?.value)).toEqual(
+      Array.from({ length: 1000 }, (_, i) => `burst ${i}`),
+    );
+  });
+});
