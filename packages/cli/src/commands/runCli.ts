@@ -3,13 +3,12 @@ import { helpText, isCommand, type CommandName } from './helpText';
 import { runSourcemaps } from '../sourcemaps/runSourcemaps';
 import { runDev } from './runDev';
 import { testDestinations } from './testDestinations';
+import { USAGE, usageError } from './usageError';
 import type { CommandOutcome } from './types';
 import { validateConfig } from './validateConfig';
 
 declare const __FAULTLINE_VERSION__: string;
 
-/** BSD's sysexits EX_USAGE: the command was used wrongly. */
-const USAGE = 64;
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 const OPTIONS = {
   dev: {
@@ -25,12 +24,6 @@ const OPTIONS = {
 
 const out = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 const err = (text: string): void => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
-
-function usageError(message: string, command?: CommandName): number {
-  err(`faultline${command ? ` ${command}` : ''}: ${message}`);
-  err(`Run "faultline ${command ? `${command} ` : ''}--help" for ${command ? 'its options' : 'the commands'}.`);
-  return USAGE;
-}
 
 /** The `faultline` command line: help and version, then one of dev, test, validate. */
 export async function runCli(argv: string[]): Promise<CommandOutcome> {

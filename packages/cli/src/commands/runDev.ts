@@ -1,7 +1,8 @@
-import { statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { createReceiver, type RunningReceiver } from '../receiver/createReceiver';
+import { isFolder } from './isFolder';
 import type { CommandOutcome } from './types';
+import { usageError } from './usageError';
 
 export interface DevArguments {
   port?: string;
@@ -19,10 +20,10 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export async function runDev(args: DevArguments): Promise<CommandOutcome> {
   const port = parsePort(args.port ?? '8787');
   if (port === undefined) {
-    return usageError(`--port must be a whole number from 0 to 65535 (got "${args.port}")`);
+    return usageError(`--port must be a whole number from 0 to 65535 (got "${args.port}")`, 'dev');
   }
   for (const dir of args['source-maps'] ?? []) {
-    if (!isFolder(dir)) return usageError(`--source-maps ${dir}: no such folder`);
+    if (!isFolder(dir)) return usageError(`--source-maps ${dir}: no such folder`, 'dev');
   }
   const dir = args.dir ?? '.faultline';
   let receiver: RunningReceiver;
@@ -54,19 +55,6 @@ function parsePort(text: string): number | undefined {
   if (!/^\d{1,5}$/.test(text)) return undefined;
   const port = Number(text);
   return port <= 65535 ? port : undefined;
-}
-
-function isFolder(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`faultline dev: ${message}\nRun "faultline dev --help" for the options.\n`);
-  return 64;
 }
 
 /**

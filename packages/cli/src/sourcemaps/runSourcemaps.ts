@@ -1,5 +1,6 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
+import { isFolder } from '../commands/isFolder';
+import { usageError } from '../commands/usageError';
 import { injectDebugIds, type InjectedFile } from './injectDebugIds';
 
 const LABEL: Record<InjectedFile['outcome'], string> = {
@@ -18,11 +19,14 @@ const LABEL: Record<InjectedFile['outcome'], string> = {
 export function runSourcemaps(positionals: string[], values: { 'dry-run'?: boolean }): number {
   const [action, ...dirs] = positionals;
   if (action !== 'inject') {
-    return usageError(action === undefined ? 'say what to do: inject <dir>…' : `no action "${action}" (try inject)`);
+    return usageError(
+      action === undefined ? 'say what to do: inject <dir>…' : `no action "${action}" (try inject)`,
+      'sourcemaps',
+    );
   }
-  if (dirs.length === 0) return usageError('give the build output folder(s) to inject, e.g. dist');
+  if (dirs.length === 0) return usageError('give the build output folder(s) to inject, e.g. dist', 'sourcemaps');
   for (const dir of dirs) {
-    if (!isFolder(dir)) return usageError(`${dir}: no such folder`);
+    if (!isFolder(dir)) return usageError(`${dir}: no such folder`, 'sourcemaps');
   }
   const dryRun = values['dry-run'] ?? false;
   const results = injectDebugIds(dirs, { dryRun });
@@ -50,17 +54,4 @@ export function runSourcemaps(positionals: string[], values: { 'dry-run'?: boole
     return 1;
   }
   return 0;
-}
-
-function isFolder(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`faultline sourcemaps: ${message}\nRun "faultline sourcemaps --help" for its options.\n`);
-  return 64;
 }
