@@ -112,6 +112,12 @@ export function createTransport(
     }
     return admitted;
   }
+  /** The request for an entry: the destination's headers (never any from disk), `sent_at` of this attempt. */
+  const requestFor = (entry: QueueEntry, body: string | Uint8Array, now: number) => ({
+    url: destination.url,
+    headers: { ...destination.headers, ...(entry.gzip ? { 'Content-Encoding': 'gzip' } : {}) },
+    body: destination.stamp ? destination.stamp(body, now) : body,
+  });
   const blockedUntil = (entry: QueueEntry): number =>
     Math.max(0, ...Object.keys(entry.quantities).map((category) => disabledUntil(limits, category)));
 
@@ -152,11 +158,7 @@ export function createTransport(
       const started = Date.now();
       const response = await sendRequest(
         makeRequest,
-        {
-          url: destination.url,
-          headers: { ...destination.headers, ...(entry.gzip ? { 'Content-Encoding': 'gzip' } : {}) },
-          body: destination.stamp ? destination.stamp(body, started) : body,
-        },
+        requestFor(entry, body, started),
         requestTimeoutMs,
         onTheWire,
       ).catch((error: unknown) => {
@@ -273,9 +275,7 @@ export function createTransport(
       // A page going away may get no further task: hand off from memory, synchronously.
       for (const entry of queue.entries()) {
         if (entry.state === 'sending' || entry.body === undefined) continue;
-        const body = destination.stamp ? destination.stamp(entry.body, Date.now()) : entry.body;
-        const headers = { ...destination.headers, ...(entry.gzip ? { 'Content-Encoding': 'gzip' } : {}) };
-        if (deliver({ url: destination.url, headers, body })) settle(entry);
+        if (deliver(requestFor(entry, entry.body, Date.now()))) settle(entry);
       }
       return Promise.resolve();
     },
