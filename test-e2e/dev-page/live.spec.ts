@@ -38,8 +38,11 @@ test.describe('faultline dev: live', () => {
     await expect(page.locator('#summary')).toContainText('1 issue · 1 event');
     await expect(page.locator('#live')).toHaveText('Live');
 
+    // A keyboard user on the issue's link keeps the focus there while the list is refreshed under it.
+    await serviceRow.getByRole('link').focus();
     expect(await demo.call('/api/checkout?cart=c-99')).toBe(500);
     await expect(serviceRow.locator('td').nth(2)).toHaveText('2');
+    await expect(serviceRow.getByRole('link')).toBeFocused();
     await expect(page.locator('#logs .log').filter({ hasText: 'checkout started' })).toHaveCount(2, LOG_WAIT);
 
     await demo.pay(context);

@@ -27,6 +27,15 @@ function h(tag, props, ...children) {
   return node;
 }
 
+/** Renders a list again without taking the keyboard focus from the row (\`data-key\`) it was on. */
+function keepFocus(list, render) {
+  const active = document.activeElement;
+  const row = active && list.contains(active) ? active.closest('[data-key]') : null;
+  render();
+  const again = row && list.querySelector('[data-key="' + CSS.escape(row.dataset.key) + '"] a');
+  if (again) again.focus();
+}
+
 async function json(url) {
   const response = await fetch(url, { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(url + ' answered ' + response.status);

@@ -25,7 +25,8 @@ function renderIssues() {
     if (th.dataset.col === key) th.setAttribute('aria-sort', 'descending');
     else th.removeAttribute('aria-sort');
   }
-  $('#issues tbody').replaceChildren(...issues.map(issueRow));
+  const body = $('#issues tbody');
+  keepFocus(body, () => body.replaceChildren(...issues.map(issueRow)));
   $('#issues').hidden = issues.length === 0;
   $('#no-issues').hidden = issues.length > 0;
   document.title = (state.fresh.size > 0 ? '(' + state.fresh.size + ' new) ' : '') + 'Faultline dev';
@@ -34,7 +35,7 @@ function renderIssues() {
 function issueRow(issue) {
   const fresh = state.fresh.has(issue.id);
   const where = [issue.release, issue.environment].filter((value) => typeof value === 'string').join(' · ');
-  return h('tr', { class: fresh ? 'is-new' : undefined, 'data-id': issue.id },
+  return h('tr', { class: fresh ? 'is-new' : undefined, 'data-id': issue.id, 'data-key': issue.id },
     h('td', {},
       h('a', { class: 'issue-link', href: '#/issue/' + encodeURIComponent(issue.id) }, text(issue.title)),
       fresh ? h('span', { class: 'badge new', text: 'New' }) : null,
@@ -58,13 +59,14 @@ async function loadLogs() {
   const trace = state.route.params.get('trace_id');
   $('#logs-heading').textContent = trace ? 'Logs of trace ' + trace : 'Logs';
   $('#logs-count').textContent = (rows.length === LOGS_SHOWN ? 'the latest ' : '') + plural(rows.length, 'row') + (filtered ? ' matching' : '');
-  $('#logs').replaceChildren(...rows.map(logRow));
+  keepFocus($('#logs'), () => $('#logs').replaceChildren(...rows.map(logRow)));
 }
 
 function logRow(log) {
   const sources = list(log.sources).length > 0 ? log.sources : [log.source];
   const how = sources.length > 1 ? 'the same record arrived through the DSN and through Loki' : 'arrived through ' + (sources[0] === 'loki' ? 'Loki' : 'the DSN');
-  return h('li', { class: 'log', 'data-sources': sources.join(' ') },
+  const key = log.timestamp + ' ' + text(log.traceId) + ' ' + text(log.body).slice(0, 80);
+  return h('li', { class: 'log', 'data-sources': sources.join(' '), 'data-key': key },
     levelBadge(log.level),
     timeEl(log.timestamp, { ms: true }),
     log.service ? h('span', { class: 'service', text: text(log.service) }) : null,
