@@ -13,7 +13,7 @@ interface JobCase {
   /** Where the mode is given: on the command line (default) or in NODE_OPTIONS. */
   via?: 'argv' | 'NODE_OPTIONS';
   listener?: 'none' | 'rejection' | 'exception';
-  reason?: 'error' | 'string';
+  reason?: 'error' | 'string' | 'uncaught';
   call?: 'plain' | 'await';
 }
 
@@ -76,6 +76,8 @@ const MODES = [undefined, 'throw', 'strict', 'warn', 'warn-with-error-code', 'no
 const CASES: JobCase[] = [
   ...MODES.flatMap((mode) => (['none', 'rejection', 'exception'] as const).map((listener) => ({ mode, listener }))),
   { reason: 'string' },
+  { reason: 'uncaught' },
+  { reason: 'uncaught', listener: 'exception' },
   { call: 'await' },
   { mode: 'none', via: 'NODE_OPTIONS' },
   { mode: 'warn-with-error-code', via: 'NODE_OPTIONS' },
@@ -96,12 +98,13 @@ const nameOf = (job: JobCase) =>
     job.mode ? `--unhandled-rejections=${job.mode}${job.via === 'NODE_OPTIONS' ? ' in NODE_OPTIONS' : ''}` : 'no flag',
     `app listener: ${job.listener ?? 'none'}`,
     job.reason === 'string' ? 'a string reason' : '',
+    job.reason === 'uncaught' ? 'an uncaught exception instead' : '',
     job.call === 'await' ? 'top-level await main()' : '',
   ]
     .filter(Boolean)
     .join(', ');
 
-describe('a job whose main() rejects behaves as without Faultline', () => {
+describe('a job whose main() rejects (or that throws) behaves as without Faultline', () => {
   it.concurrent.each(CASES.map((job, index) => [nameOf(job), job, index] as const))(
     '%s: same exit code and output; the event delivered once before the exit',
     async (_name, job, index) => {
@@ -122,7 +125,7 @@ describe('a job whose main() rejects behaves as without Faultline', () => {
       expect(events[0]!.deliveredAt[0]).toBeLessThanOrEqual(withSdk.exit.at);
       const payload = events[0]!.payload as unknown as Event;
       expect(payload.exception!.values.at(-1)!.mechanism).toMatchObject({
-        type: 'onunhandledrejection',
+        type: job.reason === 'uncaught' ? 'onuncaughtexception' : 'onunhandledrejection',
         handled: false,
       });
     },
