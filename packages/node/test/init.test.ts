@@ -124,3 +124,32 @@ describe('init in a process of its own', () => {
     }
   });
 });
+
+describe('init with the loki option', () => {
+  it('writes the stream labels the core README’s Loki samples show (source "node")', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { resetCarrier, assertValidLokiPush } = await import('@faultline/test-utils');
+    const { init, logger } = await import('@faultline/node');
+    const readme = readFileSync(new URL('../../core/README.md', import.meta.url), 'utf8');
+    const shown = [...readme.slice(readme.indexOf('### What Loki receives')).matchAll(/```json\n([\s\S]*?)```/g)].map(
+      (match) => (JSON.parse(match[1]!) as { streams: { stream: Record<string, string> }[] }).streams[0]!.stream,
+    );
+    expect(shown).toHaveLength(2);
+    const loki = await startReceiver();
+    try {
+      resetCarrier();
+      init({
+        loki: { url: `${loki.url}/loki/api/v1/push`, service: 'checkout' },
+        queueDir: false,
+        integrations: (d) => d.filter((i) => i.name !== 'ProcessHandlers' && i.name !== 'GracefulShutdown'),
+      });
+      captureException(new Error('Payment for cart c-77 failed'));
+      logger.info('Order placed', { order_id: 'o-981' });
+      await flush(2000);
+      const sent = loki.accepted().flatMap((request) => assertValidLokiPush(request.body).map((s) => s.stream));
+      expect(sent).toEqual(expect.arrayContaining(shown));
+    } finally {
+      await loki.close();
+    }
+  });
+});

@@ -6,7 +6,8 @@
 //
 // IPC: it sends { type: 'ready', port } once listening (and prints the port on stdout); every message
 // { id, cmd, ...args } gets { id, ok, result } or { id, ok: false, error }. Commands: stats,
-// events { prefix? }, requests, set { latencyMs?, script? }, refuse, reopen, resetPeak, reset, close.
+// events { prefix? }, requests, set { latencyMs?, script?, keepPayloads? }, refuse, reopen, resetPeak, reset,
+// close. With keepPayloads, each event keeps the payload of its first accepted delivery (`payload`).
 import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,6 +17,8 @@ const requestedPort = Number(process.argv[2] ?? 0);
 
 /** Answers: a status script (steps run in order, then 200) and a latency before every answer. */
 let latencyMs = 0;
+/** Keep each accepted event's payload (off by default: benches send tens of thousands). */
+let keepPayloads = false;
 let script = [];
 let step = { index: 0, since: Date.now(), used: 0 };
 
@@ -98,7 +101,7 @@ function readBody(raw, gzipped) {
       carried.types.push(itemHeader.type);
       if (itemHeader.type === 'event') {
         const event = JSON.parse(payload.toString('utf8'));
-        carried.events.push({ id: event.event_id, label: labelOf(event), level: event.level });
+        carried.events.push({ id: event.event_id, label: labelOf(event), level: event.level, event });
       } else if (itemHeader.type === 'client_report') {
         carried.reports.push(...(JSON.parse(payload.toString('utf8')).discarded_events ?? []));
       }
@@ -128,6 +131,7 @@ function record(carried, start, status, delivered) {
     if (!delivered) continue;
     known.deliveries++;
     known.deliveredAt.push(now);
+    if (keepPayloads && !known.payload) known.payload = e.event;
     if (known.deliveries === 1) counters.unique++;
     else counters.duplicates++;
   }
@@ -223,6 +227,7 @@ const commands = {
   requests: () => requestLog,
   set: (message) => {
     if (message.latencyMs !== undefined) latencyMs = message.latencyMs;
+    if (message.keepPayloads !== undefined) keepPayloads = message.keepPayloads;
     if (message.script !== undefined) {
       script = message.script;
       step = { index: 0, since: Date.now(), used: 0 };

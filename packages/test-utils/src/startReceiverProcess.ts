@@ -53,6 +53,8 @@ export interface ReceivedEvent {
   attempts: number[];
   /** When each accepted delivery was answered. */
   deliveredAt: number[];
+  /** The event as first accepted, when the receiver was told to keep payloads. */
+  payload?: Record<string, unknown>;
 }
 
 export interface ReceivedRequestRecord {
@@ -74,8 +76,8 @@ export interface ReceiverProcess {
   /** Every event_id seen, or those whose label starts with `prefix`. */
   events(prefix?: string): Promise<ReceivedEvent[]>;
   requests(): Promise<ReceivedRequestRecord[]>;
-  /** Latency before every answer, and/or a new status script (restarted now). */
-  set(options: { latencyMs?: number; script?: ReceiverStep[] }): Promise<ReceiverStats>;
+  /** Latency before every answer, a new status script (restarted now), keeping events' payloads from now. */
+  set(options: { latencyMs?: number; script?: ReceiverStep[]; keepPayloads?: boolean }): Promise<ReceiverStats>;
   /** Closes the listening socket and every open connection: new connections are refused. */
   refuse(): Promise<ReceiverStats>;
   /** Listens again on the same port; `at` says when it did. */

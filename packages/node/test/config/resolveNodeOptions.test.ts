@@ -65,7 +65,7 @@ describe('resolveNodeOptions', () => {
         bad,
       'debug (FAULTLINE_DEBUG): expected true or false, got "verbose"; ignored, using the default',
       `enviroment (config file ${bad}): unknown option, ignored; did you mean \`environment\`?`,
-      `unhandledRejection (config file ${bad}): expected 'warn', 'strict' or 'none', got "loud"; ignored, using the default`,
+      `unhandledRejection (config file ${bad}): expected 'node', 'warn', 'strict' or 'none', got "loud"; ignored, using the default`,
     ]);
     expect(report.fatal).toBe(false);
   });
