@@ -205,6 +205,23 @@ describe('faultline dev (the command, in its own process)', () => {
     expect(printed.match(/^.*NEW ISSUE.*$/gm)).toHaveLength(1);
   });
 
+  it('keeps receiving after whoever read its output went away (`faultline dev | head`)', async () => {
+    const dev = await startDev();
+    dev.child.stdout!.destroy(); // the reader of the pipe is gone: the next write gets EPIPE
+    const event: Event = { event_id: randomUUID().replaceAll('-', ''), timestamp: Date.now() / 1000, message: 'after' };
+    for (let i = 0; i < 3; i++) {
+      const answer = await fetch(`${dev.url}/api/1/envelope/?sentry_key=k`, {
+        method: 'POST',
+        body: envelopeOf(event),
+      });
+      expect(answer.status).toBe(200);
+    }
+    const issues = (await (await fetch(`${dev.url}/api/issues`)).json()) as unknown[];
+    expect(issues).toHaveLength(1);
+    expect(dev.child.exitCode).toBeNull();
+    expect(dev.stderr()).toBe('');
+  });
+
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('closes its port and ends on %s', async (signal) => {
     const dev = await startDev();
     dev.child.kill(signal);
