@@ -36,4 +36,11 @@ export const debugLogger = {
    * failure a user cannot notice any other way.
    */
   configProblem: (message: string): void => write('warn', [message]),
+  /** Whether `debug: true` is on: a line printed anyway may then say more. */
+  isEnabled: (): boolean => getCarrier().debug,
+  /**
+   * What a user must hear even without `debug`, because nothing else would tell them (no DSN, a destination
+   * rejecting what it is sent). Callers keep it to one line per cause, not one per event.
+   */
+  notice: (message: string): void => write('warn', [message]),
 };

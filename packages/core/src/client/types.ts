@@ -142,6 +142,11 @@ export interface PlatformSettings {
    * as paths, `module`, `in_app`), as Sentry's platform stack parsers do. Not applied to `captureEvent`.
    */
   normalizeFrame?(frame: StackFrame): void;
+  /**
+   * Where the platform looked for a DSN, in the order it reads them (`dsn` init option, an environment
+   * variable, a config file…): the warning printed when none was found names them. Default: the init option.
+   */
+  dsnSources?: string[];
 }
 
 export interface Client {

@@ -13,6 +13,11 @@ export function createDestinationHealth(backoff: (streak: number) => number) {
     start: (): number => generation,
     /** Requests that may be in flight at once now. */
     maxInFlight: (concurrency: number): number => (state.kind === 'healthy' ? concurrency : 1),
+    /**
+     * No failure since the last success, or no answer yet (a destination that could not have failed yet
+     * counts as healthy): what a page hiding needs before it hands an envelope to a beacon.
+     */
+    isHealthy: (): boolean => state.kind === 'healthy',
     /** Until when nothing may be sent (0 when healthy). */
     pausedUntil: (): number => (state.kind === 'failing' ? state.until : 0),
     succeeded(): void {

@@ -9,6 +9,9 @@ import { createQueueEntry, entryFromRecord, recordOf } from './createQueueEntry'
 import { createWakeTimer } from './createWakeTimer';
 import { createSentryDestination } from './createSentryDestination';
 import { decideOutcome } from './decideOutcome';
+import { mayHandOff } from './mayHandOff';
+import { noticeRejections } from './noticeRejections';
+import { requestFor } from './requestFor';
 import { filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
 import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
@@ -75,6 +78,7 @@ export function createTransport(
   const onTheWire = new Set<() => void>();
   let closed = false;
   const wake = createWakeTimer(() => pump());
+  const request = noticeRejections(makeRequest, name, destination.isPermanent);
 
   /** Counts a lost envelope once, with one reason; the drop counts of a report riding in it are carried forward. */
   function lose(entry: Pick<QueueEntry, 'quantities' | 'reports'>, reason: DropReason): void {
@@ -112,12 +116,6 @@ export function createTransport(
     }
     return admitted;
   }
-  /** The request for an entry: the destination's headers (never any from disk), `sent_at` of this attempt. */
-  const requestFor = (entry: QueueEntry, body: string | Uint8Array, now: number) => ({
-    url: destination.url,
-    headers: { ...destination.headers, ...(entry.gzip ? { 'Content-Encoding': 'gzip' } : {}) },
-    body: destination.stamp ? destination.stamp(body, now) : body,
-  });
   const blockedUntil = (entry: QueueEntry): number =>
     Math.max(0, ...Object.keys(entry.quantities).map((category) => disabledUntil(limits, category)));
 
@@ -157,8 +155,8 @@ export function createTransport(
       queue.restoreBody(entry, body);
       const started = Date.now();
       const response = await sendRequest(
-        makeRequest,
-        requestFor(entry, body, started),
+        request,
+        requestFor(destination, entry, body, started),
         requestTimeoutMs,
         onTheWire,
       ).catch((error: unknown) => {
@@ -272,10 +270,10 @@ export function createTransport(
       }
     },
     handOff(deliver) {
-      // A page going away may get no further task: hand off from memory, synchronously.
+      // A page going away may get no further task: hand off from memory, synchronously, only what can land.
       for (const entry of queue.entries()) {
-        if (entry.state === 'sending' || entry.body === undefined) continue;
-        if (deliver(requestFor(entry, entry.body, Date.now()))) settle(entry);
+        if (!mayHandOff({ health, limitedUntil: blockedUntil(entry), entry, now: Date.now() })) continue;
+        if (deliver(requestFor(destination, entry, entry.body!, Date.now()))) settle(entry);
       }
       return Promise.resolve();
     },

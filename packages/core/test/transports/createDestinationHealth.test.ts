@@ -30,4 +30,17 @@ describe('createDestinationHealth', () => {
     expect(health.pausedUntil()).toBe(0);
     expect(health.maxInFlight(32)).toBe(1);
   });
+
+  it('is healthy before any answer and after a success, and not from a failure until the next success', () => {
+    const health = createDestinationHealth(() => 1000);
+    expect(health.isHealthy()).toBe(true); // could not have failed yet
+    const inFlight = health.start();
+    health.failed(health.start(), 0);
+    expect(health.isHealthy()).toBe(false);
+    health.resume(); // a flush may probe now; the destination still has not answered well
+    expect(health.isHealthy()).toBe(false);
+    health.succeeded();
+    health.failed(inFlight, 10); // an answer from before the success changes nothing
+    expect(health.isHealthy()).toBe(true);
+  });
 });
