@@ -70,4 +70,27 @@ describe('makeFetchTransport', () => {
     expect(removed).toEqual(added);
     vi.restoreAllMocks();
   });
+
+  it("quotes the receiver's reason when it refuses an envelope for good, once per status", async () => {
+    const reason = '{"detail":"event submission rejected with_reason: ProjectId"}';
+    const receiver = await startReceiver(() => ({ status: 403, body: reason + ' '.repeat(100_000) }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const drops: string[] = [];
+      const transport = makeFetchTransport({ offlineQueue: false })({
+        url: `${receiver.url}/api/1/envelope/`,
+        recordDroppedEvent: (why, category) => drops.push(`${why}:${category}`),
+      });
+      await transport.send(envelope());
+      await transport.send(envelope());
+      expect(await transport.flush(2000)).toBe(true);
+      expect(drops).toEqual(['send_error:error', 'send_error:error']);
+      expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
+        `[faultline] sentry rejected an envelope with HTTP 403: ${JSON.stringify(reason)}. It is dropped, not retried (counted as send_error). Said once per status; with debug: true each rejected envelope is named by its event ids.`,
+      ]);
+    } finally {
+      warn.mockRestore();
+      await receiver.close();
+    }
+  });
 });

@@ -34,9 +34,15 @@ export function createDestinationHealth(backoff: (streak: number) => number) {
       const streak = state.kind === 'failing' ? state.streak + 1 : 1;
       state = { kind: 'failing', streak, until: Math.max(now + backoff(streak), pauseUntil) };
     },
-    /** Try now (the network is back, or the app asked for a flush); the streak is kept. */
+    /**
+     * Try now (the network is back, the page is shown again, the app asked for a flush); the streak is kept.
+     * A failure answered later to a request started before this (a page restored from the back/forward
+     * cache gets the answer to the probe it sent as it was hidden) does not pause it again.
+     */
     resume(): void {
-      if (state.kind === 'failing') state = { ...state, until: 0 };
+      if (state.kind !== 'failing') return;
+      state = { ...state, until: 0 };
+      generation++;
     },
   };
 }

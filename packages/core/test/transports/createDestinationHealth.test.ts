@@ -43,4 +43,15 @@ describe('createDestinationHealth', () => {
     health.failed(inFlight, 10); // an answer from before the success changes nothing
     expect(health.isHealthy()).toBe(true);
   });
+
+  it('lets a flush try at once even when the probe sent before it fails afterwards (a page back from the bfcache)', () => {
+    const health = createDestinationHealth(() => 1000);
+    health.failed(health.start(), 0);
+    const hidden = health.start(); // the probe sent as the page was hidden, answered only once it is shown
+    health.resume(); // shown again
+    health.failed(hidden, 5000);
+    expect(health.pausedUntil()).toBe(0);
+    health.failed(health.start(), 5000); // the probe sent now fails: the next step
+    expect(health.pausedUntil()).toBe(6000);
+  });
 });
