@@ -63,7 +63,7 @@ export function initAndBind<O extends CoreOptions>(
     if (!checked.dsn && !given.transport && given.enabled !== false) {
       // Silence is never the answer: without this line an app would run for months reporting nothing.
       const looked = platform.dsnSources ?? ['the `dsn` init option'];
-      debugLogger.notice(`No DSN found, so nothing will be sent (looked at: ${looked.join(', ')}).`);
+      debugLogger.configProblem(`No DSN found, so nothing will be sent (looked at: ${looked.join(', ')}).`);
     }
   }
   carrier.client = client;

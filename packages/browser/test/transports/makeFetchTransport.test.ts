@@ -86,7 +86,7 @@ describe('makeFetchTransport', () => {
       expect(await transport.flush(2000)).toBe(true);
       expect(drops).toEqual(['send_error:error', 'send_error:error']);
       expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
-        `[faultline] sentry rejected an envelope with HTTP 403: ${JSON.stringify(reason)}. It is dropped, not retried (counted as send_error). Said once per status; with debug: true each rejected envelope is named by its event ids.`,
+        `[faultline] sentry rejected an envelope: HTTP 403 ${JSON.stringify(reason)}; dropped, not retried (send_error). Said once per status; debug: true names the event ids of each rejected envelope`,
       ]);
     } finally {
       warn.mockRestore();

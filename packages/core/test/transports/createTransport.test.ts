@@ -168,7 +168,7 @@ describe('createTransport', () => {
       expect(drops).toEqual(Array.from({ length: 3 }, () => ['send_error', 'error', 1]));
       const lines = warn.mock.calls.map((call) => call.join(' '));
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toContain(`sentry rejected an envelope with HTTP 403: ${JSON.stringify(reason)}`);
+      expect(lines[0]).toContain(`sentry rejected an envelope: HTTP 403 ${JSON.stringify(reason)}`);
     } finally {
       warn.mockRestore();
     }

@@ -27,8 +27,20 @@ describe('noticeRejections', () => {
     );
     for (const id of [ID_A, ID_B]) await request({ url: 'u', headers: {}, body: envelope(id) });
     expect(lines()).toEqual([
-      '[faultline] sentry rejected an envelope with HTTP 403: "{\\"detail\\":\\"event submission rejected with_reason: ProjectId\\"}". It is dropped, not retried (counted as send_error). Said once per status; with debug: true each rejected envelope is named by its event ids.',
+      '[faultline] sentry rejected an envelope: HTTP 403 "{\\"detail\\":\\"event submission rejected with_reason: ProjectId\\"}"; dropped, not retried (send_error). Said once per status; debug: true names the event ids of each rejected envelope',
     ]);
+  });
+
+  it('in a production build, states the facts without the explanation', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      await noticeRejections(answering(401, 'bad key'), 'sentry')({ url: 'u', headers: {}, body: envelope(ID_A) });
+      expect(lines()).toEqual([
+        '[faultline] sentry rejected an envelope: HTTP 401 "bad key"; dropped, not retried (send_error)',
+      ]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('names the event ids of every rejected envelope with debug: true', async () => {
@@ -37,10 +49,10 @@ describe('noticeRejections', () => {
     await request({ url: 'u', headers: {}, body: envelope(ID_A) });
     await request({ url: 'u', headers: {}, body: envelope(ID_B) });
     await request({ url: 'u', headers: {}, body: new Uint8Array([31, 139]) });
-    expect(lines().map((line) => line.split('send_error)')[1])).toEqual([
-      `; event ids: ${ID_A}.`,
-      `; event ids: ${ID_B}.`,
-      '; event ids: unknown (compressed body).',
+    expect(lines().map((line) => line.split('(send_error)')[1])).toEqual([
+      `; event ids: ${ID_A}`,
+      `; event ids: ${ID_B}`,
+      '; event ids: unknown (compressed body)',
     ]);
   });
 
@@ -51,7 +63,7 @@ describe('noticeRejections', () => {
       await noticeRejections(answering(status, 'busy'), 'sentry')({ url: 'u', headers: {}, body: '{}' });
     }
     expect(lines()).toHaveLength(1);
-    expect(lines()[0]).toContain('loki rejected an envelope with HTTP 400: "entry for stream has timestamp too old"');
+    expect(lines()[0]).toContain('loki rejected an envelope: HTTP 400 "entry for stream has timestamp too old"');
   });
 });
 
