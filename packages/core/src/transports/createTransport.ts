@@ -9,7 +9,7 @@ import { createQueueEntry, entryFromRecord, recordOf } from './createQueueEntry'
 import { createWakeTimer } from './createWakeTimer';
 import { createSentryDestination } from './createSentryDestination';
 import { decideOutcome } from './decideOutcome';
-import { mayHandOff } from './mayHandOff';
+import { createHandOff } from './createHandOff';
 import { noticeRejections } from './noticeRejections';
 import { requestFor } from './requestFor';
 import { filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
@@ -241,6 +241,13 @@ export function createTransport(
     });
   }
 
+  const pageHide = createHandOff({
+    entries: () => queue.entries(),
+    health,
+    limitedUntil: blockedUntil,
+    destination,
+    settle,
+  });
   const transport: Transport = {
     send(envelope) {
       if (closed) {
@@ -269,17 +276,10 @@ export function createTransport(
         return Promise.resolve({});
       }
     },
-    handOff(deliver) {
-      // A page going away may get no further task: hand off from memory, synchronously, only what can land.
-      for (const entry of queue.entries()) {
-        if (!mayHandOff({ health, limitedUntil: blockedUntil(entry), entry, now: Date.now() })) continue;
-        if (deliver(requestFor(destination, entry, entry.body!, Date.now()))) settle(entry);
-      }
-      return Promise.resolve();
-    },
+    handOff: pageHide.handOff,
     flush(timeout) {
-      // An explicit request to try now (the browser calls it when the network comes back).
-      health.resume();
+      // An explicit request to try now (the network is back, the page is shown again), except as a page goes.
+      if (pageHide.mayResume(Date.now())) health.resume();
       const result = drained.wait(timeout);
       pump();
       return result;

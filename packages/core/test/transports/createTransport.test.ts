@@ -489,8 +489,9 @@ describe('createTransport handOff', () => {
     expect(await handedOff(transport)).toEqual([]);
     expect(journal.storage.operations.filter((op) => op.startsWith('acknowledge'))).toEqual([]);
 
-    failing = { status: 200 }; // the page is shown again (a flush), the receiver is back: all of it goes
-    expect(await transport.flush(2000)).toBe(true);
+    failing = { status: 200 };
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await transport.flush(2000)).toBe(true); // the page is shown again, the receiver is back: all of it goes
     expect(
       server
         .accepted()
@@ -506,8 +507,23 @@ describe('createTransport handOff', () => {
     await transport.send(eventEnvelope('queued 2'));
     await new Promise((resolve) => setTimeout(resolve, 50)); // refused: the destination fails
     expect(await handedOff(transport)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     void transport.flush(0); // what a page shown again does: one probe goes, the other waits for it
     expect(await handedOff(transport)).toEqual([]);
+  });
+
+  it('lifts no pause for the flush that comes with a hand-off (nothing starts as the page goes), and does after', async () => {
+    const server = await receiver(() => ({ status: 503 }));
+    const { transport } = setup(server, { retryBaseMs: 60_000, probeMaxMs: 60_000 });
+    await transport.send(eventEnvelope('queued 1'));
+    await server.waitFor((requests) => requests.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // failing, paused for a backoff step
+    await transport.handOff!(() => true);
+    void transport.flush(0); // the client flushes its logs into the queue as the page goes
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.requests).toHaveLength(1);
+    void transport.flush(0); // the page is shown again: one probe now
+    await server.waitFor((requests) => requests.length === 2);
   });
 
   it('keeps an entry of a rate-limited category and hands off the others', async () => {
