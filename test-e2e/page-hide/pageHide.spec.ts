@@ -2,7 +2,7 @@
 // fails, what was captured stays in IndexedDB and the next page load sends it once the receiver is back.
 // Default `init({ dsn })`, real Chromium, the receiver in another process counting per event_id; each
 // scenario with the CDN file and with the ESM build.
-import { appUrl, BUILDS, capture, deliveryOf, expect, test, until } from './pageHideTest';
+import { appUrl, BUILDS, capture, deliveryOf, expect, expectEachOnce, test, until } from './pageHideTest';
 import { buildEsm } from './buildEsm';
 
 test.beforeAll(buildEsm);
@@ -21,13 +21,7 @@ for (const build of BUILDS) {
       await capture(page, 'outage', 20);
       await until(start, 1000);
       await page.reload();
-      await receiver.waitFor((stats) => stats.unique >= 20, 30_000, '20 events delivered');
-
-      await page.waitForTimeout(1000); // time for a duplicate to show up; a later page load sends nothing again
-      await page.reload();
-      await page.waitForTimeout(1500);
-      expect(await deliveryOf(receiver, 'outage', 20)).toEqual({ delivered: 20, missing: [], twice: [] });
-      expect((await receiver.stats()).discarded).toEqual({});
+      await expectEachOnce(page, receiver, 'outage', 20);
     });
 
     test('20 errors captured while connections are refused, reloaded 1 s later, receiver back at 3 s: 20/20, none twice', async ({
@@ -44,13 +38,7 @@ for (const build of BUILDS) {
       await page.reload();
       await until(start, 3000);
       await receiver.reopen();
-      await receiver.waitFor((stats) => stats.unique >= 20, 30_000, '20 events delivered');
-
-      await page.waitForTimeout(1000);
-      await page.reload();
-      await page.waitForTimeout(1500);
-      expect(await deliveryOf(receiver, 'refused', 20)).toEqual({ delivered: 20, missing: [], twice: [] });
-      expect((await receiver.stats()).discarded).toEqual({});
+      await expectEachOnce(page, receiver, 'refused', 20);
     });
 
     test('receiver back just before the reload: 20/20, only what was on the wire at unload may arrive twice', async ({
@@ -108,10 +96,7 @@ for (const build of BUILDS) {
 
       const next = await context.newPage();
       await next.goto(appUrl(server, receiver, build));
-      await receiver.waitFor((stats) => stats.unique >= 20, 30_000, '20 events delivered');
-      await next.waitForTimeout(1500);
-      expect(await deliveryOf(receiver, 'closed', 20)).toEqual({ delivered: 20, missing: [], twice: [] });
-      expect((await receiver.stats()).discarded).toEqual({});
+      await expectEachOnce(next, receiver, 'closed', 20);
     });
   });
 }

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { startReceiverProcess, type ReceiverProcess } from '../../packages/test-utils/src/startReceiverProcess';
 import type { FixtureServer } from '../support/startFixtureServer';
 import { test as base } from '../support/test';
@@ -15,6 +15,8 @@ export const BUILDS = ['cdn', 'esm'] as const;
 export type Build = (typeof BUILDS)[number];
 
 /** The fixture test, plus the counting ingest receiver in a process of its own (another origin). */
+export { expect };
+
 export const test = base.extend<{ receiver: ReceiverProcess }>({
   receiver: async ({}, use) => {
     const receiver = await startReceiverProcess();
@@ -22,7 +24,6 @@ export const test = base.extend<{ receiver: ReceiverProcess }>({
     await receiver.close();
   },
 });
-export { expect } from '@playwright/test';
 
 /** The app page of `build`, sending to `receiver` with `init({ dsn })`. */
 export const appUrl = (server: FixtureServer, receiver: ReceiverProcess, build: Build): string =>
@@ -47,6 +48,19 @@ export async function deliveryOf(
     missing: labels.filter((label) => !deliveries.get(label)),
     twice: labels.filter((label) => (deliveries.get(label) ?? 0) > 1),
   };
+}
+
+/**
+ * Waits until `count` captures `prefix 0` … arrived, then loads the page again (a later page load must not
+ * send any of it again) and checks that each arrived exactly once and that nothing was counted as lost.
+ */
+export async function expectEachOnce(page: Page, receiver: ReceiverProcess, prefix: string, count: number) {
+  await receiver.waitFor((stats) => stats.unique >= count, 30_000, `${count} events delivered`);
+  await page.waitForTimeout(1000); // time for a duplicate to show up
+  await page.reload();
+  await page.waitForTimeout(1500);
+  expect(await deliveryOf(receiver, prefix, count)).toEqual({ delivered: count, missing: [], twice: [] });
+  expect((await receiver.stats()).discarded).toEqual({});
 }
 
 /** Sleeps until `ms` after `since` (a point on Date.now()'s clock). */
