@@ -32,7 +32,7 @@ declare const __FAULTLINE_VERSION__: string;
  */
 export function init(options: NodeOptions = {}): Client {
   // init options > FAULTLINE_* variables > config file > defaults; what is invalid is left out and reported.
-  const { options: merged, report } = resolveNodeOptions(options, process.env);
+  const { options: merged, report, dsnSources } = resolveNodeOptions(options, process.env);
   setAsyncContextStrategy(createAsyncLocalStorageStrategy());
   // Servers log: the bridges, consoleIntegration and logger all need it.
   installLogPipeline();
@@ -69,6 +69,7 @@ export function init(options: NodeOptions = {}): Client {
       sdk: { name: 'faultline.javascript.node', version: __FAULTLINE_VERSION__ },
       defaultIntegrations: getDefaultIntegrations(merged),
       normalizeFrame: createNodeFrameNormalizer(),
+      dsnSources,
     },
     NODE_OPTION_CHECKS,
     report,

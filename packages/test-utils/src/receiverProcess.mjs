@@ -143,6 +143,11 @@ function record(carried, start, status, delivered) {
   }
 }
 
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'retry-after, x-sentry-rate-limits',
+};
+
 const sockets = new Set();
 const server = createServer((req, res) => {
   const start = Date.now();
@@ -172,7 +177,8 @@ const server = createServer((req, res) => {
       const status = rule.status;
       // Counted before the answer is written: once the client reads a 2xx, the envelope is delivered.
       record(carried, start, status, status >= 200 && status < 300);
-      res.writeHead(status, { 'content-type': 'application/json', ...rule.headers });
+      // CORS as Sentry's ingest answers: a page on another origin may read the status and the limits.
+      res.writeHead(status, { 'content-type': 'application/json', ...CORS, ...rule.headers });
       res.end(rule.body ?? '{}');
     };
     if (wait > 0) setTimeout(answer, wait);

@@ -6,6 +6,7 @@ import {
   type TransportFactory,
 } from '@faultline/core';
 import { createIndexedDbJournal } from './createIndexedDbJournal';
+import { readBodyExcerpt } from './readBodyExcerpt';
 
 export interface FetchTransportOptions extends DeliveryTransportOptions {
   /**
@@ -52,6 +53,8 @@ export function makeFetchTransport(options: FetchTransportOptions = {}): Transpo
             'retry-after': response.headers.get('Retry-After'),
             'x-sentry-rate-limits': response.headers.get('X-Sentry-Rate-Limits'),
           },
+          // A refusal's reason, quoted in the sentence it gets.
+          body: response.ok ? undefined : await readBodyExcerpt(response),
         };
       } finally {
         if (keepalive) keepaliveBytes -= size;

@@ -28,8 +28,9 @@ export interface Transport {
   send(envelope: Envelope): PromiseLike<TransportResponse | void>;
   flush(timeout?: number): PromiseLike<boolean>;
   /**
-   * Offers every queued envelope that is not in flight to `deliver` (a page about to unload uses
-   * `navigator.sendBeacon`); those it accepts leave the queue.
+   * Offers `deliver` (a page about to unload uses `navigator.sendBeacon`, whose answer is never seen) each
+   * queued envelope that can land as far as the transport knows (`mayHandOff`: its destination healthy, not
+   * paused or rate limited); those it accepts leave the queue and the journal, the rest stay journaled.
    */
   handOff?(
     deliver: (request: { url: string; headers: Record<string, string>; body: string | Uint8Array }) => boolean,
@@ -142,6 +143,11 @@ export interface PlatformSettings {
    * as paths, `module`, `in_app`), as Sentry's platform stack parsers do. Not applied to `captureEvent`.
    */
   normalizeFrame?(frame: StackFrame): void;
+  /**
+   * Where the platform looked for a DSN, in the order it reads them (`dsn` init option, an environment
+   * variable, a config file…): the warning printed when none was found names them. Default: the init option.
+   */
+  dsnSources?: string[];
 }
 
 export interface Client {

@@ -9,6 +9,9 @@ import { createQueueEntry, entryFromRecord, recordOf } from './createQueueEntry'
 import { createWakeTimer } from './createWakeTimer';
 import { createSentryDestination } from './createSentryDestination';
 import { decideOutcome } from './decideOutcome';
+import { createHandOff } from './createHandOff';
+import { noticeRejections } from './noticeRejections';
+import { requestFor } from './requestFor';
 import { filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
 import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
@@ -75,6 +78,7 @@ export function createTransport(
   const onTheWire = new Set<() => void>();
   let closed = false;
   const wake = createWakeTimer(() => pump());
+  const request = noticeRejections(makeRequest, name, destination.isPermanent);
 
   /** Counts a lost envelope once, with one reason; the drop counts of a report riding in it are carried forward. */
   function lose(entry: Pick<QueueEntry, 'quantities' | 'reports'>, reason: DropReason): void {
@@ -112,12 +116,6 @@ export function createTransport(
     }
     return admitted;
   }
-  /** The request for an entry: the destination's headers (never any from disk), `sent_at` of this attempt. */
-  const requestFor = (entry: QueueEntry, body: string | Uint8Array, now: number) => ({
-    url: destination.url,
-    headers: { ...destination.headers, ...(entry.gzip ? { 'Content-Encoding': 'gzip' } : {}) },
-    body: destination.stamp ? destination.stamp(body, now) : body,
-  });
   const blockedUntil = (entry: QueueEntry): number =>
     Math.max(0, ...Object.keys(entry.quantities).map((category) => disabledUntil(limits, category)));
 
@@ -157,8 +155,8 @@ export function createTransport(
       queue.restoreBody(entry, body);
       const started = Date.now();
       const response = await sendRequest(
-        makeRequest,
-        requestFor(entry, body, started),
+        request,
+        requestFor(destination, entry, body, started),
         requestTimeoutMs,
         onTheWire,
       ).catch((error: unknown) => {
@@ -243,6 +241,13 @@ export function createTransport(
     });
   }
 
+  const pageHide = createHandOff({
+    entries: () => queue.entries(),
+    health,
+    limitedUntil: blockedUntil,
+    destination,
+    settle,
+  });
   const transport: Transport = {
     send(envelope) {
       if (closed) {
@@ -271,17 +276,10 @@ export function createTransport(
         return Promise.resolve({});
       }
     },
-    handOff(deliver) {
-      // A page going away may get no further task: hand off from memory, synchronously.
-      for (const entry of queue.entries()) {
-        if (entry.state === 'sending' || entry.body === undefined) continue;
-        if (deliver(requestFor(entry, entry.body, Date.now()))) settle(entry);
-      }
-      return Promise.resolve();
-    },
+    handOff: pageHide.handOff,
     flush(timeout) {
-      // An explicit request to try now (the browser calls it when the network comes back).
-      health.resume();
+      // An explicit request to try now (the network is back, the page is shown again), except as a page goes.
+      if (pageHide.mayResume(Date.now())) health.resume();
       const result = drained.wait(timeout);
       pump();
       return result;

@@ -20,6 +20,11 @@ export interface AbortSignalLike {
 export interface TransportMakeRequestResponse {
   statusCode: number;
   headers?: Record<string, string | null | undefined>;
+  /**
+   * For an answer other than 2xx: the start of its body (a few KB at most), the receiver's reason, which the
+   * sentence about a rejection quotes. Optional: a platform that does not read it gets the status alone.
+   */
+  body?: string;
 }
 
 /** The only thing a platform supplies: make one request; reject on network failure. */

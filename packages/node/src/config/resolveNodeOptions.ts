@@ -11,7 +11,7 @@ import { environmentLayer, misspelledVariables } from './environmentLayer';
 export function resolveNodeOptions(
   options: NodeOptions | undefined,
   env: NodeJS.ProcessEnv,
-): { options: NodeOptions; report: OptionsReport } {
+): { options: NodeOptions; report: OptionsReport; dsnSources: string[] } {
   const given: unknown = options ?? {};
   const environment = environmentLayer(env);
   const layers: OptionLayer[] = [{ options: given, source: 'init option' }, environment];
@@ -30,5 +30,11 @@ export function resolveNodeOptions(
   return {
     options: checked.options as NodeOptions,
     report: { problems: [...problems, ...checked.problems], unsupported: checked.unsupported, fatal: checked.fatal },
+    // Where a DSN was looked for, in order, for the warning when none was found.
+    dsnSources: [
+      'the `dsn` init option',
+      'FAULTLINE_DSN',
+      file === undefined ? 'a config file (none named by `configFile` or FAULTLINE_CONFIG)' : `config file ${file}`,
+    ],
   };
 }

@@ -9,6 +9,7 @@ import {
   type TransportFactory,
 } from '@faultline/core';
 import { EnvHttpProxyAgent, request } from 'undici';
+import { readBodyExcerpt } from './readBodyExcerpt';
 
 // Replaced at build time with this package's version.
 declare const __FAULTLINE_VERSION__: string;
@@ -54,7 +55,8 @@ export function makeNodeTransport(options: DeliveryTransportOptions = {}): Trans
       headersTimeout: 30_000,
       bodyTimeout: 30_000,
     });
-    await response.body.dump();
+    // A refusal's reason (a few KB at most) is quoted in the sentence it gets; any other body is drained.
+    const reason = response.statusCode >= 300 ? await readBodyExcerpt(response.body) : await response.body.dump();
     const header = (name: string) => {
       const value = response.headers[name];
       return Array.isArray(value) ? value[0] : value;
@@ -62,6 +64,7 @@ export function makeNodeTransport(options: DeliveryTransportOptions = {}): Trans
     return {
       statusCode: response.statusCode,
       headers: { 'retry-after': header('retry-after'), 'x-sentry-rate-limits': header('x-sentry-rate-limits') },
+      body: reason || undefined,
     };
   };
   return makeDeliveryTransport(makeRequest, { ...options, queue: { ...NODE_QUEUE_LIMITS, ...options.queue } });
