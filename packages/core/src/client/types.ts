@@ -51,8 +51,14 @@ export type TransportFactory = (options: TransportOptions) => Transport;
 /** A plug-in to the pipeline. A user's instance replaces a default one of the same name. */
 export interface Integration {
   name: string;
+  /** Sentry's hook: called once per process for an integration of this name, before `setup`. */
+  setupOnce?(): void;
   /** Called once per client, when it is bound. */
   setup?(client: Client): void;
+  /** Sentry's hook: called once per client after every integration's `setup`. */
+  afterAllSetup?(client: Client): void;
+  /** Sentry's hook: changes the event in place before any `processEvent` runs. */
+  preprocessEvent?(event: Event, hint: EventHint, client: Client): void;
   /** Returns the event (possibly changed), or null to drop it. */
   processEvent?(event: Event, hint: EventHint, client: Client): Event | null | PromiseLike<Event | null>;
 }
@@ -150,6 +156,12 @@ export interface Client {
   getSdkInfo(): SdkInfo;
   getTransport(): Transport | undefined;
   getIntegration(name: string): Integration | undefined;
+  /** Sentry's name for `getIntegration`. */
+  getIntegrationByName<T extends Integration = Integration>(name: string): T | undefined;
+  /** Adds and sets up an integration after `init` (one of the same name already there is kept). */
+  addIntegration(integration: Integration): void;
+  /** Sentry's manual set-up step (`new NodeClient(…)`, `setCurrentClient`, `client.init()`): nothing left to do here. */
+  init(): void;
   isEnabled(): boolean;
   captureException(exception: unknown, hint?: EventHint, scope?: Scope): string;
   captureMessage(message: string, level?: SeverityLevel, hint?: EventHint, scope?: Scope): string;
