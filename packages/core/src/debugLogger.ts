@@ -36,4 +36,6 @@ export const debugLogger = {
    * failure a user cannot notice any other way.
    */
   configProblem: (message: string): void => write('warn', [message]),
+  /** One line about how the SDK was set up, printed even without `debug` (say, which variables it read). */
+  notice: (message: string): void => write('log', [message]),
 };

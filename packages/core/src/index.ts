@@ -90,6 +90,7 @@ export {
 export { monotonicNow } from './monotonicNow';
 export { flush, close } from './api/lifecycle';
 export { logger } from './logs/logger';
+export { createConsolaReporter } from './logs/createConsolaReporter';
 export { installLogPipeline } from './logs/installLogPipeline';
 export { SEVERITY_NUMBER, BREADCRUMB_LEVEL } from './logs/logLevels';
 export { resolvePropagationContext } from './tracing/resolvePropagationContext';
@@ -112,6 +113,7 @@ export { createStackStrategy } from './scope/asyncContext';
 export { getCarrier, setAsyncContextStrategy } from './carrier';
 export { installOnce } from './installOnce';
 export { createClient } from './client/createClient';
+export { createUnboundClient } from './client/createUnboundClient';
 export { resolveOptions } from './client/resolveOptions';
 export { CORE_OPTION_CHECKS } from './options/coreOptionChecks';
 export { checkOptionLayers, validateOptions } from './options/validateOptions';
@@ -175,6 +177,8 @@ export type {
   Integration,
   PlatformSettings,
   ResolvedOptions,
+  BaseTransportOptions,
+  SentryStyleTransportFactory,
   Transport,
   TransportFactory,
   TransportOptions,

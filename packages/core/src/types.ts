@@ -118,6 +118,8 @@ export interface Event {
   fingerprint?: string[];
   request?: RequestData;
   measurements?: Record<string, { value: number; unit?: string }>;
+  /** Packages and their versions (Sentry's Modules integration). */
+  modules?: Record<string, string>;
   sdk?: SdkInfo;
   /** Which source map (by debug ID) each bundled file in the frames was built with. */
   debug_meta?: DebugMeta;

@@ -241,12 +241,10 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     (logs ??= getCarrier().makeLogPipeline?.(client, options, address, scrubber));
 
   if (enabled) {
-    transport = options.transport?.({
-      url,
-      dsn,
-      tunnel: options.tunnel,
-      recordDroppedEvent: client.recordDroppedEvent,
-    });
+    const transportOptions = { url, dsn, tunnel: options.tunnel, recordDroppedEvent: client.recordDroppedEvent };
+    const made: unknown = options.transport?.(transportOptions as never);
+    // `transport: makeNodeTransport` as Sentry's docs write it: the maker returned the factory; call it.
+    transport = (typeof made === 'function' ? made(transportOptions) : made) as Transport | undefined;
     setupIntegrations(client, options.integrations);
   }
   return client;

@@ -48,6 +48,19 @@ export interface TransportOptions {
 
 export type TransportFactory = (options: TransportOptions) => Transport;
 
+/**
+ * A transport factory as Sentry types it (`(options: BaseTransportOptions) => Transport`, with `url`
+ * required): a method signature, so its parameter is checked both ways and such a factory type-checks.
+ */
+export type SentryStyleTransportFactory = { make(options: TransportOptions): Transport }['make'];
+
+/** Sentry's `BaseTransportOptions`: what a transport factory is called with, the ingest `url` included. */
+export interface BaseTransportOptions extends TransportOptions {
+  url: string;
+  bufferSize?: number;
+  headers?: Record<string, string>;
+}
+
 /** A plug-in to the pipeline. A user's instance replaces a default one of the same name. */
 export interface Integration {
   name: string;
@@ -96,7 +109,12 @@ export interface CoreOptions extends SentryOnlyOptions {
   denyUrls?: (string | RegExp)[];
   allowUrls?: (string | RegExp)[];
   integrations?: Integration[] | ((defaults: Integration[]) => Integration[]);
-  transport?: TransportFactory;
+  /**
+   * Makes the transport. Also takes what Sentry's docs pass: a factory typed with Sentry's
+   * `BaseTransportOptions`, or a transport maker itself (`transport: makeNodeTransport`), which the client
+   * then calls once more (in `@faultline/node` and `@faultline/browser`, the default maker keeps its journal).
+   */
+  transport?: SentryStyleTransportFactory | ((options?: never) => TransportFactory);
   debug?: boolean;
   enabled?: boolean;
   /** The service this SDK runs in: `service.name` on logs and the `service_name` Loki label. */

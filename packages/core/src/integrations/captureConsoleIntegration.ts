@@ -32,7 +32,7 @@ export function captureConsoleIntegration(options: { levels?: string[]; handled?
 }
 
 function patchConsole(): void {
-  const target = (globalThis as { console?: Record<string, unknown> }).console;
+  const target = (globalThis as unknown as { console?: Record<string, unknown> }).console;
   if (!target) return;
   for (const level of LEVELS) {
     const original = target[level];

@@ -37,7 +37,7 @@ export function consoleLoggingIntegration(options: { levels?: string[] } = {}): 
 }
 
 function patchConsole(): void {
-  const target = (globalThis as { console?: Record<string, unknown> }).console;
+  const target = (globalThis as unknown as { console?: Record<string, unknown> }).console;
   if (!target) return;
   for (const method of Object.keys(LEVEL)) {
     const original = target[method];
