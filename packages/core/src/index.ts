@@ -78,6 +78,7 @@ export {
   withStreamedSpan,
 } from './sentryCompat/inertApi';
 export { metrics } from './sentryCompat/metrics';
+export { makeMultiplexedTransport } from './sentryCompat/makeMultiplexedTransport';
 export {
   chromeStackLineParser,
   defaultStackLineParsers,

@@ -13,7 +13,7 @@ const BOUND = Symbol.for('faultline.boundListeners');
  * the isolation scope active now, as Sentry's `bindScopeToEmitter`: events captured in a listener carry
  * the request that registered it, not the one that happens to emit. Returns the emitter.
  */
-export function bindScopeToEmitter<T extends object>(emitter: T, scope?: Scope): T {
+export function bindScopeToEmitter<T extends object>(emitter: T, scope: Scope | undefined = undefined): T {
   const target = emitter as Emitter & { [BOUND]?: WeakMap<Listener, Listener> };
   if (target[BOUND]) return emitter;
   const { strategy } = getCarrier();
