@@ -1,4 +1,3 @@
-import { CARRIER_KEY } from './carrierKey';
 import type { Client } from './client/types';
 import type { createLogPipeline } from './logs/createLogPipeline';
 import { createStackStrategy, type AsyncContextStrategy } from './scope/asyncContext';
@@ -29,6 +28,8 @@ export interface Carrier {
   /** Sentry features used that Faultline accepts and ignores, each noted once (see `noteInert`). */
   inertNoted?: Set<string>;
 }
+
+const CARRIER_KEY = '__FAULTLINE_CARRIER__';
 
 /** Returns the carrier, creating it on first use (never at import time). */
 export function getCarrier(): Carrier {

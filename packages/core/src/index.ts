@@ -188,7 +188,7 @@ export type {
 export type { CaptureContextCallback, CaptureHint } from './api/resolveCaptureHint';
 export type { CaptureErrorsOptions, WithFallback } from './api/captureErrors';
 export type { Envelope, EnvelopeHeaders, EnvelopeItem, ItemHeaders, ItemType } from './envelope/types';
-export type { EventProcessor, ScopeClient, ScopeData } from './scope/createScope';
+export type { EventProcessor, ScopeData } from './scope/createScope';
 export type { ActiveScopes, AsyncContextStrategy } from './scope/asyncContext';
 export type { StormGuardOptions } from './client/createStormGuard';
 export type { NormalizeLimits } from './normalize/normalize';

@@ -23,7 +23,7 @@ export interface FeedbackParams {
 export function captureFeedback(params: FeedbackParams, hint: EventHint = {}, scope?: Scope): string {
   try {
     const { message, name, email, url, source, associatedEventId, tags } = params;
-    const client = scope?.getClient() ?? getCarrier().client;
+    const client = getCarrier().client;
     if (!client) return '';
     const feedback = { contact_email: email, name, message, url, source, associated_event_id: associatedEventId };
     return client.captureEvent(

@@ -1,5 +1,5 @@
 import { getCarrier } from '../carrier';
-import { applyContextData, type Scope } from '../scope/createScope';
+import type { Scope } from '../scope/createScope';
 import type { CaptureContext, EventHint } from '../types';
 
 /** Changes the scope of one capture, as Sentry's callback form does: `(scope) => scope.setTag('a', 'b')`. */
@@ -52,4 +52,15 @@ export function applyCaptureContext(scope: Scope, context: CaptureContext | Capt
 
 function isScope(value: unknown): value is Scope {
   return typeof (value as Partial<Scope> | null)?.getScopeData === 'function';
+}
+
+/** Applies a capture context's fields (`{ user, level, tags, extra, fingerprint, contexts }`) to `scope`. */
+function applyContextData<S extends Scope>(scope: S, context: CaptureContext): S {
+  if (context.user) scope.setUser(context.user);
+  if (context.level) scope.setLevel(context.level);
+  if (context.tags) scope.setTags(context.tags);
+  if (context.extra) scope.setExtras(context.extra);
+  if (context.fingerprint) scope.setFingerprint(context.fingerprint);
+  for (const [name, value] of Object.entries(context.contexts ?? {})) scope.setContext(name, value);
+  return scope;
 }

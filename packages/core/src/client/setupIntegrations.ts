@@ -7,19 +7,16 @@ import type { Client, Integration } from './types';
  * its name), its `setup`, then every `afterAllSetup`. A hook that throws is logged and skipped.
  */
 export function setupIntegrations(client: Client, integrations: Integration[]): void {
-  for (const integration of integrations) {
-    guard(integration, () => {
-      if (integration.setupOnce) installOnce(`setupOnce:${integration.name}`, () => void integration.setupOnce!());
-      integration.setup?.(client);
-    });
-  }
-  for (const integration of integrations) guard(integration, () => integration.afterAllSetup?.(client));
-}
-
-function guard(integration: Integration, run: () => void): void {
-  try {
-    run();
-  } catch (error) {
-    debugLogger.error(`Integration ${integration.name} failed to set up`, error);
+  for (const step of ['setup', 'afterAllSetup'] as const) {
+    for (const integration of integrations) {
+      try {
+        if (step === 'setup' && integration.setupOnce) {
+          installOnce(`setupOnce:${integration.name}`, () => void integration.setupOnce!());
+        }
+        integration[step]?.(client);
+      } catch (error) {
+        debugLogger.error(`Integration ${integration.name} failed to set up`, error);
+      }
+    }
   }
 }

@@ -1,7 +1,5 @@
-import { CARRIER_KEY } from '../carrierKey';
 import type {
   Breadcrumb,
-  CaptureContext,
   Contexts,
   Event,
   EventHint,
@@ -32,13 +30,6 @@ export interface ScopeData {
   transactionName?: string;
   /** Attributes every log captured with this scope carries (a log's own attributes win). */
   attributes?: Record<string, unknown>;
-}
-
-/** What a scope needs of a client to capture with it (the `Client` interface has it all). */
-export interface ScopeClient {
-  captureException(exception: unknown, hint?: EventHint, scope?: Scope): string;
-  captureMessage(message: string, level?: SeverityLevel, hint?: EventHint, scope?: Scope): string;
-  captureEvent(event: Event, hint?: EventHint, scope?: Scope): string;
 }
 
 /** Changes an event (or drops it with `null`), as Sentry's `scope.addEventProcessor` callbacks do. */
@@ -78,24 +69,9 @@ export interface Scope {
   setAttribute(key: string, value: unknown): this;
   removeAttribute(key: string): this;
   getAttributes(): Record<string, unknown> | undefined;
-  /** Applies a capture context (`{ tags, user, … }`, another scope, or a callback), as Sentry's `scope.update`. */
-  update(context: unknown): this;
-  getLastBreadcrumb(): Breadcrumb | undefined;
-  /** The client events of this scope go to (default: the one bound by `init`). */
-  setClient(client: ScopeClient | undefined): void;
-  getClient<C extends ScopeClient = ScopeClient>(): C | undefined;
-  /** Captures with this scope's data, as the top-level functions do with the current scope. */
-  captureException(exception: unknown, hint?: EventHint): string;
-  captureMessage(message: string, level?: SeverityLevel, hint?: EventHint): string;
-  captureEvent(event: Event, hint?: EventHint): string;
-  /** Sentry-only scope features, accepted and inert: attachments, sessions, conversation ids, listeners. */
+  /** Sentry's attachments: accepted and not sent (Faultline sends no attachments). */
   addAttachment(attachment: unknown): this;
   clearAttachments(): this;
-  setSession(session?: unknown): this;
-  getSession(): undefined;
-  setSDKProcessingMetadata(metadata: Record<string, unknown>): this;
-  addScopeListener(callback: (scope: Scope) => void): void;
-  setConversationId(id: string | null | undefined): this;
   /** Everything set on this scope, for merging into an event. */
   getScopeData(): ScopeData;
   clear(): this;
@@ -113,7 +89,6 @@ class ScopeImpl implements Scope {
   declare private _fields: Fields;
   declare private _breadcrumbs: RingBuffer<Breadcrumb> | undefined;
   declare private _lastEventId: string | undefined;
-  declare private _client: ScopeClient | undefined;
 
   constructor() {
     this._fields = empty();
@@ -191,58 +166,10 @@ class ScopeImpl implements Scope {
     delete attributes[key];
     return this._set({ attributes });
   }
-  update(context: unknown): this {
-    if (typeof context === 'function') {
-      const returned = (context as (scope: Scope) => unknown)(this);
-      if (returned instanceof ScopeImpl && returned !== this) this.update(returned);
-      return this;
-    }
-    if (context instanceof ScopeImpl) {
-      const { breadcrumbs: _breadcrumbs, ...data } = context.getScopeData();
-      return this._set({
-        ...data,
-        tags: { ...this._fields.tags, ...data.tags },
-        extra: { ...this._fields.extra, ...data.extra },
-      });
-    }
-    if (typeof context === 'object' && context !== null) applyContextData(this, context as CaptureContext);
-    return this;
-  }
-  getLastBreadcrumb(): Breadcrumb | undefined {
-    return this._breadcrumbs?.toArray().pop();
-  }
-  setClient(client: ScopeClient | undefined): void {
-    this._client = client;
-  }
-  getClient<C extends ScopeClient = ScopeClient>(): C | undefined {
-    return (this._client ?? boundClient()) as C | undefined;
-  }
-  captureException(exception: unknown, hint?: EventHint): string {
-    return this.getClient()?.captureException(exception, hint, this) ?? '';
-  }
-  captureMessage(message: string, level?: SeverityLevel, hint?: EventHint): string {
-    return this.getClient()?.captureMessage(message, level, hint, this) ?? '';
-  }
-  captureEvent(event: Event, hint?: EventHint): string {
-    return this.getClient()?.captureEvent(event, hint, this) ?? '';
-  }
   addAttachment(): this {
     return this;
   }
   clearAttachments(): this {
-    return this;
-  }
-  setSession(): this {
-    return this;
-  }
-  getSession(): undefined {
-    return undefined;
-  }
-  setSDKProcessingMetadata(): this {
-    return this;
-  }
-  addScopeListener(): void {}
-  setConversationId(): this {
     return this;
   }
   setLastEventId(id: string | undefined): void {
@@ -263,25 +190,8 @@ class ScopeImpl implements Scope {
     copy._fields = this._fields;
     copy._breadcrumbs = this._breadcrumbs?.clone();
     copy._lastEventId = this._lastEventId;
-    copy._client = this._client;
     return copy;
   }
-}
-
-/** The client bound by `init` (read from the carrier without importing it: the carrier imports scopes). */
-function boundClient(): ScopeClient | undefined {
-  return (globalThis as { [CARRIER_KEY]?: { client?: ScopeClient } })[CARRIER_KEY]?.client;
-}
-
-/** Applies a capture context's fields (`{ user, level, tags, extra, fingerprint, contexts }`) to `scope`. */
-export function applyContextData<S extends Scope>(scope: S, context: CaptureContext): S {
-  if (context.user) scope.setUser(context.user);
-  if (context.level) scope.setLevel(context.level);
-  if (context.tags) scope.setTags(context.tags);
-  if (context.extra) scope.setExtras(context.extra);
-  if (context.fingerprint) scope.setFingerprint(context.fingerprint);
-  for (const [name, value] of Object.entries(context.contexts ?? {})) scope.setContext(name, value);
-  return scope;
 }
 
 /** Creates an empty scope. */

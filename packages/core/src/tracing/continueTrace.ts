@@ -64,14 +64,15 @@ function asHeaders(headers: HeadersLike | SentryTraceData | undefined): HeadersL
 export function startNewTrace<T>(callback: () => T): T;
 export function startNewTrace(requestId?: string): PropagationContext;
 export function startNewTrace<T>(callbackOrRequestId?: (() => T) | string): T | PropagationContext {
+  const { strategy } = getCarrier();
+  const active = strategy.getScopes();
   if (typeof callbackOrRequestId === 'function') {
-    return withScope((scope) => {
-      scope.setPropagationContext(createPropagationContext());
-      return callbackOrRequestId();
-    });
+    // Not withScope: a page that only starts its trace (browser init) carries no withScope for it.
+    const scope = active.scope.clone().setPropagationContext(createPropagationContext());
+    return strategy.runWith({ scope, isolationScope: active.isolationScope }, callbackOrRequestId);
   }
   const requestId = callbackOrRequestId;
   const context: PropagationContext = { ...createPropagationContext(), ...(requestId ? { requestId } : {}) };
-  getCarrier().strategy.getScopes().isolationScope.setPropagationContext(context);
+  active.isolationScope.setPropagationContext(context);
   return context;
 }
