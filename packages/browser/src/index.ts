@@ -193,6 +193,7 @@ export type {
   Client,
   DebugImage,
   Envelope,
+  ErrorEvent,
   Event,
   EventHint,
   EventProcessor,

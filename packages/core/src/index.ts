@@ -156,6 +156,7 @@ export type {
   DebugMeta,
   DropReason,
   Dsn,
+  ErrorEvent,
   Event,
   EventHint,
   Exception,

@@ -127,6 +127,9 @@ export interface Event {
   _meta?: Record<string, unknown>;
 }
 
+/** Sentry's name for an error or message event (what `beforeSend` is given). */
+export type ErrorEvent = Event & { type?: undefined };
+
 /** What a caller knows about an event beyond the event itself. */
 export interface EventHint {
   event_id?: string;

@@ -224,6 +224,7 @@ export type {
   CheckIn,
   Client,
   Envelope,
+  ErrorEvent,
   Event,
   EventHint,
   EventProcessor,

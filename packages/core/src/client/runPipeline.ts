@@ -1,6 +1,6 @@
 import type { Envelope } from '../envelope/types';
 import { debugLogger } from '../debugLogger';
-import type { DropReason, Event, EventHint } from '../types';
+import type { DropReason, ErrorEvent, Event, EventHint } from '../types';
 import { chain, isThenable, type MaybePromise } from './maybePromise';
 import type { StormGuard } from './createStormGuard';
 import type { EventProcessor } from '../scope/createScope';
@@ -131,7 +131,7 @@ function callBeforeSend(options: ResolvedOptions, event: Event, hint: EventHint)
   if (!beforeSend) return event;
   let result: Event | null | PromiseLike<Event | null>;
   try {
-    result = beforeSend(event, hint);
+    result = beforeSend(event as ErrorEvent, hint);
   } catch (error) {
     debugLogger.error(
       process.env.NODE_ENV !== 'production' ? 'beforeSend threw; sending the event unchanged' : 'beforeSend failed',

@@ -10,6 +10,7 @@ import type {
   DataCategory,
   Dsn,
   DropReason,
+  ErrorEvent,
   Event,
   EventHint,
   SdkInfo,
@@ -54,12 +55,18 @@ export type TransportFactory = (options: TransportOptions) => Transport;
  */
 export type SentryStyleTransportFactory = { make(options: TransportOptions): Transport }['make'];
 
-/** Sentry's `BaseTransportOptions`: what a transport factory is called with, the ingest `url` included. */
-export interface BaseTransportOptions extends TransportOptions {
+/**
+ * Sentry's `BaseTransportOptions`: what a transport factory is called with, the ingest `url` included. A
+ * type literal (not an interface), so it also fits `createTransport`'s options as Sentry's does.
+ */
+export type BaseTransportOptions = {
   url: string;
+  dsn?: Dsn;
+  tunnel?: string;
+  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
   bufferSize?: number;
   headers?: Record<string, string>;
-}
+};
 
 /** A plug-in to the pipeline. A user's instance replaces a default one of the same name. */
 export interface Integration {
@@ -84,7 +91,8 @@ export interface CaptureLogOptions {
   breadcrumb?: boolean;
 }
 
-export type BeforeSend = (event: Event, hint: EventHint) => Event | null | PromiseLike<Event | null>;
+/** Changes or drops (`null`) an error or message event; user feedback does not pass through it, as in Sentry. */
+export type BeforeSend = (event: ErrorEvent, hint: EventHint) => Event | null | PromiseLike<Event | null>;
 export type BeforeSendLog = (log: SerializedLog) => SerializedLog | null;
 export type BeforeBreadcrumb = (breadcrumb: Breadcrumb, hint?: Record<string, unknown>) => Breadcrumb | null;
 

@@ -13,9 +13,14 @@ type Matcher = (args: { envelope: Envelope; getEvent(types?: ItemType[]): Event 
  * none. One transport per DSN, each with Faultline's queue, retries and journal.
  */
 export function makeMultiplexedTransport<O extends TransportOptions>(
-  createTransport: (options: O) => Transport,
+  makeTransport: ((options: O) => Transport) | ((options?: never) => (options: O) => Transport),
   matcher: Matcher,
 ): (options: O) => Transport {
+  // Faultline's `makeFetchTransport` / `makeNodeTransport` return the factory: called once more, as init does.
+  const createTransport = (options: O): Transport => {
+    const made = makeTransport(options as never);
+    return typeof made === 'function' ? made(options) : made;
+  };
   return (options) => {
     const fallback = createTransport(options);
     const byDsn = new Map<string, Transport | undefined>();
