@@ -5,6 +5,7 @@ import { BROWSER_OPTION_CHECKS, type BrowserOptions } from '../browserOptions';
 declare const __FAULTLINE_VERSION__: string;
 
 /** A Faultline client made with `new BrowserClient(options)` (Sentry's manual set-up). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging -- the instances are Faultline clients
 export interface BrowserClient extends Client {}
 
 /**

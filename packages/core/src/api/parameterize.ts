@@ -17,10 +17,7 @@ export function parameterize(strings: TemplateStringsArray, ...values: unknown[]
   const cooked = strings.map((part, i) => part ?? strings.raw[i]!);
   // A String object: it prints as the formatted text wherever a string is expected, and carries the rest.
   const formatted = new String(String.raw({ raw: cooked }, ...values)) as ParameterizedString;
-  formatted.__sentry_template_string__ = cooked
-    .join('\u0000')
-    .replace(/%/g, '%%')
-    .replace(/\u0000/g, '%s');
+  formatted.__sentry_template_string__ = cooked.map((part) => part.replace(/%/g, '%%')).join('%s');
   formatted.__sentry_template_values__ = values;
   return formatted;
 }

@@ -39,13 +39,14 @@ export interface Transport {
   close?(timeout?: number): PromiseLike<boolean>;
 }
 
-export interface TransportOptions {
+/** What a transport factory is called with (a type literal, so it fits `createTransport`'s options too). */
+export type TransportOptions = {
   /** The ingest URL derived from the DSN (or the tunnel), when there is one. */
   url?: string;
   dsn?: Dsn;
   tunnel?: string;
   recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
-}
+};
 
 export type TransportFactory = (options: TransportOptions) => Transport;
 
@@ -119,10 +120,10 @@ export interface CoreOptions extends SentryOnlyOptions {
   integrations?: Integration[] | ((defaults: Integration[]) => Integration[]);
   /**
    * Makes the transport. Also takes what Sentry's docs pass: a factory typed with Sentry's
-   * `BaseTransportOptions`, or a transport maker itself (`transport: makeNodeTransport`), which the client
-   * then calls once more (in `@faultline/node` and `@faultline/browser`, the default maker keeps its journal).
+   * `BaseTransportOptions`, or `makeNodeTransport` / `makeFetchTransport` themselves (in `@faultline/node`
+   * and `@faultline/browser` init, that is the default transport, journal included).
    */
-  transport?: SentryStyleTransportFactory | ((options?: never) => TransportFactory);
+  transport?: SentryStyleTransportFactory;
   debug?: boolean;
   enabled?: boolean;
   /** The service this SDK runs in: `service.name` on logs and the `service_name` Loki label. */

@@ -25,7 +25,10 @@ describe('addEventProcessor and scope.addEventProcessor', () => {
         { name: 'Tagger', processEvent: (event) => ({ ...event, tags: { ...event.tags, order: 'integration' } }) },
       ],
     });
-    addEventProcessor((event) => ({ ...event, tags: { ...event.tags, order: `${event.tags?.order}>isolation` } }));
+    addEventProcessor((event) => ({
+      ...event,
+      tags: { ...event.tags, order: `${String(event.tags?.order)}>isolation` },
+    }));
     withScope((scope) => {
       scope.addEventProcessor((event) => (event.exception?.values[0]?.value === 'drop me' ? null : event));
       captureException(new Error('drop me'));
@@ -59,7 +62,7 @@ describe("Sentry's integration hooks", () => {
       setup: () => void calls.push('setup'),
       afterAllSetup: () => void calls.push('afterAllSetup'),
       preprocessEvent: (event) => void (event.tags = { pre: 'yes' }),
-      processEvent: (event) => (calls.push(`process:${event.tags?.pre}`), event),
+      processEvent: (event) => (calls.push(`process:${String(event.tags?.pre)}`), event),
     });
     initForTest({ integrations: [integration()] });
     const { record } = initForTest({ integrations: [integration()] });

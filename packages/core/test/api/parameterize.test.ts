@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- received payloads of any shape */
 import { captureMessage, flush, logger, parameterize } from '@faultline/core';
 import { initForTest, resetCarrier } from '@faultline/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';

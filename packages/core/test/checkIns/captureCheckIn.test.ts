@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- received payloads of any shape */
 import {
   captureCheckIn,
   captureException,

@@ -1,8 +1,7 @@
 import { captureOnce } from '../captureOnce';
 
-type HapiServer = {
-  register(plugin: { name: string; version?: string; register(server: never): void }): Promise<unknown>;
-};
+// Typed loosely on purpose: hapi's own `register` is a set of overloads that take any plugin object.
+type HapiServer = { register(plugin: never): Promise<unknown> };
 type HapiEvents = {
   events: {
     on(

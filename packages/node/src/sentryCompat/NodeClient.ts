@@ -3,6 +3,7 @@ import { createNodeFrameNormalizer } from '../createNodeFrameNormalizer';
 import { NODE_OPTION_CHECKS, type NodeOptions } from '../nodeOptions';
 
 /** A Faultline client made with `new NodeClient(options)` (Sentry's manual set-up). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging -- the instances are Faultline clients
 export interface NodeClient extends Client {}
 
 /**

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- received payloads of any shape */
 // Sentry-documented programs (Express, Fastify, Koa, a cron job), each with only the import changed and
 // run as its own process in the default set-up (file journal, undici), delivering over loopback to a
 // receiver in this process. `npm run build` first: the programs import the built @faultline/node.

@@ -22,6 +22,7 @@ export function describeSentrySurface(pkg: SurfacePackage, ours: Record<string, 
     const counts = countStatuses(rows);
 
     it('has ≥ 95% of its runtime exports by name, each with the same kind and call shape', () => {
+      // eslint-disable-next-line no-console -- the counts are this test's report
       console.log(
         `@faultline/${pkg} vs ${sentry.specifier} ${sentry.version}: ${rows.length} exports — present ${counts.present}, inert ${counts.inert}, absent ${counts.absent}`,
       );
