@@ -19,3 +19,9 @@ export type {
   ReceivedEvent,
   ReceivedRequestRecord,
 } from './startReceiverProcess';
+export { compareSurface, countStatuses, listExports, shapeMismatch } from './sentrySurface/compareSurface';
+export type { ExportShape, PackageSurface, Status, SurfaceRow } from './sentrySurface/compareSurface';
+export { ABSENT, inertExports } from './sentrySurface/surfaceData';
+export type { SurfacePackage } from './sentrySurface/surfaceData';
+export { surfaceNotes, surfaceTableRow } from './sentrySurface/renderSurface';
+export { describeSentrySurface } from './sentrySurface/describeSentrySurface';

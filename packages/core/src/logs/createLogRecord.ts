@@ -23,6 +23,11 @@ export function createLogRecord(
   const { scope, isolationScope } = strategy.getScopes();
   const trace = resolvePropagationContext(globalScope, isolationScope, scope);
   const typed: NonNullable<SerializedLog['attributes']> = {};
+  // Scope attributes (Sentry's `setAttributes`), least specific first; the log's own win.
+  for (const layer of [globalScope, isolationScope, scope]) {
+    const scoped = layer.getAttributes();
+    for (const key in scoped) typed[key] = toLogAttribute(scoped[key]);
+  }
   if (attributes) {
     for (const key in attributes) typed[key] = toLogAttribute(attributes[key]);
   }

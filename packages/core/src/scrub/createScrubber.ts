@@ -80,6 +80,7 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
       const out: Event = { ...event };
       out.message = text(event.message);
       if (out.message === undefined) delete out.message;
+      if (event.logentry) out.logentry = data(event.logentry) as Event['logentry'];
       if (event.transaction !== undefined) out.transaction = scrubString(event.transaction);
       if (event.exception) out.exception = { values: event.exception.values.map(exception) };
       if (event.breadcrumbs) out.breadcrumbs = event.breadcrumbs.map(breadcrumb);
@@ -101,7 +102,9 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
       let attributes: typeof source | undefined;
       for (const key in source) {
         const attribute = source[key]!;
-        if (key.startsWith('sentry.') || key === 'service.name') continue;
+        // SDK metadata is left alone; the values of a `logger.fmt` message are user data.
+        if ((key.startsWith('sentry.') && !key.startsWith('sentry.message.parameter.')) || key === 'service.name')
+          continue;
         const judged = verdict(key, true);
         let replaced: (typeof source)[string] | undefined;
         if (judged === 'redact') replaced = { value: redaction, type: 'string' };
