@@ -18,7 +18,7 @@ const CACHEABLE_LENGTH = 256;
 
 /**
  * Redacts secrets inside strings: private-key blocks, JWTs, bearer tokens, common API-key shapes,
- * emails, Luhn-valid card numbers, sensitive `key=value` pairs, and IP addresses unless
+ * emails, Luhn-valid card numbers, sensitive `key=value` and `"key": "value"` pairs, and IP addresses unless
  * `sendDefaultPii`. Look-alikes survive: order numbers failing Luhn, UUIDs, dates, versions.
  * Each rule runs only when its cheap trigger matches, and short strings (breadcrumbs and tags repeat
  * across events) are answered from a bounded cache.
@@ -57,10 +57,21 @@ export function createValueScrubber(options: {
         return digits.length >= 13 && digits.length <= 19 && isLuhnValid(digits) ? redaction : match;
       },
     ],
-    // key=value in URLs, bare query strings and free text ("password=hunter2 failed").
+    // "key": "value" in JSON text, key: 'value' as util.inspect and the browser console print objects: the
+    // text form of a nested object keeps its sensitive keys' values out too.
+    [
+      has(':'),
+      /(?:(["'])([^"'\\\n]{1,64})\1|(?<![\w$.'"-])([A-Za-z_$][\w$.-]{0,63}))\s*:\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d[\d.eE+-]*)/g,
+      (match, _quote, quoted: string | undefined, bare: string | undefined, value: string) => {
+        if (!isSensitiveKey(quoted ?? bare ?? '')) return match;
+        const quote = value.startsWith("'") ? "'" : '"';
+        return `${match.slice(0, match.length - value.length)}${quote}${redaction}${quote}`;
+      },
+    ],
+    // key=value in URLs (query and fragment), bare query strings and free text ("password=hunter2 failed").
     [
       has('='),
-      /(^|[?&;\s])([^=&#\s?]+)=([^&#\s]*)/g,
+      /(^|[?&;#\s])([^=&#\s?]+)=([^&#\s]*)/g,
       (match, separator, name) =>
         isSensitiveKey(name!.includes('%') ? decodeSafely(name!) : name!) ? `${separator}${name}=${redaction}` : match,
     ],
