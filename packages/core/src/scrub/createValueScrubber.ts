@@ -46,14 +46,15 @@ export function createValueScrubber(options: {
     [has('xox'), /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, redact],
     [has('AKIA', 'ASIA'), /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, redact],
     [has('AIza'), /\bAIza[0-9A-Za-z_-]{35}\b/g, redact],
-    [has('@'), /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, redact],
-    // Card numbers: 13-19 digits, optionally grouped, issuer prefixes 2-6 (so ms timestamps, which start
+    // Also URL-encoded (`a%40b.co`), as a query string carries it.
+    [has('@', '%40'), /\b[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, redact],
+    // Card numbers: 13-19 digits, optionally grouped (spaces, dashes, URL-encoded spaces), issuer prefixes 2-6 (so ms timestamps, which start
     // with 1, survive), and only when the Luhn check passes (so most order numbers survive).
     [
       hasDigitRun,
-      /\b[2-6]\d{3}(?:[ -]?\d{2,6}){2,4}\b/g,
+      /\b[2-6]\d{3}(?:(?:[ +-]|%20)?\d{2,6}){2,4}\b/g,
       (match) => {
-        const digits = match.replace(/[ -]/g, '');
+        const digits = match.replace(/%20|[ +-]/g, '');
         return digits.length >= 13 && digits.length <= 19 && isLuhnValid(digits) ? redaction : match;
       },
     ],
