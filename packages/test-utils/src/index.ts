@@ -18,4 +18,6 @@ export type {
   ReceiverStep,
   ReceivedEvent,
   ReceivedRequestRecord,
+  ReceivedBody,
 } from './startReceiverProcess';
+export { CANARY, CANARY_QUERY, CANARY_TEXT, canaryData, describeLeaks, findLeaks } from './privacyCanaries';

@@ -6,7 +6,9 @@
 //
 // IPC: it sends { type: 'ready', port } once listening (and prints the port on stdout); every message
 // { id, cmd, ...args } gets { id, ok, result } or { id, ok: false, error }. Commands: stats,
-// events { prefix? }, requests, set { latencyMs?, script? }, refuse, reopen, resetPeak, reset, close.
+// events { prefix? }, requests, bodies, set { latencyMs?, script?, keepBodies? }, refuse, reopen, resetPeak,
+// reset, close. With keepBodies, every body (gunzipped) is kept with its path, for privacy tests that look
+// for secrets in the bytes; browsers may post (CORS), and Loki pushes are taken like envelopes.
 import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,6 +19,7 @@ const requestedPort = Number(process.argv[2] ?? 0);
 /** Answers: a status script (steps run in order, then 200) and a latency before every answer. */
 let latencyMs = 0;
 let script = [];
+let keepBodies = false;
 let step = { index: 0, since: Date.now(), used: 0 };
 
 let counters;
@@ -24,6 +27,8 @@ let counters;
 let events;
 /** One record per request: start, end, status, event ids, bytes, sent_at. */
 let requestLog;
+/** With keepBodies: { path, status, body } per request, the body as text (gunzipped). */
+let bodies;
 
 function reset() {
   counters = { requests: 0, inFlight: 0, maxInFlight: 0, answered: {}, unique: 0, duplicates: 0, unparsable: 0 };
@@ -31,6 +36,7 @@ function reset() {
   counters.items = {};
   events = new Map();
   requestLog = [];
+  bodies = [];
 }
 reset();
 
@@ -109,6 +115,14 @@ function readBody(raw, gzipped) {
   }
 }
 
+function textOf(raw, gzipped) {
+  try {
+    return (gzipped ? gunzipSync(raw) : raw).toString('utf8');
+  } catch {
+    return raw.toString('utf8');
+  }
+}
+
 function record(carried, start, status, delivered) {
   const now = Date.now();
   const entry = { start, end: now, status, ids: carried?.events.map((e) => e.id) ?? [], sentAt: carried?.sentAt };
@@ -140,7 +154,14 @@ function record(carried, start, status, delivered) {
 }
 
 const sockets = new Set();
+// Browsers post cross-origin: a preflight is answered and not counted, every answer allows any origin.
+const CORS = { 'access-control-allow-origin': '*' };
+
 const server = createServer((req, res) => {
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': '*' });
+    return res.end();
+  }
   const start = Date.now();
   counters.requests++;
   counters.inFlight++;
@@ -156,11 +177,16 @@ const server = createServer((req, res) => {
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('error', () => undefined);
   req.on('end', () => {
-    const carried = readBody(Buffer.concat(chunks), req.headers['content-encoding'] === 'gzip');
+    const raw = Buffer.concat(chunks);
+    const gzipped = req.headers['content-encoding'] === 'gzip';
+    const carried = readBody(raw, gzipped);
+    const kept = keepBodies ? { path: req.url, status: undefined, body: textOf(raw, gzipped) } : undefined;
+    if (kept) bodies.push(kept);
     const rule = currentStep(start);
     const wait = rule.latencyMs ?? latencyMs;
     const answer = () => {
       if (res.destroyed || req.socket.destroyed) return record(carried, start, 'reset', false);
+      if (kept) kept.status = rule.status;
       if (rule.status === 'reset') {
         record(carried, start, 'reset', false);
         return req.socket.destroy();
@@ -168,7 +194,7 @@ const server = createServer((req, res) => {
       const status = rule.status;
       // Counted before the answer is written: once the client reads a 2xx, the envelope is delivered.
       record(carried, start, status, status >= 200 && status < 300);
-      res.writeHead(status, { 'content-type': 'application/json', ...rule.headers });
+      res.writeHead(status, { 'content-type': 'application/json', ...CORS, ...rule.headers });
       res.end(rule.body ?? '{}');
     };
     if (wait > 0) setTimeout(answer, wait);
@@ -221,8 +247,10 @@ const commands = {
   stats: () => snapshotStats(),
   events: ({ prefix }) => [...events.values()].filter((event) => !prefix || event.label.startsWith(prefix)),
   requests: () => requestLog,
+  bodies: () => bodies,
   set: (message) => {
     if (message.latencyMs !== undefined) latencyMs = message.latencyMs;
+    if (message.keepBodies !== undefined) keepBodies = message.keepBodies;
     if (message.script !== undefined) {
       script = message.script;
       step = { index: 0, since: Date.now(), used: 0 };
