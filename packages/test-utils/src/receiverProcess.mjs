@@ -27,7 +27,7 @@ let counters;
 let events;
 /** One record per request: start, end, status, event ids, bytes, sent_at. */
 let requestLog;
-/** With keepBodies: { path, status, body } per request, the body as text (gunzipped). */
+/** With keepBodies: { path, mode (a browser's Sec-Fetch-Mode), status, body } per request, gunzipped. */
 let bodies;
 
 function reset() {
@@ -180,7 +180,8 @@ const server = createServer((req, res) => {
     const raw = Buffer.concat(chunks);
     const gzipped = req.headers['content-encoding'] === 'gzip';
     const carried = readBody(raw, gzipped);
-    const kept = keepBodies ? { path: req.url, status: undefined, body: textOf(raw, gzipped) } : undefined;
+    const mode = req.headers['sec-fetch-mode'];
+    const kept = keepBodies ? { path: req.url, mode, status: undefined, body: textOf(raw, gzipped) } : undefined;
     if (kept) bodies.push(kept);
     const rule = currentStep(start);
     const wait = rule.latencyMs ?? latencyMs;

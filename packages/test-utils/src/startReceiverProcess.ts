@@ -67,6 +67,8 @@ export interface ReceivedRequestRecord {
 export interface ReceivedBody {
   /** The request's path and query (`/api/1/envelope/?…`, `/loki/api/v1/push`). */
   path: string;
+  /** The `Sec-Fetch-Mode` a browser sent: `no-cors` for a beacon, `cors` for the transport's fetch. */
+  mode?: string;
   /** What it answered: a status, 'reset', or undefined when no answer was written. */
   status?: number | 'reset';
   body: string;
