@@ -43,26 +43,19 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
     }
     return out;
   };
-  /** `[name, value]` pairs: the name is judged as a key would be. */
-  const pairs = (list: unknown[]): unknown[] =>
-    list.map((pair) => {
-      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') return data(pair);
-      const judged = verdict(pair[0], true);
-      return [pair[0], judged === 'redact' ? redaction : judged === 'exempt' ? pair[1] : data(pair[1])];
-    });
+  /** A `[name, value]` pair: the name is judged as a key would be. */
+  const pair = (item: unknown): unknown =>
+    Array.isArray(item) && typeof item[0] === 'string'
+      ? [item[0], (data({ [item[0]]: item[1] }) as Record<string, unknown>)[item[0]]]
+      : data(item);
   /** Only the query and fragment of a frame's URL: the path must still match its source map. */
   const location = (value: string | undefined): string | undefined => {
-    const start = value === undefined ? -1 : value.search(/[?#]/);
-    return start < 0 ? value : value!.slice(0, start) + scrubString(value!.slice(start));
+    const at = value ? value.search(/[?#]/) : -1;
+    return at < 0 ? value : value!.slice(0, at) + scrubString(value!.slice(at));
   };
 
   const frame = (source: StackFrame): StackFrame => {
-    const filename = location(source.filename);
-    const absPath = location(source.abs_path);
-    const changed = filename !== source.filename || absPath !== source.abs_path;
-    if (!changed && !source.vars && source.context_line === undefined) return source;
-    const out = { ...source };
-    if (changed) Object.assign(out, { filename, abs_path: absPath });
+    const out = { ...source, filename: location(source.filename), abs_path: location(source.abs_path) };
     if (out.vars) out.vars = data(out.vars) as StackFrame['vars'];
     if (out.context_line !== undefined) out.context_line = scrubString(out.context_line);
     if (out.pre_context) out.pre_context = out.pre_context.map(scrubString);
@@ -72,9 +65,7 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
   const exception = (source: Exception): Exception => {
     const out = { ...source, value: scrubString(source.value) };
     const frames = source.stacktrace?.frames;
-    const scrubbed = frames?.map(frame);
-    // Frames are copied only when one changed (a page URL's query, source lines, variables).
-    if (scrubbed?.some((f, i) => f !== frames![i])) out.stacktrace = { frames: scrubbed };
+    if (frames) out.stacktrace = { frames: frames.map(frame) };
     if (source.mechanism?.data) out.mechanism = { ...source.mechanism, data: data(source.mechanism.data) as never };
     return out;
   };
@@ -97,7 +88,7 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
     if (source.url !== undefined) out.url = scrubString(source.url);
     for (const field of PAIR_FIELDS) {
       const value = source[field] as unknown;
-      if (Array.isArray(value) && out[field] !== redaction) out[field] = pairs(value);
+      if (Array.isArray(value) && out[field] !== redaction) out[field] = value.map(pair);
     }
     return out as RequestData;
   };
@@ -132,12 +123,10 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
         const judged = verdict(key, true);
         let replaced: (typeof source)[string] | undefined;
         if (judged === 'redact') replaced = { value: redaction, type: 'string' };
-        else if (judged === 'scan' && typeof attribute.value === 'string') {
-          const value = scrubString(attribute.value);
-          if (value !== attribute.value) replaced = { value, type: 'string' };
-        } else if (judged === 'scan' && typeof attribute.value === 'object' && attribute.value !== null) {
-          // A nested value, still structured: its keys are judged at every depth before it becomes text.
-          replaced = { value: data(attribute.value), type: attribute.type };
+        else if (judged === 'scan') {
+          // A string is scanned; a nested value (still structured) has its keys judged at every depth.
+          const value = data(attribute.value);
+          if (value !== attribute.value) replaced = { value, type: attribute.type };
         }
         if (replaced) (attributes ??= { ...source })[key] = replaced;
       }

@@ -62,12 +62,9 @@ export function createValueScrubber(options: {
     // text form of a nested object keeps its sensitive keys' values out too.
     [
       has(':'),
-      /(?:(["'])([^"'\\\n]{1,64})\1|(?<![\w$.'"-])([A-Za-z_$][\w$.-]{0,63}))\s*:\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d[\d.eE+-]*)/g,
-      (match, _quote, quoted: string | undefined, bare: string | undefined, value: string) => {
-        if (!isSensitiveKey(quoted ?? bare ?? '')) return match;
-        const quote = value.startsWith("'") ? "'" : '"';
-        return `${match.slice(0, match.length - value.length)}${quote}${redaction}${quote}`;
-      },
+      /(["']?)([\w$.-]{1,64})\1\s*:\s*((["'])(?:\\.|(?!\4)[^\\\n])*\4|-?\d[\d.]*)/g,
+      (match, _quote, key: string, value: string, quote = '"') =>
+        isSensitiveKey(key) ? `${match.slice(0, -value.length)}${quote}${redaction}${quote}` : match,
     ],
     // key=value in URLs (query and fragment), bare query strings and free text ("password=hunter2 failed").
     [

@@ -16,7 +16,7 @@ describe('toSentryLogPayload', () => {
     };
     const payload = { items: [kept, nested] };
     const out = toSentryLogPayload(payload) as { items: (typeof nested)[] };
-    expect(out.items[0]).toBe(kept);
+    expect(out.items[0]).toEqual(kept);
     expect(out.items[1]!.attributes).toEqual({
       db: { value: '{"host":"db-1","password":"[Filtered]"}', type: 'string' },
       sessions: { value: '[{"token":"[Filtered]"}]', type: 'string' },
@@ -26,9 +26,9 @@ describe('toSentryLogPayload', () => {
     expect(nested.attributes.db.value).toEqual({ host: 'db-1', password: '[Filtered]' });
   });
 
-  it('returns the payload itself when nothing is nested, and anything that is not a log container as it is', () => {
+  it('leaves records without nested attributes as they are, and anything that is not a log container', () => {
     const payload = { items: [{ timestamp: 1, level: 'info', body: 'x' }] };
-    expect(toSentryLogPayload(payload)).toBe(payload);
+    expect(toSentryLogPayload(payload)).toEqual(payload);
     expect(toSentryLogPayload('text')).toBe('text');
     expect(toSentryLogPayload({ other: 1 })).toEqual({ other: 1 });
   });
