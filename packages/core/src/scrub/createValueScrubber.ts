@@ -61,7 +61,9 @@ export function createValueScrubber(options: {
     // "key": "value" in JSON text, key: 'value' as util.inspect and the browser console print objects: the
     // text form of a nested object keeps its sensitive keys' values out too.
     [
-      has(':'),
+      // Only text shaped like an object (a quote beside a colon, or `{ key:` / `, key:`): times, ports and URLs
+      // do not pay for the pattern.
+      (value) => /["']\s*:|:\s*["']|[{,]\s*[\w$]+\s*:/.test(value),
       /(["']?)([\w$.-]{1,64})\1\s*:\s*((["'])(?:\\.|(?!\4)[^\\\n])*\4|-?\d[\d.]*)/g,
       (match, _quote, key: string, value: string, quote = '"') =>
         isSensitiveKey(key) ? `${match.slice(0, -value.length)}${quote}${redaction}${quote}` : match,

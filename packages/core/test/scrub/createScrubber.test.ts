@@ -182,6 +182,7 @@ describe('createScrubber structured text', () => {
       "db connect { db: { password: '[Filtered]', host: 'db-1' } }",
     );
     expect(message('config.api_key: "k-123" loaded')).toBe('config.api_key: "[Filtered]" loaded');
+    expect(message('card { pin: 1234, last4: 4242 }')).toBe('card { pin: "[Filtered]", last4: 4242 }');
   });
 
   it('keeps times, URLs and harmless pairs', () => {
