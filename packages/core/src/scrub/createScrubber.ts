@@ -12,6 +12,8 @@ export interface Scrubber {
   scrubData(value: unknown): unknown;
 }
 
+/** Where a URL's query or fragment starts. */
+const URL_TAIL = /[?#]/;
 // Request fields Sentry also accepts as lists of [name, value] pairs.
 const PAIR_FIELDS = ['headers', 'cookies', 'query_string', 'env'] as const;
 
@@ -50,12 +52,16 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
       : data(item);
   /** Only the query and fragment of a frame's URL: the path must still match its source map. */
   const location = (value: string | undefined): string | undefined => {
-    const at = value ? value.search(/[?#]/) : -1;
+    const at = value ? value.search(URL_TAIL) : -1;
     return at < 0 ? value : value!.slice(0, at) + scrubString(value!.slice(at));
   };
 
   const frame = (source: StackFrame): StackFrame => {
-    const out = { ...source, filename: location(source.filename), abs_path: location(source.abs_path) };
+    const filename = location(source.filename);
+    const absPath = location(source.abs_path);
+    if (filename === source.filename && absPath === source.abs_path && !source.vars && !source.context_line)
+      return source;
+    const out = { ...source, filename, abs_path: absPath };
     if (out.vars) out.vars = data(out.vars) as StackFrame['vars'];
     if (out.context_line !== undefined) out.context_line = scrubString(out.context_line);
     if (out.pre_context) out.pre_context = out.pre_context.map(scrubString);
@@ -65,7 +71,9 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
   const exception = (source: Exception): Exception => {
     const out = { ...source, value: scrubString(source.value) };
     const frames = source.stacktrace?.frames;
-    if (frames) out.stacktrace = { frames: frames.map(frame) };
+    const scrubbed = frames?.map(frame);
+    // Frames are copied only when one changed (a page URL's query, source lines, variables).
+    if (scrubbed?.some((f, i) => f !== frames![i])) out.stacktrace = { frames: scrubbed };
     if (source.mechanism?.data) out.mechanism = { ...source.mechanism, data: data(source.mechanism.data) as never };
     return out;
   };

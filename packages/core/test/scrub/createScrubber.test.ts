@@ -237,6 +237,11 @@ describe('createScrubber request pairs and frames', () => {
       { filename: 'https://shop.example.com/checkout?email=[Filtered]&step=2#token=[Filtered]', function: 'pay' },
       frames[1],
     ]);
+    // Frames that need nothing are not copied (most events: no query in a frame's URL).
+    const clean = { values: [{ type: 'Error', value: 'x', stacktrace: { frames: [frames[1]!] } }] };
+    expect(createScrubber({}).scrubEvent({ exception: clean }).exception!.values[0]!.stacktrace).toBe(
+      clean.values[0]!.stacktrace,
+    );
   });
 
   it('scrubs any other data the same way (scrubData)', () => {
