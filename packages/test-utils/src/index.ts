@@ -18,6 +18,7 @@ export type {
   ReceiverStep,
   ReceivedEvent,
   ReceivedRequestRecord,
+  ReceivedBody,
 } from './startReceiverProcess';
 export { compareSurface, countStatuses, listExports, shapeMismatch } from './sentrySurface/compareSurface';
 export type { ExportShape, PackageSurface, Status, SurfaceRow } from './sentrySurface/compareSurface';
@@ -25,3 +26,4 @@ export { ABSENT, inertExports } from './sentrySurface/surfaceData';
 export type { SurfacePackage } from './sentrySurface/surfaceData';
 export { surfaceNotes, surfaceTableRow } from './sentrySurface/renderSurface';
 export { describeSentrySurface } from './sentrySurface/describeSentrySurface';
+export { CANARY, CANARY_QUERY, CANARY_TEXT, canaryData, describeLeaks, findLeaks } from './privacyCanaries';
