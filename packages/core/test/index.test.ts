@@ -60,6 +60,7 @@ describe('@faultline/core exports', () => {
         "makeDeliveryTransport",
         "markCaptured",
         "normalize",
+        "offerToSink",
         "parseDsn",
         "parseEnvelope",
         "parseSentryTrace",

@@ -6,7 +6,7 @@ export type { ScratchProject } from './createScratchProject';
 export { startReceiver } from './startReceiver';
 export type { Behavior, Receiver, ReceivedRequest } from './startReceiver';
 export { makeFetchRequest } from './makeFetchRequest';
-export { runJournalContract, journalRecord, openAndCollect } from './runJournalContract';
+export { runJournalContract, journalRecord, openAndCollect, collectingSink } from './runJournalContract';
 export type { MakeJournalStorage } from './runJournalContract';
 export { createMemoryJournal } from './createMemoryJournal';
 export { assertValidLokiPush } from './assertValidLokiPush';

@@ -1,4 +1,4 @@
-import type { EnvelopeJournal, JournalRecord } from '@faultline/core';
+import type { EnvelopeJournal, JournalRecord, JournalSink, ReplayVerdict } from '@faultline/core';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -20,16 +20,32 @@ export function journalRecord(overrides: Partial<JournalRecord> = {}): JournalRe
   };
 }
 
+/** A sink that takes every record (or answers as `answer` says) and collects what it was offered. */
+export function collectingSink(answer: (record: JournalRecord) => ReplayVerdict = () => 'queued') {
+  const replayed: JournalRecord[] = [];
+  const unreadable: Record<string, number>[] = [];
+  const sink: JournalSink = {
+    replay(records) {
+      const verdicts: ReplayVerdict[] = [];
+      for (const record of records) {
+        const verdict = verdicts.at(-1) === 'later' ? 'later' : answer(record);
+        if (verdict === 'queued') replayed.push(record);
+        verdicts.push(verdict);
+      }
+      return verdicts;
+    },
+    ready: () => Promise.resolve(),
+    unreadable: (quantities) => void unreadable.push(quantities as Record<string, number>),
+  };
+  return { sink, replayed, unreadable };
+}
+
 /** Opens a journal and collects what it replays at open. */
 export async function openAndCollect(
   journal: EnvelopeJournal,
 ): Promise<{ replayed: JournalRecord[]; unreadable: Record<string, number>[] }> {
-  const replayed: JournalRecord[] = [];
-  const unreadable: Record<string, number>[] = [];
-  await journal.open({
-    replay: (records) => replayed.push(...records),
-    unreadable: (quantities) => unreadable.push(quantities as Record<string, number>),
-  });
+  const { sink, replayed, unreadable } = collectingSink();
+  await journal.open(sink);
   return { replayed, unreadable };
 }
 

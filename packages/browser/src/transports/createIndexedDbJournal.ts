@@ -1,4 +1,11 @@
-import { debugLogger, randomHex, type EnvelopeJournal, type JournalRecord, type JournalSink } from '@faultline/core';
+import {
+  debugLogger,
+  offerToSink,
+  randomHex,
+  type EnvelopeJournal,
+  type JournalRecord,
+  type JournalSink,
+} from '@faultline/core';
 import type { UseStore } from 'idb-keyval';
 import { createTombstones, forgetTombstones, readTombstones, tombstoneOwners } from './createTombstones';
 import { openWithin, transaction, type OnResult } from './idbTransaction';
@@ -29,6 +36,9 @@ const OPEN_TIMEOUT_MS = 3000;
 const LEASE_MS = 60_000;
 /** Records moved from a dead owner per transaction, and handed to the sink per call. */
 const BATCH = 50;
+/** After a failure, the first wait before writing again, doubling up to the longest. */
+const PROBE_MIN_MS = 1000;
+const PROBE_MAX_MS = 30_000;
 
 const isRecord = (value: unknown): value is JournalRecord => {
   const record = value as Partial<JournalRecord> | undefined;
@@ -48,8 +58,10 @@ const isRecord = (value: unknown): value is JournalRecord => {
  * Where Web Locks are missing, a lease in IndexedDB says an owner is alive. Acknowledged ids are first
  * written to localStorage (see `createTombstones`), so an envelope beaconed at page hide is never replayed
  * when the page unloads before its delete commits. The database is created with the first envelope; an
- * empty journal at page load creates nothing. When IndexedDB is missing, blocked, full or private, the
- * journal turns into a no-op with one debug message (the queue is in memory anyway), never an exception.
+ * empty journal at page load creates nothing. When IndexedDB fails (missing, blocked, full, private), what
+ * is appended is kept in memory (the queue holds it anyway) and the journal tries again with backoff,
+ * writing it once IndexedDB takes writes again; it says once that durability was lost and once that it
+ * returned. Never an exception.
  */
 export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): EnvelopeJournal {
   const name = options.database ?? 'faultline-queue';
@@ -62,7 +74,11 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
   const tombstones = createTombstones(name, me);
   let db: Promise<UseStore> | undefined;
   let held: Promise<unknown> | null | undefined;
-  let failed = false;
+  let failing = false;
+  let probeMs = PROBE_MIN_MS;
+  let probing: ReturnType<typeof setTimeout> | undefined;
+  /** Records (by key) whose write failed: written again by the probe that finds IndexedDB back. */
+  const kept = new Map<string, unknown>();
   let closed = false;
   let pending: Map<string, unknown> | undefined;
   let written = Promise.resolve(true);
@@ -71,15 +87,43 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
   const released = new Promise<void>((resolve) => (release = resolve));
 
   const fail = (error: unknown): void => {
-    if (!failed)
-      debugLogger.warn(
-        process.env.NODE_ENV !== 'production'
-          ? 'IndexedDB journal unavailable; queueing in memory only'
-          : 'IndexedDB unavailable',
-        error,
-      );
-    failed = true;
+    if (failing || closed) return;
+    failing = true;
+    debugLogger.configProblem(
+      process.env.NODE_ENV !== 'production'
+        ? `IndexedDB journal unavailable (${String(error)}); envelopes are kept in memory only until it works again`
+        : `IndexedDB unavailable (${String(error)})`,
+    );
+    probing = setTimeout(probe, probeMs);
   };
+
+  /** Writes what was kept, opening the database anew: the first write that commits ends the failure. */
+  async function probe(): Promise<void> {
+    if (closed) return;
+    db = undefined;
+    const committed = await run<boolean>(
+      'readwrite',
+      (store, done) => {
+        kept.forEach((value, key) => store.put(value, key));
+        done(true);
+      },
+      true,
+    );
+    if (closed) return;
+    if (committed !== true) {
+      probeMs = Math.min(probeMs * 2, PROBE_MAX_MS);
+      probing = setTimeout(probe, probeMs);
+      return;
+    }
+    failing = false;
+    probeMs = PROBE_MIN_MS;
+    debugLogger.configProblem(
+      process.env.NODE_ENV !== 'production'
+        ? `IndexedDB journal works again; ${kept.size} envelope(s) kept in memory meanwhile are journaled`
+        : 'IndexedDB works again',
+    );
+    kept.clear();
+  }
 
   async function database(create: boolean): Promise<UseStore | undefined> {
     // Listing the databases does not create one: an empty journal at page load creates nothing.
@@ -124,6 +168,9 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
           },
           true,
         );
+        // Not written: records are kept for the probe that finds IndexedDB back (deletes need no keeping).
+        if (committed !== true)
+          batch.forEach((value, key) => value !== undefined && key.includes('|') && kept.set(key, value));
         return committed === true;
       });
     }
@@ -164,7 +211,8 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
       if (more === undefined || closed) return; // the records stay where they are for the next owner
       for (const record of records) mine.add(record.id);
       if (unreadable) sink.unreadable(lost);
-      if (records.length) sink.replay(records);
+      // No faster than the transport takes them; what it refuses is forgotten here.
+      await offerToSink(sink, records, { forget, stopped: () => closed });
     }
     if (more === false) forgetTombstones(name, owner);
   }
@@ -201,19 +249,31 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
     }
   }
 
+  function forget(ids: string[]): void {
+    for (const id of ids) {
+      if (!mine.delete(id)) continue;
+      tombstones.add(id);
+      void write(`${me}|${id}`).then((committed) => committed && tombstones.remove(id));
+    }
+  }
+
   return {
     open(sink) {
       if (!locks) renewal = setInterval(() => mine.size && write(me, now() + LEASE_MS), LEASE_MS / 3);
       return adoptOrphans(sink);
     },
     append(record) {
-      if (failed || closed) return Promise.resolve(false);
+      if (closed) return Promise.resolve(false);
       mine.add(record.id);
       // Only what a record is: the transport's own fields (timers, states) are not for disk.
       const { id, createdAt, body, gzip, quantities, reports } = record;
-      return write(`${me}|${id}`, { id, createdAt, body, gzip, quantities, reports });
+      const value = { id, createdAt, body, gzip, quantities, reports };
+      if (!failing) return write(`${me}|${id}`, value);
+      kept.set(`${me}|${id}`, value); // written once IndexedDB is back
+      return Promise.resolve(false);
     },
     async acknowledge(id) {
+      kept.delete(`${me}|${id}`);
       if (closed || !mine.delete(id)) return;
       tombstones.add(id);
       if (await write(`${me}|${id}`)) tombstones.remove(id);
@@ -232,6 +292,7 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
       }
       closed = true;
       clearInterval(renewal);
+      clearTimeout(probing);
       await written;
       release();
     },

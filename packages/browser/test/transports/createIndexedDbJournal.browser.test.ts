@@ -3,7 +3,12 @@ import { createIndexedDbJournal } from '@faultline/browser';
 import { debugLogger } from '@faultline/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 // Not the package index, which also holds Node-only helpers (HTTP receivers).
-import { journalRecord, openAndCollect, runJournalContract } from '../../../test-utils/src/runJournalContract';
+import {
+  collectingSink,
+  journalRecord,
+  openAndCollect,
+  runJournalContract,
+} from '../../../test-utils/src/runJournalContract';
 
 let database = 0;
 const fresh = () => `chromium-${Date.now()}-${database++}`;
@@ -53,12 +58,12 @@ describe('createIndexedDbJournal in Chromium', () => {
     await openAndCollect(first);
     const record = journalRecord({ body: 'left behind' });
     await first.append(record);
-    const replayed: string[] = [];
+    const { sink, replayed } = collectingSink();
     const second = createIndexedDbJournal({ database: db });
-    await second.open({ replay: (records) => replayed.push(...records.map((r) => r.id)), unreadable: () => undefined });
+    await second.open(sink);
     expect(replayed).toEqual([]);
     await first.close();
-    await vi.waitFor(() => expect(replayed).toEqual([record.id]));
+    await vi.waitFor(() => expect(replayed.map((r) => r.id)).toEqual([record.id]));
     await second.close();
   });
 
@@ -86,7 +91,7 @@ describe('createIndexedDbJournal in Chromium', () => {
   });
 
   it('gives up after 3 s when opening is blocked by another connection, as a no-op with one message', async () => {
-    const warn = vi.spyOn(debugLogger, 'warn');
+    const warn = vi.spyOn(debugLogger, 'configProblem').mockImplementation(() => undefined);
     const db = fresh();
     // A connection that ignores versionchange, and an upgrade waiting on it: later opens queue behind it.
     const holder = await new Promise<IDBDatabase>((resolve) => {
@@ -107,7 +112,7 @@ describe('createIndexedDbJournal in Chromium', () => {
   });
 
   it('over quota: appends report false, the page sees no error, one message', async () => {
-    const warn = vi.spyOn(debugLogger, 'warn');
+    const warn = vi.spyOn(debugLogger, 'configProblem').mockImplementation(() => undefined);
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });

@@ -212,6 +212,25 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       const sent = await resolveWithin(transport.flush(remaining), remaining, false);
       return processed && sent;
     },
+    persistSync() {
+      try {
+        // The microtask that would run these never comes: run them now, in capture order.
+        while (waiting.length > 0) {
+          try {
+            track(waiting.shift()!());
+          } catch (error) {
+            debugLogger.error('Event processing failed', error);
+          }
+        }
+        runPendingWork();
+        logs?.flush();
+        const discarded = drops.take();
+        if (discarded.length > 0) void client.sendEnvelope(createClientReportEnvelope(discarded, address));
+        transport?.persistSync?.();
+      } catch (error) {
+        debugLogger.error('Persisting at exit failed', error);
+      }
+    },
     async close(timeout) {
       const flushed = await client.flush(timeout);
       open = false;
