@@ -6,7 +6,8 @@ export interface Waiting {
   record: JournalRecord;
   /** Taken into a batch being written: an acknowledgement must wait for the write. */
   taken: boolean;
-  resolve(durable: boolean): void;
+  /** Answers the append; undefined once answered (a record kept in memory while the disk fails is answered false). */
+  resolve?: (durable: boolean) => void;
 }
 
 // One write per batch of appends (group commit): a burst costs a few files, not one file per envelope.
@@ -33,7 +34,7 @@ export function takeBatch(waiting: Map<string, Waiting>): { batch: Waiting[]; fr
     entry.taken = true;
     batch.push(entry);
     try {
-      const frame = encodeFrame(entry.record);
+      const frame = encodeFrame(entry.record, frames.length);
       frames.push(frame);
       written.push(entry);
       bytes += frame.byteLength;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { JournalRecord } from '@faultline/core';
 import { createFileJournal } from '@faultline/node';
-import { journalRecord, openAndCollect } from '@faultline/test-utils';
+import { collectingSink, journalRecord, openAndCollect } from '@faultline/test-utils';
 import { describe, expect, it } from 'vitest';
 import { decodeSegment } from '../../src/transports/decodeSegment';
 import { plantOwner, records, replayedBodies, scratch, segmentBytes } from './journalFixtures';
@@ -92,7 +92,8 @@ describe('replayAdoptedFolder (through createFileJournal)', () => {
       const delay = monitorEventLoopDelay({ resolution: 5 });
       delay.enable();
       const started = performance.now();
-      const opening = next.open({ replay: (batch) => slices.push(batch), unreadable: () => undefined });
+      const { sink } = collectingSink();
+      const opening = next.open({ ...sink, replay: (batch) => (slices.push(batch), sink.replay(batch)) });
       const openCallMs = performance.now() - started;
       await opening;
       const replayMs = performance.now() - started;
