@@ -279,6 +279,8 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
       if (await write(`${me}|${id}`)) tombstones.remove(id);
     },
     async read(id) {
+      const held = kept.get(`${me}|${id}`);
+      if (isRecord(held)) return held.body;
       await written;
       const value = await run('readonly', (store, done, onResult) => onResult(store.get(`${me}|${id}`), done));
       return isRecord(value) ? value.body : undefined;

@@ -3,23 +3,20 @@ import { createIndexedDbJournal } from '@faultline/browser';
 import { debugLogger } from '@faultline/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 // Not the package index, which also holds Node-only helpers (HTTP receivers).
-import {
-  collectingSink,
-  journalRecord,
-  openAndCollect,
-  runJournalContract,
-} from '../../../test-utils/src/runJournalContract';
+import { collectingSink, journalRecord, openAndCollect } from '../../../test-utils/src/collectingSink';
+import { runJournalContract } from '../../../test-utils/src/runJournalContract';
+import { withFaults } from './idbFaults';
 
 let database = 0;
 const fresh = () => `chromium-${Date.now()}-${database++}`;
 
 runJournalContract('createIndexedDbJournal with Web Locks (Chromium)', async () => {
   const db = fresh();
-  return () => createIndexedDbJournal({ database: db });
+  return withFaults(db, () => createIndexedDbJournal({ database: db }));
 });
 runJournalContract('createIndexedDbJournal with leases (Chromium)', async () => {
   const db = fresh();
-  return () => createIndexedDbJournal({ database: db, locks: null });
+  return withFaults(db, () => createIndexedDbJournal({ database: db, locks: null }));
 });
 
 describe('createIndexedDbJournal in Chromium', () => {

@@ -94,9 +94,11 @@ export function createFileJournal(options: FileJournalOptions): EnvelopeJournal 
   async function setUp(): Promise<string | undefined> {
     try {
       if (!/^[\w-]{1,128}$/.test(key) || !OWNER_ID.test(owner)) throw new FolderRefused(`invalid key or owner id`);
+      // Beside the folders, not after them: the sooner the first batch is written, the less a crash loses.
+      const facts = readHostFacts();
       await ensurePrivateFolder(directory, 'base');
       await ensurePrivateFolder(journal, 'private');
-      self = { ...(await readHostFacts()), owner };
+      self = { ...(await facts), owner };
       lock = await createOwnerLock(journal, self, now());
       if (closed) return undefined; // close() releases the lock
       timer ??= setInterval(() => void heartbeat(), heartbeatMs);

@@ -52,13 +52,13 @@ export const liveOwners: Set<string> = ((globalThis as Record<symbol, Set<string
 export async function readHostFacts(): Promise<LockInfo> {
   const facts: LockInfo = { owner: '', pid: process.pid, host: hostname() };
   if (process.platform !== 'linux') return facts;
-  try {
-    facts.boot = (await readFile('/proc/sys/kernel/random/boot_id', 'utf8')).trim();
-    facts.pidns = await readlink('/proc/self/ns/pid');
-  } catch {
-    delete facts.boot; // without both, pids are not compared (the heartbeat alone decides)
-  }
-  const start = await readProcessStart('self');
+  const [boot, pidns, start] = await Promise.all([
+    readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => undefined),
+    readlink('/proc/self/ns/pid').catch(() => undefined),
+    readProcessStart('self'),
+  ]);
+  // Without both, pids are not compared (the heartbeat alone decides).
+  if (boot && pidns) Object.assign(facts, { boot: boot.trim(), pidns });
   if (start) facts.start = start;
   return facts;
 }
@@ -74,7 +74,6 @@ export async function createOwnerLock(journal: string, facts: LockInfo, now: num
   try {
     await mkdir(staging, { mode: 0o700 });
     await writeFile(path.join(staging, LOCK_FILE), JSON.stringify(facts), { flag: 'wx', mode: 0o600 });
-    await lutimes(path.join(staging, LOCK_FILE), now / 1000, now / 1000);
     await rename(staging, folder);
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);

@@ -25,21 +25,26 @@ const MAX_MISSING_LEVELS = 32;
  * cannot be used.
  */
 export async function ensurePrivateFolder(folder: string, kind: FolderKind): Promise<void> {
-  const missing: string[] = [];
-  for (let current = folder; ; current = path.dirname(current)) {
-    const stat = await lstat(current).catch((error: NodeJS.ErrnoException) => {
+  const statOf = (at: string) =>
+    lstat(at).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
-    if (stat) break;
-    missing.push(current);
-    checkDepth(missing, current, kind);
+  let stat = await statOf(folder);
+  if (!stat) {
+    const missing = [folder];
+    checkDepth(missing, folder, kind);
+    for (let current = path.dirname(folder); !(await statOf(current)); current = path.dirname(current)) {
+      missing.push(current);
+      checkDepth(missing, current, kind);
+    }
+    for (const level of missing.reverse()) {
+      await mkdir(level, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+    }
+    stat = await lstat(folder);
   }
-  for (const level of missing.reverse()) {
-    await mkdir(level, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-  }
-  if (checkFolder(folder, await lstat(folder), kind)) await chmod(folder, 0o700);
+  if (checkFolder(folder, stat, kind)) await chmod(folder, 0o700);
 }
 
 /** The same, synchronously: for a process that is exiting before its journal was set up. */

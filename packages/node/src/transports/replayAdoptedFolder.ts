@@ -6,7 +6,7 @@ import { SEGMENT_NAME } from './encodeSegment';
 import { readPrivateFile } from './readPrivateFile';
 import type { SegmentFolder, SegmentStore } from './types';
 
-// Our segments hold at most about 2 MiB (one batch) or one record: anything this large is not ours.
+// Our segments hold at most about 1 MiB (one batch) or one record: anything this large is not ours.
 const MAX_SEGMENT_BYTES = 64 * 1024 * 1024;
 
 // Between slices, so a backlog of any size never stalls the event loop.

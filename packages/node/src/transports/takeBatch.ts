@@ -15,8 +15,8 @@ export interface Waiting {
 // replay, stays a few ms of the event loop. Large enough that a journal that fell behind (an overloaded
 // process gives its writes few turns of the event loop) catches up in a turn or two: until a record is
 // written, its body is held in memory.
-const MAX_BATCH_RECORDS = 1024;
-const MAX_BATCH_BYTES = 2 * 1024 * 1024;
+const MAX_BATCH_RECORDS = 512;
+const MAX_BATCH_BYTES = 1024 * 1024;
 
 /**
  * Takes the next batch off the appends waiting to be written, oldest first (a Map keeps insertion order;

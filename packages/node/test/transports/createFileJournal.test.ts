@@ -4,17 +4,31 @@ import { chown, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from
 import path from 'node:path';
 import { getCarrier } from '@faultline/core';
 import { createFileJournal } from '@faultline/node';
-import { journalRecord, openAndCollect, runJournalContract } from '@faultline/test-utils';
+import { journalRecord, openAndCollect, runJournalContract, type OpenJournal } from '@faultline/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeSegment } from '../../src/transports/decodeSegment';
-import { crash, ownerId, records, replayedBodies, scratch } from './journalFixtures';
+import { crash, flipBodyByte, ownerId, records, replayedBodies, scratch } from './journalFixtures';
+
+const isRoot = process.getuid?.() === 0;
 
 runJournalContract('createFileJournal', async () => {
   const directory = await scratch();
-  return () => createFileJournal({ directory, key: 'destination' });
+  const open: OpenJournal = () => createFileJournal({ directory, key: 'destination', probeMinMs: 20, probeMaxMs: 100 });
+  // A read-only bind mount is a real EROFS for root too (root ignores modes); mounting needs root, as CI has.
+  if (isRoot)
+    open.faults = {
+      breakWrites() {
+        mount('--bind', directory, directory);
+        mount('-o', 'remount,bind,ro', directory);
+      },
+      heal() {
+        mount('-o', 'remount,bind,rw', directory);
+        execFileSync('umount', [directory]);
+      },
+      damage: (id) => flipBodyByte(directory, id),
+    };
+  return open;
 });
-
-const isRoot = process.getuid?.() === 0;
 const mode = async (file: string) => (await stat(file)).mode & 0o777;
 const segmentsIn = async (folder: string) => (await readdir(folder)).filter((name) => name.endsWith('.fls'));
 const ownerFolder = async (journal: string) => path.join(journal, (await readdir(journal))[0]!);

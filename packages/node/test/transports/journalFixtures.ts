@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { EnvelopeJournal, JournalRecord } from '@faultline/core';
 import { journalRecord, openAndCollect } from '@faultline/test-utils';
 import { liveOwners, readHostFacts, type LockInfo } from '../../src/transports/createOwnerLock';
+import { decodeSegment } from '../../src/transports/decodeSegment';
 import { ACK_DONE, ACK_OFFSET, encodeFrame, encodeSegment, segmentName } from '../../src/transports/encodeSegment';
 
 /** A private scratch folder (mkdtemp: 0700, ours). */
@@ -97,4 +98,19 @@ export function crash(owner: string): void {
 export function steppedClock(start = 1_000_000): { now: () => number; step(ms: number): void } {
   let time = start;
   return { now: () => time, step: (ms) => void (time += ms) };
+}
+
+/** Flips one bit in the body of the record with this id, wherever under `directory` its segment is. */
+export async function flipBodyByte(directory: string, id: string): Promise<void> {
+  for (const name of await readdir(directory, { recursive: true })) {
+    if (!name.endsWith('.fls')) continue;
+    const file = path.join(directory, name);
+    const bytes = await readFile(file);
+    const frame = decodeSegment(bytes).frames.find((f) => f.record.id === id);
+    if (!frame) continue;
+    bytes[frame.offset + frame.length - 5] = bytes[frame.offset + frame.length - 5]! ^ 0x10; // the body's last byte
+    await writeFile(file, bytes);
+    return;
+  }
+  throw new Error(`no record ${id} under ${directory}`);
 }

@@ -1,6 +1,6 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import type { JournalRecord } from '@faultline/core';
 import { createFileJournal } from '@faultline/node';
 import { collectingSink, journalRecord, openAndCollect } from '@faultline/test-utils';
@@ -76,10 +76,11 @@ describe('replayAdoptedFolder (through createFileJournal)', () => {
   });
 
   it('opens at once on 10,000 records left behind and replays them in slices without stalling the event loop', async () => {
-    // Wall-clock stalls include time the OS gave other processes (CI runs suites side by side on 2 cores):
-    // the best of three runs is asserted. A replay that is not sliced stalls hundreds of ms in every run.
+    // A stall is counted for what this process itself spent in it (CPU time), not for the time the OS gave
+    // other processes (suites run side by side on 2 shared cores): a replay that is not sliced spends
+    // hundreds of ms of its own in one turn, whatever the machine's load. The best of three runs is asserted.
     const runs: { openCallMs: number; longestStallMs: number }[] = [];
-    for (let run = 0; run < 3 && !runs.some((r) => r.longestStallMs < 50); run++) {
+    for (let run = 0; run < 3 && !runs.some((r) => r.longestStallMs < 50 && r.openCallMs < 10); run++) {
       const directory = await scratch();
       const left = open(directory);
       await openAndCollect(left);
@@ -89,18 +90,16 @@ describe('replayAdoptedFolder (through createFileJournal)', () => {
 
       const next = open(directory);
       const slices: JournalRecord[][] = [];
-      const delay = monitorEventLoopDelay({ resolution: 5 });
-      delay.enable();
+      const stalls = watchBusyStalls();
       const started = performance.now();
       const { sink } = collectingSink();
       const opening = next.open({ ...sink, replay: (batch) => (slices.push(batch), sink.replay(batch)) });
       const openCallMs = performance.now() - started;
       await opening;
       const replayMs = performance.now() - started;
-      delay.disable();
-      const longestStallMs = delay.max / 1e6;
+      const longestStallMs = stalls.stop();
       console.info(
-        `open() ${openCallMs.toFixed(1)} ms, 10,000 replayed in ${replayMs.toFixed(0)} ms, longest stall ${longestStallMs.toFixed(1)} ms`,
+        `open() ${openCallMs.toFixed(1)} ms, 10,000 replayed in ${replayMs.toFixed(0)} ms, longest busy stall ${longestStallMs.toFixed(1)} ms`,
       );
       expect(slices.flat().map((r) => r.id)).toEqual(backlog.map((r) => r.id));
       expect(slices.length).toBeGreaterThan(10);
@@ -112,3 +111,27 @@ describe('replayAdoptedFolder (through createFileJournal)', () => {
     expect(Math.min(...runs.map((r) => r.longestStallMs))).toBeLessThan(50);
   }, 60_000);
 });
+
+/**
+ * The longest stretch the event loop was held by this process's own work: per late tick of a 5 ms timer, the
+ * lesser of its lateness and the CPU the process used meanwhile (a process the OS did not run burns none).
+ */
+function watchBusyStalls(): { stop(): number } {
+  let longest = 0;
+  let last = { wall: performance.now(), cpu: process.cpuUsage() };
+  const timer = setInterval(() => {
+    const wall = performance.now();
+    const late = wall - last.wall - 5;
+    if (late > 10) {
+      const cpu = process.cpuUsage(last.cpu);
+      longest = Math.max(longest, Math.min(late, (cpu.user + cpu.system) / 1000));
+    }
+    last = { wall, cpu: process.cpuUsage() };
+  }, 5);
+  return {
+    stop() {
+      clearInterval(timer);
+      return longest;
+    },
+  };
+}
