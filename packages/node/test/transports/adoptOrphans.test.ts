@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { lstat, mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
+import { chown, lstat, mkdir, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { JournalRecord } from '@faultline/core';
+import { getCarrier, type JournalRecord } from '@faultline/core';
 import { createFileJournal } from '@faultline/node';
 import { collectingSink, openAndCollect } from '@faultline/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   crash,
   ownerId,
@@ -188,4 +188,40 @@ describe('adoptOrphans (through createFileJournal)', () => {
       await Promise.all(links.map(async (name) => (await lstat(path.join(journal, name))).isSymbolicLink())),
     ).toContain(true);
   });
+
+  it.skipIf(process.getuid?.() !== 0)(
+    'skips (and counts) a folder of another user nested in a dead folder of ours, and adopts every other orphan (needs root to chown)',
+    async () => {
+      const directory = await scratch();
+      const journal = path.join(directory, 'destination');
+      const orphans = [];
+      for (let i = 0; i < 6; i++)
+        orphans.push(await plantOwner(journal, [segmentBytes(records(1, `orphan ${i}`))], { lock: false }));
+      const foreign = path.join(orphans[2]!.folder, ownerId());
+      await mkdir(foreign, { mode: 0o700 });
+      await writeFile(path.join(foreign, '000000000001.fls'), segmentBytes(records(1, 'foreign')));
+      await chown(foreign, 65534, 65534);
+      const warnings: unknown[][] = [];
+      getCarrier().debug = true;
+      const spy = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void warnings.push(args));
+      try {
+        const next = journalOf(directory);
+        const bodies = (await replayedBodies(next)) as string[];
+        expect(bodies.sort()).toEqual(Array.from({ length: 6 }, (_, i) => `orphan ${i} 0`));
+        await next.close();
+      } finally {
+        spy.mockRestore();
+        getCarrier().debug = false;
+      }
+      const skipped = warnings.filter((args) => String(args[1]).includes('may not touch'));
+      expect(skipped).toHaveLength(1);
+      expect(String(skipped[0]![1])).toContain('left 1 folder');
+      // Left where it was found, untouched.
+      const [left] = (await readdir(journal, { recursive: true })).filter((name) =>
+        name.endsWith(path.basename(foreign)),
+      );
+      expect((await stat(path.join(journal, left!))).uid).toBe(65534);
+      expect(await readdir(path.join(journal, left!))).toEqual(['000000000001.fls']);
+    },
+  );
 });
