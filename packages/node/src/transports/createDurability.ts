@@ -45,6 +45,7 @@ export function createDurability(options: DurabilityOptions) {
     cancel = undefined;
     if (state !== 'failing') return;
     let healed = false;
+    const kept = options.waiting();
     try {
       healed = await options.probe();
     } catch {
@@ -54,7 +55,7 @@ export function createDurability(options: DurabilityOptions) {
     if (!healed) return schedule();
     state = 'durable';
     delay = minProbeMs;
-    options.warn(`writing again; ${options.waiting()} envelope(s) kept in memory meanwhile are journaled now.`);
+    options.warn(`writing again; ${kept} envelope(s) kept in memory meanwhile are journaled now.`);
   }
 
   return {
