@@ -1,17 +1,8 @@
-import {
-  debugLogger,
-  offerToSink,
-  randomHex,
-  type EnvelopeJournal,
-  type JournalRecord,
-  type JournalSink,
-} from '@faultline/core';
+import { offerToSink, randomHex, type EnvelopeJournal, type JournalRecord, type JournalSink } from '@faultline/core';
 import type { UseStore } from 'idb-keyval';
 import { createTombstones, forgetTombstones, readTombstones, tombstoneOwners } from './createTombstones';
+import { createIdbHealing } from './createIdbHealing';
 import { openWithin, transaction, type OnResult } from './idbTransaction';
-
-// Replaced by bundlers: production builds say what failed and leave out what happens next.
-declare const process: { env: { NODE_ENV?: string } };
 
 export interface IndexedDbJournalOptions {
   /** The database's name; one per destination, so two queues never mix. Default `faultline-queue`. */
@@ -36,9 +27,6 @@ const OPEN_TIMEOUT_MS = 3000;
 const LEASE_MS = 60_000;
 /** Records moved from a dead owner per transaction, and handed to the sink per call. */
 const BATCH = 50;
-/** After a failure, the first wait before writing again, doubling up to the longest. */
-const PROBE_MIN_MS = 1000;
-const PROBE_MAX_MS = 30_000;
 
 const isRecord = (value: unknown): value is JournalRecord => {
   const record = value as Partial<JournalRecord> | undefined;
@@ -74,11 +62,6 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
   const tombstones = createTombstones(name, me);
   let db: Promise<UseStore> | undefined;
   let held: Promise<unknown> | null | undefined;
-  let failing = false;
-  let probeMs = PROBE_MIN_MS;
-  let probing: ReturnType<typeof setTimeout> | undefined;
-  /** Records (by key) whose write failed: written again by the probe that finds IndexedDB back. */
-  const kept = new Map<string, unknown>();
   let closed = false;
   let pending: Map<string, unknown> | undefined;
   let written = Promise.resolve(true);
@@ -86,44 +69,17 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
 
-  const fail = (error: unknown): void => {
-    if (failing || closed) return;
-    failing = true;
-    debugLogger.configProblem(
-      process.env.NODE_ENV !== 'production'
-        ? `IndexedDB journal unavailable (${String(error)}); envelopes are kept in memory only until it works again`
-        : `IndexedDB unavailable (${String(error)})`,
-    );
-    probing = setTimeout(probe, probeMs);
-  };
-
-  /** Writes what was kept, opening the database anew: the first write that commits ends the failure. */
-  async function probe(): Promise<void> {
-    if (closed) return;
+  // What failed to be written is kept, and written by a retry that opens the database anew.
+  const healing = createIdbHealing(async (retained) => {
     db = undefined;
     const committed = await run<boolean>(
       'readwrite',
-      (store, done) => {
-        kept.forEach((value, key) => store.put(value, key));
-        done(true);
-      },
+      (store, done) => (retained.forEach((v, k) => store.put(v, k)), done(true)),
       true,
     );
-    if (closed) return;
-    if (committed !== true) {
-      probeMs = Math.min(probeMs * 2, PROBE_MAX_MS);
-      probing = setTimeout(probe, probeMs);
-      return;
-    }
-    failing = false;
-    probeMs = PROBE_MIN_MS;
-    debugLogger.configProblem(
-      process.env.NODE_ENV !== 'production'
-        ? `IndexedDB journal works again; ${kept.size} envelope(s) kept in memory meanwhile are journaled`
-        : 'IndexedDB works again',
-    );
-    kept.clear();
-  }
+    return committed === true;
+  });
+  const { kept, fail } = healing;
 
   async function database(create: boolean): Promise<UseStore | undefined> {
     // Listing the databases does not create one: an empty journal at page load creates nothing.
@@ -268,7 +224,7 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
       // Only what a record is: the transport's own fields (timers, states) are not for disk.
       const { id, createdAt, body, gzip, quantities, reports } = record;
       const value = { id, createdAt, body, gzip, quantities, reports };
-      if (!failing) return write(`${me}|${id}`, value);
+      if (!healing.failing) return write(`${me}|${id}`, value);
       kept.set(`${me}|${id}`, value); // written once IndexedDB is back
       return Promise.resolve(false);
     },
@@ -294,7 +250,7 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
       }
       closed = true;
       clearInterval(renewal);
-      clearTimeout(probing);
+      healing.close();
       await written;
       release();
     },

@@ -1,43 +1,42 @@
 import { setTimer } from '../timers';
-import type { QueueEntry } from './createEnvelopeQueue';
+import type { EnvelopeQueue, QueueEntry } from './createEnvelopeQueue';
 import { entryFromRecord } from './createQueueEntry';
 import type { JournalSink, ReplayVerdict } from './types';
 
 export interface ReplaySinkOptions {
-  /** Most replayed entries in the queue at once: the rest stay on disk until these have left. */
-  capacity: number;
-  /** Whether the queue has room for one more entry now. */
-  hasRoom(): boolean;
-  /** Whether a replayed entry may keep its body in memory. */
-  keepBody(body: string | Uint8Array): boolean;
+  queue: Pick<EnvelopeQueue, 'size' | 'hasMemoryFor'>;
+  /** The queue's bound: replayed entries take half of it at most, so this process's own keep room. */
+  maxEntries: number;
   /** Admits a replayed entry into the queue; false: refused (and counted by the caller). */
   admit(entry: QueueEntry): boolean;
   unreadable: JournalSink['unreadable'];
   /** Called after each replayed batch, to start sending it. */
   pump(): void;
-  /** The journal took no step for `stallMs` while the queue had room (its disk hangs). */
+  /** The journal took no step for `stallMs` (default 30 s) while the queue had room: its disk hangs, a flush waits no more. */
   onStall(): void;
-  stallMs: number;
+  stallMs?: number;
 }
 
 /**
- * The transport's side of replay, with backpressure: a replayed record is queued while fewer than
- * `capacity` replayed entries wait in the queue and the queue has room; otherwise it stays on disk (`later`)
+ * The transport's side of replay, with backpressure: a replayed record is queued while fewer than half the
+ * queue's entries are replayed ones and the queue has room; otherwise it stays on disk (`later`)
  * and the journal waits for `ready()`, which resolves once half of them have left. A record the queue refuses
  * costs nothing here (the journal forgets it itself): no promise, no timer.
  */
 export function createReplaySink(options: ReplaySinkOptions) {
-  const { capacity } = options;
+  const { queue, maxEntries, stallMs = 30_000 } = options;
+  const capacity = Math.max(1, Math.ceil(maxEntries / 2));
+  const hasRoom = () => queue.size < maxEntries;
   const replayed = new WeakSet<QueueEntry>();
   let queued = 0;
   let closed = false;
   let waiters: (() => void)[] = [];
   let cancelStall: (() => void) | undefined;
 
-  const roomNow = () => closed || (queued < capacity && options.hasRoom());
+  const roomNow = () => closed || (queued < capacity && hasRoom());
   const watch = () => {
     cancelStall?.();
-    cancelStall = closed ? undefined : setTimer(options.onStall, options.stallMs);
+    cancelStall = closed ? undefined : setTimer(options.onStall, stallMs);
   };
   const wake = () => {
     const ready = waiters;
@@ -56,7 +55,7 @@ export function createReplaySink(options: ReplaySinkOptions) {
           verdicts.push('later');
           continue;
         }
-        const entry = entryFromRecord(record, options.keepBody(record.body));
+        const entry = entryFromRecord(record, queue.hasMemoryFor(record.body));
         if (!options.admit(entry)) verdicts.push('refused');
         else {
           replayed.add(entry);
@@ -85,7 +84,7 @@ export function createReplaySink(options: ReplaySinkOptions) {
     /** An entry left the queue: when it was replayed, room for more may have come back. */
     left(entry: QueueEntry): void {
       if (replayed.delete(entry)) queued--;
-      if (waiters.length > 0 && queued <= capacity / 2 && options.hasRoom()) wake();
+      if (waiters.length > 0 && queued <= capacity / 2 && hasRoom()) wake();
     },
     /** Replay has nothing more to hand: no stall to watch for. */
     done,

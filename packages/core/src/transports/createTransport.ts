@@ -7,6 +7,7 @@ import { createAcknowledger } from './createAcknowledger';
 import { createDestinationHealth } from './createDestinationHealth';
 import { createEnvelopeQueue, type QueueEntry } from './createEnvelopeQueue';
 import { createQueueEntry, recordOf } from './createQueueEntry';
+import { createPendingEncodes } from './createPendingEncodes';
 import { createReplaySink } from './createReplaySink';
 import { createWakeTimer } from './createWakeTimer';
 import { createSentryDestination } from './createSentryDestination';
@@ -17,8 +18,7 @@ import { sendRequest } from './sendRequest';
 import type { DeliveryOptions, Destination, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
 import { waitUntilDrained } from './waitUntilDrained';
 
-/** Longest a flush waits on the journal itself (a replay that makes no progress, an acknowledgement), should its disk hang. */
-const JOURNAL_STALL_MS = 30_000;
+/** Longest a flush waits on the journal's acknowledgements, should its disk hang (for replay: createReplaySink). */
 const JOURNAL_WAIT_MS = 5000;
 
 /**
@@ -73,8 +73,7 @@ export function createTransport(
   /** How to abandon each request on the wire, for close(). */
   const onTheWire = new Set<() => void>();
   let closed = false;
-  /** Envelopes whose encode is asynchronous (Loki's gzip) and not settled yet. */
-  const encoding = new Set<{ envelope: Envelope; done: boolean }>();
+  const encodes = createPendingEncodes();
   const wake = createWakeTimer(() => pump());
   const acknowledgements = journal && createAcknowledger(journal, JOURNAL_WAIT_MS, () => pump());
 
@@ -225,21 +224,19 @@ export function createTransport(
   const replay =
     journal &&
     createReplaySink({
-      capacity: Math.max(1, Math.ceil(limitsConfig.maxEntries / 2)),
-      hasRoom: () => queue.size < limitsConfig.maxEntries,
-      keepBody: (body) => queue.hasMemoryFor(body),
+      queue,
+      maxEntries: limitsConfig.maxEntries,
       admit: (entry) => admit(entry, 'backlog'),
       unreadable: (quantities) => lose({ quantities }, 'internal_sdk_error'),
       pump: () => pump(),
       onStall: () => finishReplay(),
-      stallMs: JOURNAL_STALL_MS,
     });
-  function finishReplay(): void {
+  const finishReplay = (): void => {
     replay?.done();
     replaying = false;
     pump();
-  }
-  if (journal && replay) void journal.open(replay.sink).then(finishReplay, finishReplay);
+  };
+  void journal?.open(replay!.sink).then(finishReplay, finishReplay);
 
   const transport: Transport = {
     send(envelope) {
@@ -256,14 +253,8 @@ export function createTransport(
           return Promise.resolve({});
         }
         admitting++;
-        // Should the process exit before this encode settles, persistSync encodes it synchronously.
-        const pending = { envelope: allowed, done: false };
-        encoding.add(pending);
-        return Promise.resolve(encoded)
-          .then((value) => {
-            encoding.delete(pending);
-            if (!pending.done) enqueue(allowed, value);
-          })
+        return encodes
+          .settle(allowed, encoded, (value) => enqueue(allowed, value))
           .catch((error: unknown) => debugLogger.error(`${name}: could not encode an envelope`, error))
           .then(() => {
             admitting--;
@@ -291,16 +282,7 @@ export function createTransport(
       return result;
     },
     persistSync() {
-      for (const pending of encoding) {
-        pending.done = true;
-        try {
-          const encoded = destination.encode(pending.envelope, { sync: true });
-          if (encoded && !('then' in encoded)) enqueue(pending.envelope, encoded);
-        } catch (error) {
-          debugLogger.error(`${name}: could not encode an envelope`, error);
-        }
-      }
-      encoding.clear();
+      encodes.finishSync((envelope) => destination.encode(envelope, { sync: true }), enqueue);
       journal?.persistSync?.();
     },
     async close(timeout) {

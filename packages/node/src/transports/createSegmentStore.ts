@@ -4,6 +4,7 @@ import { decodeFrame } from './decodeFrame';
 import { decodeLegacyFrame } from './decodeLegacySegment';
 import { encodeFrame } from './encodeSegment';
 import { indexAdoptedSegment } from './indexAdoptedSegment';
+import { persistSegmentsSync } from './persistSegmentsSync';
 import { takeBatch, type Waiting } from './takeBatch';
 import type { Place, Segment, SegmentFolder, SegmentStore, SegmentStoreOptions } from './types';
 
@@ -254,7 +255,17 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
     get waiting() {
       return waiting.size;
     },
-    persistSync,
+    persistSync() {
+      const acknowledged = new Set(acks.map((ack) => ack.id));
+      acks = [];
+      persistSegmentsSync({
+        files,
+        waiting,
+        placed,
+        acknowledged,
+        target: () => (ownNow ? { path: ownNow.path, commit: noop } : options.folderSync()),
+      });
+    },
     async close() {
       closed = true;
       while (batchQueued || acksQueued) await tail;
@@ -262,39 +273,6 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
       await files.close();
     },
   };
-
-  /**
-   * The process is exiting: the writes under way are finished, what waits is written as new segments and the
-   * acknowledgements not yet written are written, all synchronously (no fsync: this survives the process,
-   * as every write does; see FileJournalOptions.fsync).
-   */
-  function persistSync(): void {
-    const acknowledged = new Set(acks.map((ack) => ack.id));
-    acks = [];
-    files.finishWritesSync(acknowledged);
-    const bySegment = new Map<Segment, number[]>();
-    for (const id of acknowledged) {
-      const at = placed.get(id);
-      if (at) bySegment.set(at.segment, [...(bySegment.get(at.segment) ?? []), at.index]);
-    }
-    for (const [segment, indexes] of bySegment) files.acknowledgeSync(segment, indexes);
-    for (const [id, entry] of waiting) if (entry.taken || acknowledged.has(id)) waiting.delete(id);
-    if (waiting.size === 0) return;
-    const target = ownNow ? { path: ownNow.path, commit: noop } : options.folderSync();
-    if (!target) return;
-    const folder: SegmentFolder = { path: target.path, segments: 0, adopted: false, loading: false };
-    while (waiting.size > 0) {
-      const { batch, frames, written } = takeBatch(waiting);
-      for (const entry of batch) waiting.delete(entry.record.id);
-      if (written.length > 0)
-        files.writeSync(
-          folder,
-          frames,
-          written.map((entry) => entry.record.id),
-        );
-    }
-    target.commit();
-  }
 }
 
 const range = (count: number) => Array.from({ length: count }, (_, index) => index);
