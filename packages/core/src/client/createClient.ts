@@ -58,20 +58,20 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     if (waiting.length >= MAX_WAITING) track(waiting.shift()!());
     waiting.push(job);
     if (waiting.length > 1) return; // a drain is already scheduled
-    track(
-      Promise.resolve().then(() => {
-        const started: PromiseLike<unknown>[] = [];
-        while (waiting.length > 0) {
-          try {
-            const result = waiting.shift()!();
-            if (isThenable(result)) started.push(result);
-          } catch (error) {
-            debugLogger.error('Event processing failed', error); // the events after it still go through
-          }
-        }
-        return Promise.all(started);
-      }),
-    );
+    track(Promise.resolve().then(drain));
+  };
+  /** Runs every waiting job, in capture order; what their asynchronous hooks started settles later. */
+  const drain = (): Promise<unknown> => {
+    const started: PromiseLike<unknown>[] = [];
+    while (waiting.length > 0) {
+      try {
+        const result = waiting.shift()!();
+        if (isThenable(result)) started.push(result);
+      } catch (error) {
+        debugLogger.error('Event processing failed', error); // the events after it still go through
+      }
+    }
+    return Promise.all(started);
   };
 
   const sdk = { ...platform.sdk, integrations: options.integrations.map((i) => i.name) };
@@ -214,14 +214,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     },
     persistSync() {
       try {
-        // The microtask that would run these never comes: run them now, in capture order.
-        while (waiting.length > 0) {
-          try {
-            track(waiting.shift()!());
-          } catch (error) {
-            debugLogger.error('Event processing failed', error);
-          }
-        }
+        track(drain()); // the microtask that would run them never comes
         runPendingWork();
         logs?.flush();
         const discarded = drops.take();

@@ -9,25 +9,25 @@ type Encoded = EncodedEnvelope | undefined;
  * yields later is dropped, so an envelope is queued once.
  */
 export function createPendingEncodes() {
-  const pending = new Set<{ envelope: Envelope; done: boolean }>();
+  const pending = new Map<Envelope, boolean>();
   return {
     /** Resolves once `encoding` settled and, unless finished synchronously meanwhile, `use` took its value. */
     settle(envelope: Envelope, encoding: PromiseLike<Encoded>, use: (encoded: Encoded) => void): Promise<void> {
-      const entry = { envelope, done: false };
-      pending.add(entry);
-      return Promise.resolve(encoding)
-        .finally(() => pending.delete(entry))
-        .then((encoded) => {
-          if (!entry.done) use(encoded);
-        });
+      pending.set(envelope, true);
+      return Promise.resolve(encoding).then(
+        (encoded) => void (pending.delete(envelope) && use(encoded)),
+        (error: unknown) => {
+          pending.delete(envelope);
+          throw error;
+        },
+      );
     },
     /** Encodes every pending envelope now, with `encodeSync`, and hands each to `use`. Never throws. */
     finishSync(encodeSync: (envelope: Envelope) => unknown, use: (envelope: Envelope, encoded: Encoded) => void): void {
-      for (const entry of pending) {
-        entry.done = true;
+      for (const envelope of pending.keys()) {
         try {
-          const encoded = encodeSync(entry.envelope);
-          if (!encoded || !('then' in (encoded as object))) use(entry.envelope, encoded as Encoded);
+          const encoded = encodeSync(envelope);
+          if (!encoded || !('then' in (encoded as object))) use(envelope, encoded as Encoded);
         } catch {
           // lost with the process, as it would be without this
         }

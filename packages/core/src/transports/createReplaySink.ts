@@ -30,7 +30,9 @@ export function createReplaySink(options: ReplaySinkOptions) {
   const replayed = new WeakSet<QueueEntry>();
   let queued = 0;
   let closed = false;
-  let waiters: (() => void)[] = [];
+  /** The journal waiting for room, and how to let it go on. */
+  let waiting: Promise<void> | undefined;
+  let wakeUp = (): void => undefined;
   let cancelStall: (() => void) | undefined;
 
   const roomNow = () => closed || (queued < capacity && hasRoom());
@@ -39,30 +41,25 @@ export function createReplaySink(options: ReplaySinkOptions) {
     cancelStall = closed ? undefined : setTimer(options.onStall, stallMs);
   };
   const wake = () => {
-    const ready = waiters;
-    waiters = [];
-    if (ready.length > 0) watch();
-    for (const resolve of ready) resolve();
+    if (!waiting) return;
+    waiting = undefined;
+    watch();
+    wakeUp();
   };
 
   watch(); // from open: a journal that never takes its first step (its disk hangs) must not hold flushes
 
   const sink: JournalSink = {
     replay(records) {
-      const verdicts: ReplayVerdict[] = [];
-      for (const record of records) {
-        if (verdicts.at(-1) === 'later' || !roomNow() || closed) {
-          verdicts.push('later');
-          continue;
-        }
+      // Room only shrinks within one call: once there is none, every later record is `later` too.
+      const verdicts = records.map((record): ReplayVerdict => {
+        if (closed || !roomNow()) return 'later';
         const entry = entryFromRecord(record, queue.hasMemoryFor(record.body));
-        if (!options.admit(entry)) verdicts.push('refused');
-        else {
-          replayed.add(entry);
-          queued++;
-          verdicts.push('queued');
-        }
-      }
+        if (!options.admit(entry)) return 'refused';
+        replayed.add(entry);
+        queued++;
+        return 'queued';
+      });
       watch();
       options.pump();
       return verdicts;
@@ -70,7 +67,7 @@ export function createReplaySink(options: ReplaySinkOptions) {
     ready() {
       if (roomNow()) return Promise.resolve();
       cancelStall?.(); // waiting for room is not a stall
-      return new Promise((resolve) => waiters.push(resolve));
+      return (waiting ??= new Promise<void>((resolve) => (wakeUp = resolve)));
     },
     unreadable: options.unreadable,
   };
@@ -84,7 +81,7 @@ export function createReplaySink(options: ReplaySinkOptions) {
     /** An entry left the queue: when it was replayed, room for more may have come back. */
     left(entry: QueueEntry): void {
       if (replayed.delete(entry)) queued--;
-      if (waiters.length > 0 && queued <= capacity / 2 && hasRoom()) wake();
+      if (waiting && queued <= capacity / 2 && hasRoom()) wake();
     },
     /** Replay has nothing more to hand: no stall to watch for. */
     done,

@@ -7,13 +7,10 @@ export interface OfferOptions {
   stopped?(): boolean;
   /** Between two slices the sink took whole (Node yields to the event loop there). */
   between?(): Promise<void>;
-  /** Records per call to the sink, and about how many body characters. Defaults 256 and 1 MiB. */
-  sliceRecords?: number;
-  sliceBytes?: number;
 }
 
-const sizeOf = (record: JournalRecord) =>
-  typeof record.body === 'string' ? record.body.length : record.body.byteLength;
+/** Records per call to the sink: the transport's work per record is O(1), whatever the body's size. */
+const SLICE = 256;
 
 /**
  * Offers records to a journal sink in slices until it has taken them all — queued, or refused (then
@@ -26,27 +23,26 @@ export async function offerToSink(
   records: JournalRecord[],
   options: OfferOptions,
 ): Promise<boolean> {
-  const { sliceRecords = 256, sliceBytes = 1024 * 1024 } = options;
-  let next = 0;
-  while (next < records.length) {
+  for (let next = 0; next < records.length;) {
     if (options.stopped?.()) return false;
-    let end = next;
-    for (let bytes = 0; end < records.length && end - next < sliceRecords && bytes < sliceBytes; end++)
-      bytes += sizeOf(records[end]!);
-    const slice = records.slice(next, end);
+    const slice = records.slice(next, next + SLICE);
     let verdicts: ReplayVerdict[];
     try {
       verdicts = sink.replay(slice);
     } catch {
-      verdicts = slice.map(() => 'queued');
+      verdicts = [];
     }
-    const refused = slice.filter((_, index) => verdicts[index] === 'refused').map((record) => record.id);
-    if (refused.length > 0) options.forget(refused);
     let taken = 0;
-    while (taken < slice.length && verdicts[taken] !== undefined && verdicts[taken] !== 'later') taken++;
+    const refused: string[] = [];
+    for (const record of slice) {
+      const verdict = verdicts[taken] ?? 'queued';
+      if (verdict === 'later') break;
+      if (verdict === 'refused') refused.push(record.id);
+      taken++;
+    }
+    if (refused.length > 0) options.forget(refused);
     next += taken;
-    if (taken < slice.length) await sink.ready();
-    else await options.between?.();
+    await (taken < slice.length ? sink.ready() : options.between?.());
   }
   return true;
 }
