@@ -19,19 +19,20 @@ export function createIdbHealing(retry: (kept: Map<string, unknown>) => Promise<
   let delay = PROBE_MIN_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  async function probe(): Promise<void> {
+  async function probe(count = kept.size): Promise<void> {
     if (closed) return;
-    const count = kept.size;
-    const committed = await retry(kept).catch(() => false);
+    const batch = new Map(kept);
+    const committed = await retry(batch).catch(() => false);
     if (closed) return;
     if (!committed) {
       delay = Math.min(delay * 2, PROBE_MAX_MS);
       timer = setTimeout(() => void probe(), delay);
       return;
     }
+    batch.forEach((value, key) => kept.get(key) === value && kept.delete(key));
+    if (kept.size > 0) return probe(count); // kept while this write was under way: written next, at once
     failing = false;
     delay = PROBE_MIN_MS;
-    kept.clear();
     debugLogger.configProblem(
       process.env.NODE_ENV !== 'production'
         ? `IndexedDB journal works again; ${count} envelope(s) kept in memory meanwhile are journaled`
