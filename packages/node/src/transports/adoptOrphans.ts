@@ -12,7 +12,8 @@ export interface AdoptOptions {
   journal: string;
   /** Our owner folder, inside `journal`. */
   own: string;
-  isGone(lock: LockState): Promise<boolean>;
+  /** Whether the owner of `folder`, whose lock this is, is gone. */
+  isGone(lock: LockState, folder: string): Promise<boolean>;
   /** Staging folders are watched too: one that stays unchanged for `staleMs` was left by a process that died while starting. */
   watch: HeartbeatWatch;
   staleMs: number;
@@ -54,7 +55,7 @@ export async function adoptOrphans({ journal, own, isGone, watch, staleMs }: Ado
         if (watch.silentFor(folder, stat.mtimeMs) > staleMs) await rm(folder, { recursive: true, force: true });
         continue;
       }
-      if (!OWNER_ID.test(entry.name) || !(await isGone(await readOwnerLock(folder)))) continue;
+      if (!OWNER_ID.test(entry.name) || !(await isGone(await readOwnerLock(folder), folder))) continue;
       const target = path.join(own, entry.name);
       if (await moveInto(folder, target)) adopted.push(target);
     } catch {

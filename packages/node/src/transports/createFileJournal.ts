@@ -121,14 +121,14 @@ export function createFileJournal(options: FileJournalOptions): EnvelopeJournal 
     return store.probe();
   }
 
-  async function isGone(state: LockState): Promise<boolean> {
+  async function isGone(state: LockState, folder: string): Promise<boolean> {
     const info = state.info;
     let pidStart: string | null | undefined;
     if (pidsCompare(info, self!) && info.pid !== self!.pid) {
       pidStart = await readProcessStart(info.pid);
       if (pidStart === undefined && !processExists(info.pid)) pidStart = null;
     }
-    const silentForMs = watch.silentFor(`lock:${info?.owner ?? ''}`, state.mtimeMs);
+    const silentForMs = watch.silentFor(folder, state.mtimeMs);
     return isOwnerGone(state, { self: self!, staleMs, silentForMs, pidStart, isLiveHere: (id) => liveOwners.has(id) });
   }
 
