@@ -9,6 +9,8 @@ export { makeFetchRequest } from './makeFetchRequest';
 export { runJournalContract, journalRecord, openAndCollect } from './runJournalContract';
 export type { MakeJournalStorage } from './runJournalContract';
 export { createMemoryJournal } from './createMemoryJournal';
+export { createSteppedClock } from './createSteppedClock';
+export type { SteppedClock } from './createSteppedClock';
 export { assertValidLokiPush } from './assertValidLokiPush';
 export type { LokiStream } from './assertValidLokiPush';
 export { startReceiverProcess } from './startReceiverProcess';

@@ -11,7 +11,7 @@ import { forEachFrame } from '../event/forEachFrame';
 import { truncate } from '../normalize/safeString';
 import { normalize } from '../normalize/normalize';
 import type { Scope } from '../scope/createScope';
-import { resolveWithin } from '../timers';
+import { monotonicNow, resolveWithin } from '../timers';
 import { uninstallAll } from '../installOnce';
 import type { Dsn, Event, EventHint } from '../types';
 import { uuid4 } from '../uuid4';
@@ -197,7 +197,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       }
     },
     async flush(timeout) {
-      const started = Date.now();
+      const started = monotonicNow();
       runPendingWork();
       logs?.flush();
       const processed = await resolveWithin(
@@ -208,7 +208,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       const discarded = drops.take();
       if (discarded.length > 0) void client.sendEnvelope(createClientReportEnvelope(discarded, address));
       if (!transport) return processed;
-      const remaining = timeout === undefined ? undefined : Math.max(0, timeout - (Date.now() - started));
+      const remaining = timeout === undefined ? undefined : Math.max(0, timeout - (monotonicNow() - started));
       const sent = await resolveWithin(transport.flush(remaining), remaining, false);
       return processed && sent;
     },

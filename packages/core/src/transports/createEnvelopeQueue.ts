@@ -11,8 +11,13 @@ export type EntryState = 'queued' | 'sending' | 'waiting';
 /** One record per envelope, from `send` until it is delivered or given up. */
 export interface QueueEntry {
   readonly id: string;
-  /** When it was captured (ms since the epoch). */
+  /** When it was captured (ms since the epoch): kept in the journal for the next process. */
   readonly createdAt: number;
+  /**
+   * When its age was 0, on the transport's monotonic clock: its age is measured from here, so a wall-clock
+   * step never expires an envelope this process captured. A replayed record starts at the age it had on disk.
+   */
+  readonly bornAt: number;
   readonly bytes: number;
   readonly gzip: boolean;
   readonly quantities: Partial<Record<DataCategory, number>>;
@@ -73,12 +78,12 @@ export function createEnvelopeQueue(limits: QueueLimits, journaled: boolean) {
     if (!isError(entry)) others--;
   }
 
-  /** Removes entries past their age that are not on the wire; the oldest stand first in each map. */
+  /** Removes entries past their age (`now` monotonic) that are not on the wire; the oldest stand first. */
   function expire(now: number): QueueEntry[] {
     const expired: QueueEntry[] = [];
     for (const map of [live, backlog]) {
       for (const entry of map.values()) {
-        if (entry.createdAt >= now - limits.ttlMs) break;
+        if (entry.bornAt >= now - limits.ttlMs) break;
         if (entry.state !== 'sending') expired.push(entry);
       }
     }

@@ -12,6 +12,7 @@ import { decideOutcome } from './decideOutcome';
 import { filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
 import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
+import { systemClock } from './systemClock';
 import type { DeliveryOptions, Destination, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
 import { waitUntilDrained } from './waitUntilDrained';
 import { resolveWithin } from '../timers';
@@ -60,6 +61,8 @@ export function createTransport(
   const retryMaxMs = delivery.retryMaxMs ?? 60_000;
   const probeMaxMs = delivery.probeMaxMs ?? 10_000;
   const requestTimeoutMs = delivery.requestTimeoutMs ?? 30_000;
+  // Every delay below is on clock.now() (monotonic); clock.wall() only for sent_at and ages read from disk.
+  const clock = delivery.clock ?? systemClock;
   const name = destination.name;
 
   const queue = createEnvelopeQueue(limitsConfig, Boolean(journal));
@@ -74,7 +77,7 @@ export function createTransport(
   /** How to abandon each request on the wire, for close(). */
   const onTheWire = new Set<() => void>();
   let closed = false;
-  const wake = createWakeTimer(() => pump());
+  const wake = createWakeTimer(() => pump(), clock);
 
   /** Counts a lost envelope once, with one reason; the drop counts of a report riding in it are carried forward. */
   function lose(entry: Pick<QueueEntry, 'quantities' | 'reports'>, reason: DropReason): void {
@@ -103,7 +106,7 @@ export function createTransport(
     });
   }
   function admit(entry: QueueEntry, from: 'live' | 'backlog'): boolean {
-    const { admitted, expired, evicted } = queue.admit(entry, Date.now(), from);
+    const { admitted, expired, evicted } = queue.admit(entry, clock.now(), from);
     for (const old of expired) settle(old, 'network_error');
     for (const old of evicted) settle(old, 'queue_overflow');
     if (!admitted) {
@@ -113,17 +116,17 @@ export function createTransport(
     return admitted;
   }
   /** The request for an entry: the destination's headers (never any from disk), `sent_at` of this attempt. */
-  const requestFor = (entry: QueueEntry, body: string | Uint8Array, now: number) => ({
+  const requestFor = (entry: QueueEntry, body: string | Uint8Array, wallNow: number) => ({
     url: destination.url,
     headers: { ...destination.headers, ...(entry.gzip ? { 'Content-Encoding': 'gzip' } : {}) },
-    body: destination.stamp ? destination.stamp(body, now) : body,
+    body: destination.stamp ? destination.stamp(body, wallNow) : body,
   });
   const blockedUntil = (entry: QueueEntry): number =>
     Math.max(0, ...Object.keys(entry.quantities).map((category) => disabledUntil(limits, category)));
 
   function pump(): void {
     if (closed) return;
-    const now = Date.now();
+    const now = clock.now();
     const paused = health.pausedUntil();
     let slots = health.maxInFlight(concurrency) - sending;
     if (paused > now) wake.at(paused);
@@ -131,7 +134,7 @@ export function createTransport(
       for (const entry of queue.entries()) {
         if (slots <= 0) break;
         if (entry.state === 'sending') continue;
-        if (now - entry.createdAt > Math.min(limitsConfig.ttlMs, destination.maxAgeMs ?? Infinity)) {
+        if (now - entry.bornAt > Math.min(limitsConfig.ttlMs, destination.maxAgeMs ?? Infinity)) {
           settle(entry, 'network_error');
           continue;
         }
@@ -155,24 +158,26 @@ export function createTransport(
       const body = entry.body ?? (await journal?.read(entry.id));
       if (body === undefined) return settle(entry, 'internal_sdk_error');
       queue.restoreBody(entry, body);
-      const started = Date.now();
+      const started = clock.now();
       const response = await sendRequest(
         makeRequest,
-        requestFor(entry, body, started),
+        requestFor(entry, body, clock.wall()),
         requestTimeoutMs,
         onTheWire,
+        clock,
       ).catch((error: unknown) => {
         debugLogger.log(`${name}: unreachable (${error instanceof Error ? error.message : String(error)})`);
         return undefined;
       });
-      const now = Date.now();
-      if (response) limits = updateRateLimits(limits, response, now);
+      const [now, wallNow] = [clock.now(), clock.wall()];
+      if (response) limits = updateRateLimits(limits, response, now, wallNow);
       const decision = decideOutcome({
         response,
         limits,
         categories: Object.keys(entry.quantities),
         attempts: entry.attempts,
         now,
+        wallNow,
         maxAttempts,
         retryDelay: (step) => jitteredBackoff(step, retryBaseMs, retryMaxMs),
         isPermanent: destination.isPermanent,
@@ -182,11 +187,11 @@ export function createTransport(
       const status = response ? `HTTP ${response.statusCode}` : 'no answer';
       const outcome = decision.envelope;
       if (outcome.kind === 'delivered') {
-        debugLogger.log(`${name}: sent envelope ${entry.id} (${status}, ${now - started} ms)`);
+        debugLogger.log(`${name}: sent envelope ${entry.id} (${status}, ${Math.round(now - started)} ms)`);
         return settle(entry);
       }
       if (outcome.kind === 'drop') return settle(entry, outcome.reason);
-      debugLogger.log(`${name}: ${status} for envelope ${entry.id}, retry in ${outcome.at - now} ms`);
+      debugLogger.log(`${name}: ${status} for envelope ${entry.id}, retry in ${Math.round(outcome.at - now)} ms`);
       if (outcome.attempt) entry.attempts++;
       entry.state = 'waiting';
       entry.notBefore = outcome.at;
@@ -207,7 +212,7 @@ export function createTransport(
    */
   function enqueue(envelope: Envelope, encoded: Awaited<ReturnType<typeof destination.encode>>): void {
     if (!encoded) return;
-    const entry = createQueueEntry(envelope, encoded, Date.now());
+    const entry = createQueueEntry(envelope, encoded, clock.now(), clock.wall());
     if (!admit(entry, 'live') || !journal) return;
     void journal.append(recordOf(entry, encoded.body)).then((durable) => {
       entry.journaled = durable;
@@ -217,7 +222,7 @@ export function createTransport(
 
   /** The items this destination may take now: those of rate-limited categories are dropped and counted. */
   function allowedNow(envelope: Envelope): Envelope | undefined {
-    const now = Date.now();
+    const now = clock.now();
     return filterEnvelope(envelope, (item) => {
       const category = itemCategory(item);
       if (disabledUntil(limits, category) <= now) return true;
@@ -230,7 +235,7 @@ export function createTransport(
     const opened = journal.open({
       replay(records) {
         for (const record of records) {
-          const entry = entryFromRecord(record, queue.hasMemoryFor(record.body));
+          const entry = entryFromRecord(record, queue.hasMemoryFor(record.body), clock.now(), clock.wall());
           if (!admit(entry, 'backlog')) acknowledge(record.id);
         }
         pump();

@@ -122,6 +122,20 @@ export interface QueueLimits {
   maxMemoryBytes: number;
 }
 
+/**
+ * The clocks delivery reads, injected so tests can step them. Every delay, backoff, pause, rate limit and
+ * the age of an envelope this process captured run on `now`; `wall` is for what goes on the wire (`sent_at`,
+ * an HTTP-date `Retry-After`) and for the age a record had on disk when it was read back.
+ */
+export interface DeliveryClock {
+  /** Monotonic milliseconds (`performance.now()`): never steps. */
+  now(): number;
+  /** Milliseconds since the epoch (`Date.now()`): may step either way. */
+  wall(): number;
+  /** Calls `callback` after `ms` on the `now` clock (unref'd in Node); returns a cancel function. */
+  setTimer(callback: () => void, ms: number): () => void;
+}
+
 export interface DeliveryOptions {
   destination: Destination;
   /** Counts what delivery drops (the client reports it). */
@@ -140,6 +154,8 @@ export interface DeliveryOptions {
   probeMaxMs?: number;
   /** A request not answered in this time is abandoned and retried. Default 30 s. */
   requestTimeoutMs?: number;
+  /** The clocks and timer delivery runs on. Default: `performance.now()`, `Date.now()` and unref'd timers. */
+  clock?: DeliveryClock;
 }
 
 /**
