@@ -49,6 +49,36 @@ describe('makeNodeTransport', () => {
     }
   });
 
+  it('counts a 200 as delivered when its headers arrive, however slowly its body drips, and sends it once', async () => {
+    let requests = 0;
+    const drips = new Set<ReturnType<typeof setInterval>>();
+    const server = await listen((req, res) => {
+      requests++;
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const drip = setInterval(() => res.write(' '), 200);
+        drips.add(drip);
+        res.on('close', () => clearInterval(drip));
+      });
+    });
+    try {
+      const transport = makeNodeTransport()({
+        url: `${server.url}/api/1/envelope/`,
+        recordDroppedEvent: () => undefined,
+      });
+      const started = performance.now();
+      await transport.send(envelope());
+      expect(await transport.flush(5000)).toBe(true);
+      // Not the body's end (never) nor undici's 30 s body timeout: the status decided it.
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(requests).toBe(1);
+    } finally {
+      drips.forEach(clearInterval);
+      await server.close();
+    }
+  });
+
   it('goes through HTTP_PROXY, and around it for NO_PROXY hosts', async () => {
     const receiver = await startReceiver();
     const proxied: string[] = [];

@@ -4,6 +4,9 @@
 // reports, records every request, and answers as told over IPC (latency, a status script, refusing
 // connections and reopening on the same port).
 //
+// A step's status may also be 'reset' (the connection destroyed) or 'hang' (never answered), and `dripMs`
+// writes the headers and then the body a byte at a time, never ending it.
+//
 // IPC: it sends { type: 'ready', port } once listening (and prints the port on stdout); every message
 // { id, cmd, ...args } gets { id, ok, result } or { id, ok: false, error }. Commands: stats,
 // events { prefix? }, requests, set { latencyMs?, script? }, refuse, reopen, resetPeak, reset, close.
@@ -165,11 +168,16 @@ const server = createServer((req, res) => {
         record(carried, start, 'reset', false);
         return req.socket.destroy();
       }
+      // Never answered: the connection stays open until the client gives up on it.
+      if (rule.status === 'hang') return record(carried, start, 'hang', false);
       const status = rule.status;
       // Counted before the answer is written: once the client reads a 2xx, the envelope is delivered.
       record(carried, start, status, status >= 200 && status < 300);
       res.writeHead(status, { 'content-type': 'application/json', ...rule.headers });
-      res.end(rule.body ?? '{}');
+      if (!rule.dripMs) return res.end(rule.body ?? '{}');
+      // The headers now, then the body one byte every dripMs, never ending: only the status says delivered.
+      const drip = setInterval(() => res.write(' '), rule.dripMs);
+      res.on('close', () => clearInterval(drip));
     };
     if (wait > 0) setTimeout(answer, wait);
     else answer();

@@ -6,14 +6,16 @@ import { fileURLToPath } from 'node:url';
  * (from when it became current), or forever with neither. After the last step, every answer is 200.
  */
 export interface ReceiverStep {
-  /** An HTTP status, or 'reset' to destroy the connection without answering. */
-  status: number | 'reset';
+  /** An HTTP status, 'reset' to destroy the connection without answering, or 'hang' never to answer. */
+  status: number | 'reset' | 'hang';
   headers?: Record<string, string>;
   body?: string;
   count?: number;
   forMs?: number;
   /** Overrides the receiver's latency while this step answers. */
   latencyMs?: number;
+  /** After the status line and headers, one body byte every `dripMs`, the body never ending. */
+  dripMs?: number;
 }
 
 export interface ReceiverStats {
@@ -22,7 +24,7 @@ export interface ReceiverStats {
   inFlight: number;
   /** Most requests in flight at once (since start, `reset` or `resetPeak`). */
   maxInFlight: number;
-  /** Requests by answer: status code or 'reset'. */
+  /** Requests by answer: status code, 'reset' or 'hang'. */
   answered: Record<string, number>;
   /** Distinct event_ids accepted with a 2xx. */
   unique: number;
@@ -58,7 +60,7 @@ export interface ReceivedEvent {
 export interface ReceivedRequestRecord {
   start: number;
   end: number;
-  status: number | 'reset';
+  status: number | 'reset' | 'hang';
   ids: string[];
   sentAt?: string;
 }

@@ -79,6 +79,9 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   const url = options.tunnel ?? (dsn ? getEnvelopeEndpoint(dsn, sdk) : undefined);
   let open = enabled;
   let transport: Transport | undefined;
+  /** Captures, logs and envelopes so far, and how many of them a flush that settled had waited for. */
+  let activity = 0;
+  let flushedActivity = 0;
   const scrubber = options.scrub === false ? undefined : createScrubber(options.scrub ?? {}, options.sendDefaultPii);
 
   const host: PipelineHost = {
@@ -98,6 +101,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   };
 
   function capture(event: Event, hint: EventHint, scope: Scope | undefined): string {
+    activity++;
     const eventId = hint.event_id ?? uuid4();
     // A bridge's deferred lines (pino's, logged this tick) join their scopes before those are merged.
     runPendingWork();
@@ -167,7 +171,9 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       return guarded(() => boundHandBuiltEvent(event, options), hint, scope, false);
     },
     captureLog(level, message, attributes, logOptions) {
-      if (open) logPipeline()?.capture(level, message, attributes, logOptions);
+      if (!open) return;
+      activity++;
+      logPipeline()?.capture(level, message, attributes, logOptions);
     },
     addBreadcrumb(breadcrumb, hint, scope) {
       if (!open || options.maxBreadcrumbs <= 0) return;
@@ -187,6 +193,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     recordDroppedEvent: (reason, category, quantity) => drops.record(reason, category, quantity),
     sendEnvelope(envelope: Envelope) {
       if (!transport) return Promise.resolve();
+      activity++;
       try {
         return Promise.resolve(transport.send(envelope)).catch((error: unknown) => {
           debugLogger.error('Transport send failed', error);
@@ -209,9 +216,13 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       if (discarded.length > 0) void client.sendEnvelope(createClientReportEnvelope(discarded, address));
       if (!transport) return processed;
       const remaining = timeout === undefined ? undefined : Math.max(0, timeout - (monotonicNow() - started));
+      // All that was captured is in the transport's queue now (if processed): this flush waits for it.
+      const covered = activity;
       const sent = await resolveWithin(transport.flush(remaining), remaining, false);
+      if (processed) flushedActivity = Math.max(flushedActivity, covered);
       return processed && sent;
     },
+    hasUnflushedWork: () => activity > flushedActivity,
     async close(timeout) {
       const flushed = await client.flush(timeout);
       open = false;

@@ -8,7 +8,9 @@ import {
   type MakeRequest,
   type TransportFactory,
 } from '@faultline/core';
-import { EnvHttpProxyAgent, request } from 'undici';
+import { request } from 'undici';
+import { createNodeDispatcher } from './createNodeDispatcher';
+import { discardBody } from './discardBody';
 
 // Replaced at build time with this package's version.
 declare const __FAULTLINE_VERSION__: string;
@@ -31,10 +33,12 @@ const GZIP_OVER_BYTES = 32 * 1024;
 /**
  * Delivery with undici: one keep-alive agent (pooling connections per origin), `HTTPS_PROXY` /
  * `HTTP_PROXY` / `NO_PROXY` honoured, bodies over 32 KiB gzipped, with core's queue, retries and limits.
- * The SDK's requests go through undici directly, so they never reach its own instrumentation.
+ * The SDK's requests go through undici directly, so they never reach its own instrumentation. An answer is
+ * a delivery (or not) by its status as soon as its headers arrive; its body is drained in the background.
+ * Its sockets never keep the process alive: after a flush settles, a script ends when its own work does.
  */
 export function makeNodeTransport(options: DeliveryTransportOptions = {}): TransportFactory {
-  const dispatcher = new EnvHttpProxyAgent({ keepAliveTimeout: 10_000, connections: 32 });
+  const dispatcher = createNodeDispatcher({ connections: 32, allowH2: false });
   const makeRequest: MakeRequest = async ({ url, headers, body, signal }) => {
     let payload: string | Uint8Array = body;
     const outgoing: Record<string, string> = { 'User-Agent': `faultline-node/${__FAULTLINE_VERSION__}`, ...headers };
@@ -54,7 +58,9 @@ export function makeNodeTransport(options: DeliveryTransportOptions = {}): Trans
       headersTimeout: 30_000,
       bodyTimeout: 30_000,
     });
-    await response.body.dump();
+    // Decided on the status: a 200 whose body drips is delivered now. (A non-2xx's reason, a short excerpt of
+    // its body, would be read here, bounded, before the rest is discarded.)
+    discardBody(response.body);
     const header = (name: string) => {
       const value = response.headers[name];
       return Array.isArray(value) ? value[0] : value;

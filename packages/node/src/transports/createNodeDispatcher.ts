@@ -1,0 +1,40 @@
+import type { Socket } from 'node:net';
+import { buildConnector, EnvHttpProxyAgent } from 'undici';
+
+export interface NodeDispatcherOptions {
+  /** Connections per origin (HTTP/1.1 requests in flight at once to one origin). */
+  connections: number;
+  /** Offer HTTP/2 over TLS (ALPN): one connection then carries many requests at once. */
+  allowH2: boolean;
+}
+
+/**
+ * The SDK's undici dispatcher: a keep-alive pool per origin that honours `HTTP(S)_PROXY` / `NO_PROXY`,
+ * whose sockets never keep the process alive. undici refs a socket while a request is on it; an SDK's
+ * request must not hold a script past its own work (a receiver that never answers held one ~58 s): the
+ * process stays up for delivery only while someone awaits a flush, whose timer is what keeps it alive.
+ * (Connections through a proxy are undici's own and stay ref'd while busy.)
+ */
+export function createNodeDispatcher(options: NodeDispatcherOptions): EnvHttpProxyAgent {
+  const connect = buildConnector({ allowH2: options.allowH2, timeout: 10_000 });
+  return new EnvHttpProxyAgent({
+    keepAliveTimeout: 10_000,
+    connections: options.connections,
+    allowH2: options.allowH2,
+    connect(target, callback) {
+      // undici returns the socket it is connecting (its types say void): unref'd from the start, so neither
+      // a connect that hangs nor a request on it holds the process; once connected, again in case it did not.
+      const connecting = connect(target, (...args) => {
+        if (args[1]) holdNothing(args[1]);
+        callback(...args);
+      }) as unknown;
+      if (connecting && typeof (connecting as Socket).unref === 'function') holdNothing(connecting as Socket);
+    },
+  });
+}
+
+/** Unrefs a socket for good: undici's later `ref()` while it is busy (HTTP/1.1 or an HTTP/2 session) is ignored. */
+function holdNothing(socket: Socket): void {
+  socket.unref();
+  socket.ref = () => socket;
+}
