@@ -43,6 +43,12 @@ export function createMemoryJournal(
       own.set(record.id, copy(record));
       return Promise.resolve(true);
     },
+    appendSync(records) {
+      storage.operations.push(`appendSync ${records.map((record) => record.id).join(' ')}`);
+      if (closed) return false;
+      for (const record of records) own.set(record.id, copy(record));
+      return true;
+    },
     acknowledge(id) {
       storage.operations.push(`acknowledge ${id}`);
       own.delete(id);

@@ -24,6 +24,10 @@ export interface ReceiverStats {
   inFlight: number;
   /** Most requests in flight at once (since start, `reset` or `resetPeak`). */
   maxInFlight: number;
+  /** Connections accepted (since start or `reset`). */
+  connections: number;
+  /** Requests per HTTP version ('1.1', '2.0'). */
+  httpVersions: Record<string, number>;
   /** Requests by answer: status code, 'reset' or 'hang'. */
   answered: Record<string, number>;
   /** Distinct event_ids accepted with a 2xx. */
@@ -67,10 +71,12 @@ export interface ReceivedRequestRecord {
 
 export interface ReceiverProcess {
   port: number;
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (`https://` with `tls`) */
   url: string;
   /** A DSN pointing at this receiver (project 1). */
   dsn: string;
+  /** With `tls`: the path of its self-signed certificate, for the SDK's process as NODE_EXTRA_CA_CERTS. */
+  ca?: string;
   child: ChildProcess;
   stats(): Promise<ReceiverStats>;
   /** Every event_id seen, or those whose label starts with `prefix`. */
@@ -96,19 +102,33 @@ const receiverScript = (): string => fileURLToPath(new URL('./receiverProcess.mj
 
 /**
  * Starts the ingest receiver in a child process on 127.0.0.1 (port 0 unless given) and returns a typed
- * handle to count and steer it. Each reliability test gets its own; close it in `finally`.
+ * handle to count and steer it. Each reliability test gets its own; close it in `finally`. With `tls`, it
+ * speaks HTTP/2 over TLS (and HTTP/1.1) with a self-signed certificate (`ca`).
  */
-export async function startReceiverProcess(port = 0): Promise<ReceiverProcess> {
-  const child = fork(receiverScript(), [String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+export async function startReceiverProcess(port = 0, options: { tls?: boolean } = {}): Promise<ReceiverProcess> {
+  const args = [String(port), ...(options.tls ? ['tls'] : [])];
+  const child = fork(receiverScript(), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   let nextId = 0;
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let ca: string | undefined;
   const ready = new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`receiver exited with ${code} before it listened`)));
     child.on(
       'message',
-      (message: { type?: string; port?: number; id?: number; ok?: boolean; result?: unknown; error?: string }) => {
-        if (message.type === 'ready') return resolve(message.port!);
+      (message: {
+        type?: string;
+        port?: number;
+        ca?: string;
+        id?: number;
+        ok?: boolean;
+        result?: unknown;
+        error?: string;
+      }) => {
+        if (message.type === 'ready') {
+          ca = message.ca;
+          return resolve(message.port!);
+        }
         const pending = waiting.get(message.id!);
         if (!pending) return;
         waiting.delete(message.id!);
@@ -128,12 +148,13 @@ export async function startReceiverProcess(port = 0): Promise<ReceiverProcess> {
       waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
       child.send({ id, cmd, ...args });
     });
-  const url = `http://127.0.0.1:${actualPort}`;
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${actualPort}`;
   const stats = () => call<ReceiverStats>('stats');
   return {
     port: actualPort,
     url,
-    dsn: `http://public@127.0.0.1:${actualPort}/1`,
+    dsn: `${options.tls ? 'https' : 'http'}://public@127.0.0.1:${actualPort}/1`,
+    ca,
     child,
     stats,
     events: (prefix) => call<ReceivedEvent[]>('events', { prefix }),

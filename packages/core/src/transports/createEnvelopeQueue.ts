@@ -53,8 +53,9 @@ export function createEnvelopeQueue(limits: QueueLimits, journaled: boolean) {
   const live = new Map<string, QueueEntry>();
   const backlog = new Map<string, QueueEntry>();
   // Without a journal every body stays in memory: the memory budget bounds the queue too. With one, bodies
-  // over the budget leave memory once written; twice the budget is the ceiling for those not yet written
-  // (a process too busy to give its journal a turn refuses newcomers rather than grow without bound).
+  // over the budget leave memory once written (spilled synchronously when the journal can); twice the
+  // budget is the ceiling for those it could not take yet (not set up, failed): newcomers are then refused
+  // rather than memory growing without bound.
   const maxBytes = journaled ? limits.maxBytes : Math.min(limits.maxBytes, limits.maxMemoryBytes / 2);
   const maxMemory = journaled ? 2 * limits.maxMemoryBytes : limits.maxMemoryBytes;
   let bytes = 0;
@@ -130,6 +131,8 @@ export function createEnvelopeQueue(limits: QueueLimits, journaled: boolean) {
       return live.size + backlog.size;
     },
     has: (id: string): boolean => live.has(id) || backlog.has(id),
+    /** Whether bodies in memory take more than the budget (a journal should take some). */
+    overBudget: (): boolean => memoryBytes > limits.maxMemoryBytes,
     /** Lets the body of a journaled entry leave memory while memory is over its budget. */
     trimBody(entry: QueueEntry): void {
       if (!live.has(entry.id) && !backlog.has(entry.id)) return;

@@ -7,13 +7,13 @@ import { createDestinationHealth } from './createDestinationHealth';
 import { createEnvelopeQueue, type QueueEntry } from './createEnvelopeQueue';
 import { createQueueEntry, entryFromRecord, recordOf } from './createQueueEntry';
 import { createWakeTimer } from './createWakeTimer';
-import { createSentryDestination } from './createSentryDestination';
+import { createSpill } from './createSpill';
 import { decideOutcome } from './decideOutcome';
 import { filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
 import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
-import { systemClock } from './systemClock';
-import type { DeliveryOptions, Destination, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
+import { resolveDeliverySettings } from './resolveDeliverySettings';
+import type { DeliveryOptions, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
 import { waitUntilDrained } from './waitUntilDrained';
 import { resolveWithin } from '../timers';
 
@@ -44,25 +44,9 @@ export function createTransport(
   options: DeliveryOptions | SentryTransportOptions,
   makeRequest: MakeRequest,
 ): Transport {
-  const delivery = options as Partial<DeliveryOptions> & Pick<DeliveryOptions, 'recordDroppedEvent'>;
-  const sentry = options as SentryTransportOptions;
-  const destination: Destination =
-    delivery.destination ?? createSentryDestination({ url: sentry.url ?? '', headers: sentry.headers });
-  const { recordDroppedEvent, journal } = delivery;
-  const sentryBufferSize = sentry.bufferSize;
-  const limitsConfig: QueueLimits = {
-    ...DEFAULT_QUEUE_LIMITS,
-    ...(sentryBufferSize ? { maxEntries: sentryBufferSize } : {}),
-    ...delivery.queue,
-  };
-  const concurrency = delivery.concurrency ?? 32;
-  const maxAttempts = delivery.maxAttempts ?? 8;
-  const retryBaseMs = delivery.retryBaseMs ?? 1000;
-  const retryMaxMs = delivery.retryMaxMs ?? 60_000;
-  const probeMaxMs = delivery.probeMaxMs ?? 10_000;
-  const requestTimeoutMs = delivery.requestTimeoutMs ?? 30_000;
-  // Every delay below is on clock.now() (monotonic); clock.wall() only for sent_at and ages read from disk.
-  const clock = delivery.clock ?? systemClock;
+  const settings = resolveDeliverySettings(options, DEFAULT_QUEUE_LIMITS);
+  const { destination, recordDroppedEvent, journal, limits: limitsConfig, concurrency, maxAttempts } = settings;
+  const { retryBaseMs, retryMaxMs, probeMaxMs, requestTimeoutMs, clock } = settings;
   const name = destination.name;
 
   const queue = createEnvelopeQueue(limitsConfig, Boolean(journal));
@@ -205,19 +189,28 @@ export function createTransport(
     }
   }
 
+  /** Hands an entry to the journal; its body may leave memory once written. */
+  function append(entry: QueueEntry): void {
+    void journal?.append(recordOf(entry, entry.body!)).then((durable) => {
+      entry.journaled = durable;
+      queue.trimBody(entry);
+    });
+  }
+  const appendSync = journal?.appendSync?.bind(journal);
+  const spill = appendSync && createSpill({ appendSync }, queue, append, limitsConfig.maxMemoryBytes);
+
   /**
    * Queues an envelope (the bound is applied here, with no I/O) and hands it to the journal before its first
    * attempt. The attempt does not wait for the write: delivery never depends on the disk keeping up (an
-   * overloaded process or a slow disk would hold every body in memory and send nothing meanwhile).
+   * overloaded process or a slow disk would hold every body in memory and send nothing meanwhile). Over the
+   * memory budget, bodies are spilled to the journal synchronously instead.
    */
   function enqueue(envelope: Envelope, encoded: Awaited<ReturnType<typeof destination.encode>>): void {
     if (!encoded) return;
     const entry = createQueueEntry(envelope, encoded, clock.now(), clock.wall());
     if (!admit(entry, 'live') || !journal) return;
-    void journal.append(recordOf(entry, encoded.body)).then((durable) => {
-      entry.journaled = durable;
-      queue.trimBody(entry);
-    });
+    if (spill && queue.overBudget()) spill.add(entry);
+    else append(entry);
   }
 
   /** The items this destination may take now: those of rate-limited categories are dropped and counted. */

@@ -99,6 +99,13 @@ export interface EnvelopeJournal {
    * could not keep it (the transport then keeps its body in memory).
    */
   append(record: JournalRecord): Promise<boolean>;
+  /**
+   * Optional: writes these records now, synchronously, as one batch; true once they are as durable as
+   * `append` makes them, false when it cannot now (not set up yet, failed, closed). A record given here is
+   * never also given to `append`. The transport spills bodies with it during a burst that gives the event
+   * loop no turn, so that memory stays within its budget without refusing what fits the queue's bound.
+   */
+  appendSync?(records: JournalRecord[]): boolean;
   /** Forgets a record: delivered or given up. Must hold even if the page or process dies right after. */
   acknowledge(id: string): Promise<void>;
   /** The body of a record the transport did not keep in memory; undefined if it is gone or unreadable. */
@@ -116,8 +123,9 @@ export interface QueueLimits {
   ttlMs: number;
   /**
    * Most memory bodies may take (a string's characters count 2 bytes each); beyond it, bodies of journaled
-   * envelopes are read back from the journal when their turn comes. Without a journal, half of it is also
-   * the queue's byte bound.
+   * envelopes leave memory (spilled at once to a journal that writes synchronously) and are read back when
+   * their turn comes. Bodies a journal could not take yet stay in memory up to twice this, then newcomers
+   * are refused. Without a journal, half of it is also the queue's byte bound.
    */
   maxMemoryBytes: number;
 }

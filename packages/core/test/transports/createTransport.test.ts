@@ -546,9 +546,38 @@ describe('createTransport flush', () => {
 });
 
 describe('createTransport memory ceiling', () => {
-  it('refuses newcomers, counted, once bodies not yet journaled reach twice the memory budget', async () => {
+  it('spills bodies over the memory budget to the journal at once, so a burst with no turn is admitted whole', async () => {
+    const server = await receiver(() => ({ status: 503 }));
+    const journal = createMemoryJournal();
+    journal.append = () => new Promise<boolean>(() => undefined); // its asynchronous writes never get a turn
+    const { transport, drops } = setup(server, {
+      journal,
+      queue: { maxEntries: 1000, maxMemoryBytes: 40_000 },
+      probeMaxMs: 50,
+      concurrency: 4,
+    });
+    const sent: string[] = [];
+    // No await between sends: a loop of captures, the event loop gets no turn.
+    for (let i = 0; i < 200; i++) {
+      const envelope = eventEnvelope(`${'x'.repeat(1000)} ${i}`);
+      sent.push(envelope[0].event_id as string);
+      void transport.send(envelope);
+    }
+    const spills = journal.storage.operations.filter((op) => op.startsWith('appendSync'));
+    // 200 bodies of ~2.6 KB (2 bytes a character) against a 40 KB budget: most leave memory, in batches of
+    // a quarter of the budget, while those in flight and the first under the budget stay.
+    expect(spills.length).toBeGreaterThan(20);
+    expect(drops).toEqual([]);
+    server.setBehavior(() => ({ status: 200 }));
+    expect(await transport.flush(10_000)).toBe(true);
+    expect(eventIdsOf(server).sort()).toEqual(sent.sort());
+    expect(drops).toEqual([]);
+  });
+
+  it('refuses newcomers, counted, once bodies the journal could not take yet reach twice the memory budget', async () => {
     const journal = createMemoryJournal();
     journal.append = () => new Promise<boolean>(() => undefined); // a journal that never gets a turn
+    journal.appendSync = () => false; // nor can it write synchronously (say, its folder is not set up yet)
     const { transport, drops } = setup({ url: 'http://127.0.0.1:9' } as Receiver, {
       journal,
       queue: { maxMemoryBytes: 20_000 },

@@ -138,6 +138,7 @@ export function createFileJournal(options: FileJournalOptions): EnvelopeJournal 
       await adopt();
     },
     append: (record) => store.append(record),
+    appendSync: (records) => store.appendSync(records),
     acknowledge: (id) => store.acknowledge(id),
     read: (id) => store.read(id),
     async close() {

@@ -2,15 +2,18 @@ import { constants } from 'node:fs';
 import { open, rmdir, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { LOCK_FILE } from './createOwnerLock';
-import { ACKED, encodeSegment, segmentName } from './encodeSegment';
+import { ACKED, encodeSegment, segmentName, type EncodedSegment } from './encodeSegment';
 import { NO_FOLLOW } from './readPrivateFile';
 import type { Place, Segment, SegmentFolder } from './types';
 import { writeNewFile } from './writeNewFile';
+import { writeNewFileSync } from './writeNewFileSync';
 
 /** The file operations of the segment store; each call is one step of its chain (they never overlap). */
 export interface SegmentFiles {
   /** Writes frames as a new segment of `folder`; returns each frame's place, in order. */
   write(folder: SegmentFolder, frames: Buffer[], ids: string[]): Promise<Place[]>;
+  /** The same, synchronously (it takes the next sequence number, so it never collides with `write`). */
+  writeSync(folder: SegmentFolder, frames: Buffer[], ids: string[]): Place[];
   /** Writes the acknowledgement bytes of these records in place. */
   acknowledge(segment: Segment, indexes: number[]): Promise<void>;
   /** Frames read back by place, for a body or for compaction. */
@@ -43,20 +46,31 @@ export function createSegmentFiles(fsync: boolean): SegmentFiles {
     return handle;
   }
 
+  /** The segment just written, and each frame's place in it. */
+  function placesIn(folder: SegmentFolder, file: string, ids: string[], encoded: EncodedSegment): Place[] {
+    const segment: Segment = {
+      path: file,
+      folder,
+      count: ids.length,
+      ackOffset: encoded.ackOffset,
+      live: new Set(ids),
+    };
+    folder.segments++;
+    return encoded.frames.map((frame, index) => ({ segment, index, ...frame }));
+  }
+
   const files: SegmentFiles = {
     async write(folder, frames, ids) {
       const encoded = encodeSegment(frames);
       const file = path.join(folder.path, segmentName(++sequence));
       await writeNewFile(file, encoded.bytes, fsync);
-      const segment: Segment = {
-        path: file,
-        folder,
-        count: ids.length,
-        ackOffset: encoded.ackOffset,
-        live: new Set(ids),
-      };
-      folder.segments++;
-      return encoded.frames.map((frame, index) => ({ segment, index, ...frame }));
+      return placesIn(folder, file, ids, encoded);
+    },
+    writeSync(folder, frames, ids) {
+      const encoded = encodeSegment(frames);
+      const file = path.join(folder.path, segmentName(++sequence));
+      writeNewFileSync(file, encoded.bytes, fsync);
+      return placesIn(folder, file, ids, encoded);
     },
     async acknowledge(segment, indexes) {
       const handle = await handleFor(segment);

@@ -1,6 +1,7 @@
 import { unlink } from 'node:fs/promises';
 import { createSegmentFiles } from './createSegmentFiles';
 import { decodeFrame } from './decodeSegment';
+import { encodeFrame } from './encodeSegment';
 import { indexAdoptedSegment } from './indexAdoptedSegment';
 import { takeBatch, type Waiting } from './takeBatch';
 import type { Place, Segment, SegmentFolder, SegmentStore, SegmentStoreOptions } from './types';
@@ -18,6 +19,8 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
   const placed = new Map<string, Place>();
   let acks: { id: string; done(): void }[] = [];
   let own: Promise<SegmentFolder | undefined> | undefined;
+  /** Our folder once it is set up: what a synchronous append writes into. */
+  let ready: SegmentFolder | undefined;
   let failed = false;
   let closed = false;
   let batchQueued = false;
@@ -29,9 +32,10 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
     tail = tail.then(step).catch(noop);
   };
   const ownFolder = () =>
-    (own ??= options
-      .folder()
-      .then((path) => (path ? { path, segments: 0, adopted: false, loading: false } : undefined)));
+    (own ??= options.folder().then((path) => {
+      ready = path ? { path, segments: 0, adopted: false, loading: false } : undefined;
+      return ready;
+    }));
   const writable = async () => (failed ? undefined : await ownFolder());
 
   async function place(folder: SegmentFolder, frames: Buffer[], ids: string[]): Promise<void> {
@@ -139,6 +143,27 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
         waiting.set(record.id, { record, taken: false, resolve });
         queueBatch();
       });
+    },
+    appendSync(records) {
+      void ownFolder(); // set up from now on, for the next call
+      if (closed || failed || !ready) return false;
+      const fresh = records.filter((record) => !placed.has(record.id) && !waiting.has(record.id));
+      try {
+        const frames = fresh.map(encodeFrame);
+        const places =
+          fresh.length > 0
+            ? files.writeSync(
+                ready,
+                frames,
+                fresh.map((record) => record.id),
+              )
+            : [];
+        fresh.forEach((record, index) => placed.set(record.id, places[index]!));
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
     },
     acknowledge(id) {
       const entry = waiting.get(id);

@@ -38,6 +38,8 @@ export interface SegmentStoreOptions {
 /** Records and their acknowledgements in segment files, indexed in memory; see createFileJournal. */
 export interface SegmentStore {
   append(record: JournalRecord): Promise<boolean>;
+  /** Writes records now as one segment; false when the folder is not set up yet or the store failed. */
+  appendSync(records: JournalRecord[]): boolean;
   acknowledge(id: string): Promise<void>;
   read(id: string): Promise<string | Uint8Array | undefined>;
   /** Takes over an adopted segment's live records and returns those to replay. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readdirSync } from 'node:fs';
 import { chown, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCarrier } from '@faultline/core';
@@ -79,6 +79,25 @@ describe('createFileJournal on disk', () => {
     // No close(): the lock stays, as a killed process leaves it; a clock 60 s ahead finds it stale.
     const next = createFileJournal({ directory, key: 'destination', now: () => Date.now() + 60_000 });
     expect(await replayedBodies(next)).toEqual(['r 7', 'r 8', 'r 9']);
+    await next.close();
+  });
+
+  it('writes a batch synchronously once set up (appendSync), kept and acknowledged like any other', async () => {
+    const directory = await scratch();
+    const first = createFileJournal({ directory, key: 'destination', heartbeatMs: 1e9 });
+    expect(first.appendSync!(records(1, 'too early'))).toBe(false); // its folder is not set up yet
+    await openAndCollect(first);
+    await first.append(journalRecord({ body: 'async' }));
+    const own = await ownerFolder(path.join(directory, 'destination'));
+    const before = await segmentsIn(own);
+    const spilled = records(5, 'sync');
+    expect(first.appendSync!(spilled)).toBe(true);
+    expect(readdirSync(own).filter((name) => name.endsWith('.fls'))).toHaveLength(before.length + 1); // already
+    await Promise.all(spilled.slice(0, 2).map((record) => first.acknowledge(record.id)));
+    expect(await first.read(spilled[4]!.id)).toBe('sync 4');
+    // No close(), as a killed process: the next owner replays what was not acknowledged.
+    const next = createFileJournal({ directory, key: 'destination', now: () => Date.now() + 60_000 });
+    expect(await replayedBodies(next)).toEqual(['async', 'sync 2', 'sync 3', 'sync 4']);
     await next.close();
   });
 
