@@ -9,8 +9,7 @@ import { createQueueEntry, entryFromRecord, recordOf } from './createQueueEntry'
 import { createWakeTimer } from './createWakeTimer';
 import { createSpill } from './createSpill';
 import { decideOutcome } from './decideOutcome';
-import { filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
-import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
+import { allowedItems, disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
 import { resolveDeliverySettings } from './resolveDeliverySettings';
 import type { DeliveryOptions, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
@@ -20,6 +19,7 @@ import { resolveWithin } from '../timers';
 /** Longest a flush waits on the journal itself (its replay at start, an acknowledgement), should its disk hang. */
 const JOURNAL_OPEN_WAIT_MS = 30_000;
 const JOURNAL_WAIT_MS = 5000;
+const COLD_IN_FLIGHT = 8;
 
 /**
  * Browser-sized defaults: every body stays in memory (a page being hidden hands them off from there), at
@@ -61,6 +61,13 @@ export function createTransport(
   /** How to abandon each request on the wire, for close(). */
   const onTheWire = new Set<() => void>();
   let closed = false;
+  /**
+   * Whether the destination has accepted something since it last failed. Until then at most COLD_IN_FLIGHT
+   * requests go out at once: a burst at start (or after an outage) does not open every connection to a
+   * destination that may be down, or that speaks HTTP/2 and needs only one. One answer later, all of them.
+   */
+  let confirmed = false;
+  const coldLimit = Math.min(concurrency, COLD_IN_FLIGHT);
   const wake = createWakeTimer(() => pump(), clock);
 
   /** Counts a lost envelope once, with one reason; the drop counts of a report riding in it are carried forward. */
@@ -112,7 +119,7 @@ export function createTransport(
     if (closed) return;
     const now = clock.now();
     const paused = health.pausedUntil();
-    let slots = health.maxInFlight(concurrency) - sending;
+    let slots = health.maxInFlight(confirmed ? concurrency : coldLimit) - sending;
     if (paused > now) wake.at(paused);
     else {
       for (const entry of queue.entries()) {
@@ -168,6 +175,7 @@ export function createTransport(
       });
       if (decision.destination.kind === 'healthy') health.succeeded();
       else if (decision.destination.kind === 'failing') health.failed(stamp, now, decision.destination.pauseUntil);
+      confirmed = decision.envelope.kind === 'delivered' || (confirmed && decision.destination.kind !== 'failing');
       const status = response ? `HTTP ${response.statusCode}` : 'no answer';
       const outcome = decision.envelope;
       if (outcome.kind === 'delivered') {
@@ -213,16 +221,7 @@ export function createTransport(
     else append(entry);
   }
 
-  /** The items this destination may take now: those of rate-limited categories are dropped and counted. */
-  function allowedNow(envelope: Envelope): Envelope | undefined {
-    const now = clock.now();
-    return filterEnvelope(envelope, (item) => {
-      const category = itemCategory(item);
-      if (disabledUntil(limits, category) <= now) return true;
-      if (category !== 'internal') recordDroppedEvent('ratelimit_backoff', category, itemQuantity(item));
-      return false;
-    });
-  }
+  const allowedNow = (envelope: Envelope) => allowedItems(envelope, limits, clock.now(), recordDroppedEvent);
 
   if (journal) {
     const opened = journal.open({

@@ -1,3 +1,6 @@
+import type { Envelope } from '../envelope/types';
+import type { DataCategory, DropReason } from '../types';
+import { filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
 import type { TransportMakeRequestResponse } from './types';
 
 /** Category (or `all`) → time (on the transport's monotonic clock) until which it must not be sent. */
@@ -67,4 +70,19 @@ export function responseHeader(headers: TransportMakeRequestResponse['headers'],
     if (key.toLowerCase() === name) return headers[key] ?? undefined;
   }
   return undefined;
+}
+
+/** The items of `envelope` a destination may take at `now`: those of limited categories are dropped and counted. */
+export function allowedItems(
+  envelope: Envelope,
+  limits: RateLimits,
+  now: number,
+  recordDroppedEvent: (reason: DropReason, category: DataCategory, quantity?: number) => void,
+): Envelope | undefined {
+  return filterEnvelope(envelope, (item) => {
+    const category = itemCategory(item);
+    if (disabledUntil(limits, category) <= now) return true;
+    if (category !== 'internal') recordDroppedEvent('ratelimit_backoff', category, itemQuantity(item));
+    return false;
+  });
 }

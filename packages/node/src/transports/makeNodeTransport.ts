@@ -29,16 +29,24 @@ export const NODE_QUEUE_LIMITS: QueueLimits = {
   maxMemoryBytes: 8 * 1024 * 1024,
 };
 const GZIP_OVER_BYTES = 32 * 1024;
+/**
+ * Requests in flight at once per destination. A storm of 2,000 errors/s to a receiver answering in 50 ms
+ * needs 100 (Little's law); 32 drained 640/s and the queue filled. Over HTTP/2 (offered by ALPN, as Sentry's
+ * ingest does) they share one connection (100 streams, the common servers' limit); over HTTP/1.1 each takes
+ * a connection of the pool.
+ */
+const NODE_CONCURRENCY = 100;
 
 /**
- * Delivery with undici: one keep-alive agent (pooling connections per origin), `HTTPS_PROXY` /
- * `HTTP_PROXY` / `NO_PROXY` honoured, bodies over 32 KiB gzipped, with core's queue, retries and limits.
+ * Delivery with undici: one keep-alive agent (pooling connections per origin; HTTP/2 multiplexed where the
+ * destination offers it), `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` honoured, bodies over 32 KiB gzipped,
+ * with core's queue, retries and limits.
  * The SDK's requests go through undici directly, so they never reach its own instrumentation. An answer is
  * a delivery (or not) by its status as soon as its headers arrive; its body is drained in the background.
  * Its sockets never keep the process alive: after a flush settles, a script ends when its own work does.
  */
 export function makeNodeTransport(options: DeliveryTransportOptions = {}): TransportFactory {
-  const dispatcher = createNodeDispatcher({ connections: 32, allowH2: false });
+  const dispatchers = createNodeDispatcher({ connections: NODE_CONCURRENCY });
   const makeRequest: MakeRequest = async ({ url, headers, body, signal }) => {
     let payload: string | Uint8Array = body;
     const outgoing: Record<string, string> = { 'User-Agent': `faultline-node/${__FAULTLINE_VERSION__}`, ...headers };
@@ -53,8 +61,11 @@ export function makeNodeTransport(options: DeliveryTransportOptions = {}): Trans
       method: 'POST',
       headers: outgoing,
       body: payload,
-      dispatcher,
+      dispatcher: dispatchers.dispatcherFor(url),
       signal: signal as AbortSignal | undefined,
+      // An envelope may be sent twice (receivers de-duplicate by event_id): so undici multiplexes POSTs on
+      // an HTTP/2 connection, which it does only for requests it may retry.
+      idempotent: true,
       headersTimeout: 30_000,
       bodyTimeout: 30_000,
     });
@@ -70,5 +81,9 @@ export function makeNodeTransport(options: DeliveryTransportOptions = {}): Trans
       headers: { 'retry-after': header('retry-after'), 'x-sentry-rate-limits': header('x-sentry-rate-limits') },
     };
   };
-  return makeDeliveryTransport(makeRequest, { ...options, queue: { ...NODE_QUEUE_LIMITS, ...options.queue } });
+  return makeDeliveryTransport(makeRequest, {
+    concurrency: NODE_CONCURRENCY,
+    ...options,
+    queue: { ...NODE_QUEUE_LIMITS, ...options.queue },
+  });
 }

@@ -96,6 +96,8 @@ export function startApp(options: {
   stdin?: boolean;
   /** Node flags, e.g. --expose-gc for the `gc` command (the SDK's setup stays the default). */
   nodeArgs?: string[];
+  /** More environment, e.g. NODE_EXTRA_CA_CERTS for a receiver's self-signed certificate. */
+  env?: Record<string, string>;
 }): App {
   warnIfBuildIsStale();
   const { dsn, home, script = '', stdin = false, nodeArgs = [] } = options;
@@ -109,6 +111,7 @@ export function startApp(options: {
     DSN: dsn,
     SCRIPT: script,
     STDIN: stdin ? '1' : '0',
+    ...options.env,
   };
   const child = spawn(process.execPath, [...nodeArgs, APP], {
     env,
