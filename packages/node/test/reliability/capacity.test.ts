@@ -60,6 +60,56 @@ describe('capacity with realistic errors', () => {
     }
   }, 60_000);
 
+  it('2,000/s for 5 s to a 50 ms receiver: heap bounded by the budget, every loss reported exactly', async () => {
+    const receiver = await startReceiverProcess();
+    await receiver.set({ latencyMs: 50 });
+    const home = privateHome();
+    try {
+      const app = startApp({
+        dsn: receiver.dsn,
+        home,
+        nodeArgs: ['--expose-gc'],
+        script: `${WARM_UP};gc base;baseline;rate 2000 5000 sustained real;report;gc;flush 60000;flush 3000;exit 0`,
+      });
+      await app.next('captured');
+      await app.next('flushed');
+      await app.next('gc');
+      const captured = await app.next<Captured>('captured', 60_000);
+      const load = await app.next<AppReport>('report');
+      const atEndOfLoad = await app.next<LiveHeap>('gc');
+      const drained = await app.next('flushed', 65_000);
+      await app.next('flushed', 5000);
+      expect(await app.exit(5000)).toMatchObject({ code: 0 });
+      const delivery = await deliveryOf(receiver, 'sustained', captured.count);
+      const { discarded, maxInFlight } = await receiver.stats();
+      console.info(
+        '[realistic sustained]',
+        JSON.stringify({
+          delivery,
+          deliveredShare: delivery.delivered / captured.count,
+          discarded,
+          maxInFlight,
+          drained,
+          loadMs: captured.t1 - captured.t0,
+          liveHeapGrowthAtEndOfLoadMiB: atEndOfLoad.liveHeapGrowthMiB,
+          ...figures(load),
+        }),
+      );
+      expect(captured.count).toBe(10_000);
+      expect({ duplicates: delivery.duplicates, relabelled: delivery.relabelled }).toEqual({
+        duplicates: 0,
+        relabelled: 0,
+      });
+      expect(delivery.reportedLoss).toBe(delivery.missing);
+      expect(drained).toMatchObject({ result: true });
+      // The backlog at its largest (64 MiB of bodies when the process cannot keep up) holds 8 MiB of them.
+      expect(atEndOfLoad.liveHeapGrowthMiB).toBeLessThanOrEqual(32);
+    } finally {
+      await receiver.close();
+      removeHome(home);
+    }
+  }, 120_000);
+
   for (const tls of [false, true]) {
     const protocol = tls ? 'HTTP/2 on one connection' : 'HTTP/1.1, one connection each';
     it(`keeps 100 or more requests in flight to a slow receiver (${protocol})`, async () => {
