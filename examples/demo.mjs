@@ -22,7 +22,8 @@ say(`faultline dev is receiving on ${receiver.url} (DSN ${receiver.dsn})\n`);
 
 // 1. The Node service, reporting to the receiver through FAULTLINE_DSN.
 const service = spawn(process.execPath, [path.resolve('examples/node-service/server.mjs')], {
-  env: { ...process.env, FAULTLINE_DSN: receiver.dsn },
+  // Logs go both ways, as in production with Sentry and Loki: the page shows each record once, from both.
+  env: { ...process.env, FAULTLINE_DSN: receiver.dsn, FAULTLINE_LOKI_URL: receiver.lokiUrl },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const [line] = await once(service.stdout, 'data');

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { captureException, faultlinePinoDestination, flush, init, setUser } from '@faultline/node';
+import { captureException, faultlinePinoDestination, flush, init, setTag, setUser } from '@faultline/node';
 import pino from 'pino';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,6 +39,8 @@ const server = createServer(async (req, res) => {
     }
     if (url.pathname === '/api/checkout') {
       const cart = url.searchParams.get('cart') ?? 'c-77';
+      setTag('cart', cart);
+      setUser({ id: 'user-1842', email: 'ada@example.com' }); // the email must arrive scrubbed
       log.info({ cart }, 'checkout started');
       log.warn({ cart }, 'payment provider slow');
       throw new Error(`Payment failed for card 4111 1111 1111 1111 (cart ${cart})`);

@@ -61,13 +61,17 @@ test.describe('faultline dev seen from another origin', () => {
             }
           }),
         ),
-      { base: receiver.url, paths: ['/api/issues', `/api/issues/${issueId}`, '/api/logs', '/api/summary', '/'] },
+      {
+        base: receiver.url,
+        paths: ['/api/issues', `/api/issues/${issueId}`, '/api/logs', '/api/summary', '/api/stream', '/'],
+      },
     );
     expect(reads).toEqual([
       '/api/issues blocked (TypeError)',
       `/api/issues/${issueId} blocked (TypeError)`,
       '/api/logs blocked (TypeError)',
       '/api/summary blocked (TypeError)',
+      '/api/stream blocked (TypeError)',
       '/ blocked (TypeError)',
     ]);
 
@@ -95,6 +99,44 @@ test.describe('faultline dev seen from another origin', () => {
   });
 });
 
+test('another origin cannot follow the live feed nor use up its slots: the page itself still goes live', async ({
+  page,
+  context,
+}) => {
+  const receiver = await createReceiver({ port: 0, dir: tmp(), print: false });
+  const other = await startOtherOrigin();
+  try {
+    const attacker = await context.newPage();
+    await attacker.goto(other.origin);
+    // More requests than the feed has slots (16): EventSources, and no-cors fetches, script and image
+    // loads, which a browser sends without asking and whose answers it would otherwise keep reading.
+    const states = await attacker.evaluate(async (url) => {
+      const sources = Array.from({ length: 20 }, () => new EventSource(url));
+      const fetches = Array.from({ length: 20 }, () =>
+        fetch(url, { mode: 'no-cors' }).then(
+          () => 'answered',
+          () => 'failed',
+        ),
+      );
+      for (let i = 0; i < 20; i++) {
+        document.body.append(Object.assign(document.createElement('img'), { src: `${url}?img=${i}` }));
+        document.body.append(Object.assign(document.createElement('script'), { src: `${url}?script=${i}` }));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return { sources: sources.map((source) => source.readyState), fetches: await Promise.all(fetches) };
+    }, `${receiver.url}/api/stream`);
+    expect(states.sources.filter((state) => state === 1)).toEqual([]); // none OPEN
+    await page.goto(receiver.url);
+    await expect(page.locator('#live')).toHaveText('Live');
+    await fetch(`${receiver.url}/api/1/envelope/?sentry_key=k`, { method: 'POST', body: envelope('arrives live') });
+    await expect(page.locator('#issues tbody tr', { hasText: 'Error: arrives live' })).toBeVisible();
+    await attacker.close();
+  } finally {
+    await receiver.close();
+    other.server.close();
+  }
+});
+
 test('after a restart, the page shows the issues stored before it', async ({ page }) => {
   const dir = tmp();
   const first = await createReceiver({ port: 0, dir, print: false });
@@ -107,7 +149,7 @@ test('after a restart, the page shows the issues stored before it', async ({ pag
   try {
     await page.goto(second.url);
     await expect(page.locator('#issues tbody tr', { hasText: 'Error: captured before the restart' })).toBeVisible();
-    await expect(page.locator('#summary')).toContainText('1 issues · 1 events');
+    await expect(page.locator('#summary')).toContainText('1 issue · 1 event');
   } finally {
     await second.close();
   }

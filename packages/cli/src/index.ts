@@ -5,5 +5,6 @@ export { testDestinations } from './commands/testDestinations';
 export { validateConfig } from './commands/validateConfig';
 export type { ReceiverOptions, RunningReceiver } from './receiver/createReceiver';
 export type { ReceiverStore, ReceiverStoreOptions } from './receiver/createReceiverStore';
-export type { Issue, StoredLog } from './receiver/types';
+export type { Issue, LogRow, StoredLog } from './receiver/types';
+export type { SeriesRange, TimeSeries } from './receiver/createTimeSeries';
 export type { TestResult } from './commands/testDestinations';

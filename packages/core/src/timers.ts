@@ -1,14 +1,5 @@
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/**
- * Milliseconds on a monotonic clock (`performance.now()`): what every delay, timeout and age is measured
- * with, since a wall-clock step (NTP, a VM resumed, a user's setting) must neither freeze nor hurry them.
- * `Date.now()` only where there is no `performance` (every browser and Node 16+ have it).
- */
-export function monotonicNow(): number {
-  return (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
-}
-
 type TimerHost = {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;

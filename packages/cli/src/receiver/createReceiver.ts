@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLiveStream } from './createLiveStream';
 import { createReceiverStore, type ReceiverStore } from './createReceiverStore';
 import { createSymbolicator } from './createSymbolicator';
 import { formatEvent } from './formatEvent';
@@ -7,8 +8,10 @@ import { ingestEnvelope, ingestLoki } from './ingest';
 import { isAllowedHost } from './isAllowedHost';
 import { PAGE_CSS } from './page/pageCss';
 import { PAGE_HTML } from './page/pageHtml';
+import { PAGE_ICON } from './page/pageIcon';
 import { PAGE_JS } from './page/pageJs';
 import { readBody } from './readBody';
+import { readView } from './readView';
 import { sendPage, sendResponse } from './sendResponse';
 
 export interface ReceiverOptions {
@@ -17,6 +20,8 @@ export interface ReceiverOptions {
   sourceMaps?: string[];
   /** Where the human-readable lines go (default: stdout); `false` prints nothing. Received text comes escaped. */
   print?: ((line: string) => void) | false;
+  /** The wall clock (ms) the issues' counts over time are read against. Default `Date.now`. */
+  now?: () => number;
 }
 
 export interface RunningReceiver {
@@ -29,7 +34,6 @@ export interface RunningReceiver {
 
 /** Limit of a body on the wire and, separately, once decompressed. */
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
-const LOGS_ANSWERED = 1000;
 const ENVELOPE_PATH = /^\/api\/[^/]+\/envelope\/?$/;
 const LOKI_PATH = '/loki/api/v1/push';
 // Any page may post what it captured (that is what a DSN is for); no other origin may read anything back.
@@ -44,6 +48,7 @@ const PAGE: Record<string, [string, string]> = {
   '/': ['text/html; charset=utf-8', PAGE_HTML],
   '/page.js': ['text/javascript; charset=utf-8', PAGE_JS],
   '/page.css': ['text/css; charset=utf-8', PAGE_CSS],
+  '/favicon.svg': ['image/svg+xml', PAGE_ICON],
 };
 
 /**
@@ -53,7 +58,8 @@ const PAGE: Record<string, [string, string]> = {
  * only Host names of the loopback interface; only the ingest routes are open to other origins.
  */
 export async function createReceiver(options: ReceiverOptions = {}): Promise<RunningReceiver> {
-  const store = createReceiverStore(options.dir ?? '.faultline');
+  const store = createReceiverStore(options.dir ?? '.faultline', { now: options.now });
+  const live = createLiveStream();
   const symbolicator = createSymbolicator(options.sourceMaps ?? []);
   const write = options.print === false ? undefined : (options.print ?? ((line) => process.stdout.write(`${line}\n`)));
   const print = (line: () => string): void => {
@@ -79,7 +85,8 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Run
     if (req.method !== 'GET') return sendResponse(res, 405, { error: 'the views are read with GET' }, { Allow: 'GET' });
     const page = PAGE[url.pathname];
     if (page) return sendPage(res, page[0], page[1]);
-    return sendResponse(res, ...view(url));
+    if (url.pathname === '/api/stream') return live.connect(req, res);
+    return sendResponse(res, ...readView(store, url));
   }
 
   async function ingest(req: IncomingMessage, res: ServerResponse, url: URL, isEnvelope: boolean): Promise<void> {
@@ -114,11 +121,12 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Run
         return sendResponse(res, 400, { error: 'not a Loki push (JSON with a streams array)' }, INGEST_CORS);
       }
       print(() => `loki: ${count} line${count === 1 ? '' : 's'}`);
+      if (count > 0) live.publish('logs', { count });
       return sendResponse(res, 204, undefined, INGEST_CORS);
     }
-    let events;
+    let events, logs;
     try {
-      events = ingestEnvelope(body.text, store);
+      ({ events, logs } = ingestEnvelope(body.text, store));
     } catch {
       return sendResponse(res, 400, { error: 'not a Sentry envelope' }, INGEST_CORS);
     }
@@ -126,34 +134,13 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Run
       try {
         const { issue, isNew } = store.addEvent(symbolicator.symbolicate(event));
         print(() => formatEvent(event, issue, isNew));
+        live.publish('event', { issue: issue.id, isNew, count: issue.count });
       } catch {
         print(() => 'an event that could not be stored was left out');
       }
     }
+    if (logs > 0) live.publish('logs', { count: logs });
     return sendResponse(res, 200, {}, INGEST_CORS);
-  }
-
-  function view(url: URL): [number, unknown] {
-    if (url.pathname === '/api/summary') return [200, store.summary()];
-    if (url.pathname === '/api/issues') {
-      return [200, store.issues().map(({ events, ...issue }) => ({ ...issue, lastEventId: events[0]?.event_id }))];
-    }
-    const issueMatch = /^\/api\/issues\/([0-9a-f]+)$/.exec(url.pathname);
-    if (issueMatch) {
-      const issue = store.issue(issueMatch[1]!);
-      return issue ? [200, issue] : [404, { error: 'no such issue' }];
-    }
-    if (url.pathname === '/api/logs') {
-      const q = url.searchParams;
-      const limit = Math.min(Math.max(Number(q.get('limit')) || LOGS_ANSWERED, 1), 5000);
-      const filter = {
-        level: q.get('level') ?? undefined,
-        traceId: q.get('trace_id') ?? undefined,
-        text: q.get('q') ?? undefined,
-      };
-      return [200, store.logs(filter).slice(-limit)];
-    }
-    return [404, { error: 'not found' }];
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -167,9 +154,10 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Run
     dsn: `http://faultline@127.0.0.1:${port}/1`,
     lokiUrl: `${url}${LOKI_PATH}`,
     store,
-    // The page polls every 2 s over keep-alive connections; closing must not wait for the browser to go.
+    // A page follows the live feed over an open connection; closing must not wait for the browser to go.
     close: () =>
       new Promise((resolve) => {
+        live.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

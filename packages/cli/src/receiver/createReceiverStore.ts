@@ -1,40 +1,46 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getEventFingerprint, hashString, type Event } from '@faultline/core';
+import { createLogRows, type LogFilter } from './createLogRows';
+import { createTimeSeries, type TimeSeries, type TimeSeriesCounter } from './createTimeSeries';
 import { readTailLines } from './readTailLines';
-import type { Issue, StoredLog } from './types';
-import { MAX_EVENT_BYTES, MAX_LOG_BYTES, trimEvent, trimLog } from './trimForMemory';
+import type { Issue, LogRow, StoredLog } from './types';
+import { MAX_EVENT_BYTES, trimEvent } from './trimForMemory';
 
 export interface ReceiverStoreOptions {
   /** How much of the end of each NDJSON file is read back at start. Default 16 MiB. */
   reloadBytes?: number;
+  /** The wall clock (ms), for events without a timestamp and for the time series. Default `Date.now`. */
+  now?: () => number;
 }
 
 const EVENTS_PER_ISSUE = 50;
 const ISSUES_KEPT = 1000;
 const EVENT_BYTES_KEPT = 64 * 1024 * 1024;
-const LOGS_KEPT = 5000;
-const LOG_BYTES_KEPT = 32 * 1024 * 1024;
 const MAX_TITLE = 1000;
+/** Distinct releases (and environments) remembered per issue. */
+const VALUES_KEPT = 10;
 
-/**
- * What `faultline dev` received: every event, log and client report appended to NDJSON files in `dir`,
- * and an in-memory view (issues grouped by fingerprint, recent logs) for the terminal and the page. The
- * view is bounded (records, bytes, issues) and is rebuilt at start from the end of the files.
- */
 /** Event ids remembered for de-duplication (a retry comes soon after the first copy). */
 const MAX_EVENT_IDS = 10_000;
 
+/**
+ * What `faultline dev` received: every event, log and client report appended to NDJSON files in `dir`,
+ * and an in-memory view (issues grouped by fingerprint with their counts over time, recent logs) for the
+ * terminal and the page. The view is bounded (records, bytes, issues) and is rebuilt at start from the end
+ * of the files.
+ */
 export function createReceiverStore(dir: string, options: ReceiverStoreOptions = {}) {
   // What was captured may hold personal data: only this user may read it (folder 0700, files 0600).
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = (name: string) => path.join(dir, name);
   const append = (name: string, line: string) => appendFileSync(file(name), `${line}\n`, { mode: 0o600 });
+  const now = options.now ?? Date.now;
   const issues = new Map<string, Issue>();
-  const logs: StoredLog[] = [];
+  const series = new Map<string, TimeSeriesCounter>();
+  const logs = createLogRows();
   const sizes = new WeakMap<object, number>();
   let eventBytes = 0;
-  let logBytes = 0;
   let reports = 0;
 
   /** Recent event ids and their issue: a retried envelope (same event_id) is one event, as Sentry counts it. */
@@ -53,7 +59,7 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
     const main = values.at(-1);
     const title = String(main ? `${main.type}: ${main.value}` : (event.message ?? '(no message)')).slice(0, MAX_TITLE);
     const id = fingerprintOf(event, title);
-    const seen = (Number(event.timestamp) || Date.now() / 1000) * 1000;
+    const seen = timestampOf(event) ?? now();
     let issue = issues.get(id);
     const isNew = issue === undefined;
     if (!issue) {
@@ -64,11 +70,17 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
         count: 0,
         firstSeen: seen,
         lastSeen: seen,
+        releases: [],
+        environments: [],
         events: [],
       };
       issues.set(id, issue);
+      series.set(id, createTimeSeries());
     }
     issue.count++;
+    series.get(id)!.add(seen, now());
+    remember(issue.releases, event.release);
+    remember(issue.environments, event.environment);
     if (typeof event.event_id === 'string') {
       eventIssues.set(event.event_id, id);
       if (eventIssues.size > MAX_EVENT_IDS) eventIssues.delete(eventIssues.keys().next().value!);
@@ -96,22 +108,12 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
       const oldest = oldestIssue((issue) => issue !== current)!;
       for (const event of oldest.events) eventBytes -= sizes.get(event) ?? 0;
       issues.delete(oldest.id);
+      series.delete(oldest.id);
     }
     while (eventBytes > EVENT_BYTES_KEPT) {
       const oldest = oldestIssue((issue) => issue.events.length > (issue === current ? 1 : 0));
       if (!oldest) return;
       eventBytes -= sizes.get(oldest.events.pop()!) ?? 0;
-    }
-  }
-
-  function rememberLog(log: StoredLog, bytes: number): void {
-    const kept = trimLog(log, bytes);
-    const size = Math.min(bytes, MAX_LOG_BYTES);
-    sizes.set(kept, size);
-    logs.push(kept);
-    logBytes += size;
-    while (logs.length > LOGS_KEPT || (logBytes > LOG_BYTES_KEPT && logs.length > 1)) {
-      logBytes -= sizes.get(logs.shift()!) ?? 0;
     }
   }
 
@@ -122,7 +124,7 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
   }
   for (const line of readTailLines(file('logs.ndjson'), reloadBytes)) {
     const log = parseRecord<StoredLog>(line);
-    if (log && typeof log.body === 'string') rememberLog(log, line.length);
+    if (log && typeof log.body === 'string') logs.add(log, line.length);
   }
   reports = readTailLines(file('client_reports.ndjson'), reloadBytes).length;
 
@@ -135,10 +137,11 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
       append('events.ndjson', line);
       return rememberEvent(event, line.length);
     },
-    addLog(log: StoredLog): void {
+    /** Adds a log; returns its row and whether it joined the row of the same record sent another way. */
+    addLog(log: StoredLog): { row: LogRow; merged: boolean } {
       const line = JSON.stringify(log);
       append('logs.ndjson', line);
-      rememberLog(log, line.length);
+      return logs.add(log, line.length);
     },
     addClientReport(report: unknown): void {
       append('client_reports.ndjson', JSON.stringify(report));
@@ -146,18 +149,14 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
     },
     issues: (): Issue[] => [...issues.values()].sort((a, b) => b.lastSeen - a.lastSeen),
     issue: (id: string): Issue | undefined => issues.get(id),
-    logs: (filter: { level?: string; traceId?: string; text?: string } = {}): StoredLog[] =>
-      logs.filter(
-        (log) =>
-          (!filter.level || log.level === filter.level) &&
-          (!filter.traceId || log.traceId === filter.traceId) &&
-          (!filter.text ||
-            `${log.body} ${JSON.stringify(log.attributes)}`.toLowerCase().includes(filter.text.toLowerCase())),
-      ),
+    /** An issue's events per minute over the last hour and per hour over the last day. */
+    series: (id: string): TimeSeries | undefined => series.get(id)?.read(now()),
+    /** The recent logs (one row per record, however many ways it arrived), oldest first. */
+    logs: (filter: LogFilter = {}): LogRow[] => logs.list(filter),
     summary: () => ({
       issues: issues.size,
       events: [...issues.values()].reduce((sum, issue) => sum + issue.count, 0),
-      logs: logs.length,
+      logs: logs.size,
       clientReports: reports,
     }),
   };
@@ -171,6 +170,19 @@ function fingerprintOf(event: Event, title: string): string {
   } catch {
     return hashString(title); // a shape the fingerprint cannot read still lands in an issue
   }
+}
+
+/** An event's time in ms: Sentry accepts seconds since the epoch or an RFC 3339 string. */
+function timestampOf(event: Event): number | undefined {
+  const value: unknown = event.timestamp;
+  const ms = typeof value === 'string' && !/^[\d.]+$/.test(value) ? Date.parse(value) : Number(value) * 1000;
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
+function remember(values: string[], value: unknown): void {
+  if (typeof value !== 'string' || value === '' || values.length >= VALUES_KEPT) return;
+  const kept = value.slice(0, 200);
+  if (!values.includes(kept)) values.push(kept);
 }
 
 function parseRecord<T>(line: string): T | undefined {

@@ -5,9 +5,13 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** Stores what a Sentry envelope carries; returns the events (for printing). Throws when it is not an envelope. */
-export function ingestEnvelope(body: string, store: ReceiverStore): Event[] {
+/**
+ * Stores what a Sentry envelope carries; returns its events (for printing) and how many logs it stored.
+ * Throws when it is not an envelope.
+ */
+export function ingestEnvelope(body: string, store: ReceiverStore): { events: Event[]; logs: number } {
   const events: Event[] = [];
+  let logs = 0;
   for (const [headers, payload] of parseEnvelope(body)[1]) {
     if (headers.type === 'event' && isObject(payload)) events.push(payload as Event);
     else if (headers.type === 'log' && isObject(payload)) {
@@ -27,11 +31,13 @@ export function ingestEnvelope(body: string, store: ReceiverStore): Event[] {
           requestId: optionalString(attributes.request_id),
           attributes,
           source: 'sentry',
+          service: optionalString(attributes['service.name']),
         });
+        logs++;
       }
     } else if (headers.type === 'client_report') store.addClientReport(payload);
   }
-  return events;
+  return { events, logs };
 }
 
 /**
@@ -56,7 +62,8 @@ export function ingestLoki(body: string, store: ReceiverStore): number {
         parsed = { message: String(line) };
       }
       store.addLog({
-        timestamp: Number(BigInt(ns) / 1_000_000n),
+        // Milliseconds with the microseconds kept, so this copy and the DSN's share one timestamp (logRecordKey).
+        timestamp: Number(BigInt(ns) / 1000n) / 1000,
         level: String(parsed.level ?? stream.level ?? 'info'),
         body: String(parsed.message ?? ''),
         traceId: optionalString(metadata.trace_id),
@@ -67,6 +74,7 @@ export function ingestLoki(body: string, store: ReceiverStore): number {
           ...(parsed.exception ? { exception: parsed.exception } : {}),
         },
         source: 'loki',
+        service: optionalString(parsed.service) ?? optionalString(stream.service_name),
       });
       count++;
     }

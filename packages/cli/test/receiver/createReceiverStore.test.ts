@@ -77,4 +77,20 @@ describe('createReceiverStore', () => {
     expect(JSON.stringify(logs).length).toBeLessThanOrEqual(33 * 1024 * 1024);
     expect(logs.at(-1)!.body).toBe('line 599');
   });
+
+  it('remembers the releases and environments of an issue’s events (10 of each at most), and reads every kind of timestamp', () => {
+    const now = Date.UTC(2026, 0, 15, 14, 40);
+    const store = createReceiverStore(tmp(), { now: () => now });
+    for (let i = 0; i < 12; i++) {
+      store.addEvent({ ...event('released'), release: `shop@1.0.${i}`, environment: i % 2 ? 'production' : 'staging' });
+    }
+    const [issue] = store.issues();
+    expect(issue!.releases).toEqual(Array.from({ length: 10 }, (_, i) => `shop@1.0.${i}`));
+    expect(issue!.environments).toEqual(['staging', 'production']);
+    const dated = store.addEvent({ ...event('dated'), timestamp: '2026-01-15T14:37:20.500Z' as unknown as number });
+    expect(dated.issue.firstSeen).toBe(Date.UTC(2026, 0, 15, 14, 37, 20, 500));
+    expect(store.series(dated.issue.id)!.hour.counts.at(-4)).toBe(1);
+    const undated = store.addEvent({ ...event('undated'), timestamp: undefined });
+    expect(undated.issue.firstSeen).toBe(now);
+  });
 });

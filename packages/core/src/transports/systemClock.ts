@@ -1,4 +1,5 @@
-import { monotonicNow, setTimer } from '../timers';
+import { monotonicNow } from '../monotonicNow';
+import { setTimer } from '../timers';
 import type { DeliveryClock } from './types';
 
 /** The clocks delivery runs on outside tests: `performance.now()` for delays, `Date.now()` for the wire. */

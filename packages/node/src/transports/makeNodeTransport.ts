@@ -6,11 +6,13 @@ import {
   type QueueLimits,
   type DeliveryTransportOptions,
   type MakeRequest,
+  type Transport,
   type TransportFactory,
+  type TransportOptions,
 } from '@faultline/core';
 import { request } from 'undici';
+import { answerBody } from './answerBody';
 import { createNodeDispatcher } from './createNodeDispatcher';
-import { discardBody } from './discardBody';
 
 // Replaced at build time with this package's version.
 declare const __FAULTLINE_VERSION__: string;
@@ -44,8 +46,15 @@ const NODE_CONCURRENCY = 100;
  * The SDK's requests go through undici directly, so they never reach its own instrumentation. An answer is
  * a delivery (or not) by its status as soon as its headers arrive; its body is drained in the background.
  * Its sockets never keep the process alive: after a flush settles, a script ends when its own work does.
+ * Passed itself as `transport` (Sentry's `transport: makeNodeTransport`), it is the transport factory.
  */
-export function makeNodeTransport(options: DeliveryTransportOptions = {}): TransportFactory {
+export function makeNodeTransport(options: TransportOptions): Transport;
+export function makeNodeTransport(options?: DeliveryTransportOptions): TransportFactory;
+export function makeNodeTransport(
+  options: DeliveryTransportOptions | TransportOptions = {},
+): TransportFactory | Transport {
+  // `transport: makeNodeTransport`, as Sentry's docs write it: called as the factory itself.
+  if ('recordDroppedEvent' in options) return makeNodeTransport()(options);
   const dispatchers = createNodeDispatcher({ connections: NODE_CONCURRENCY });
   const makeRequest: MakeRequest = async ({ url, headers, body, signal }) => {
     let payload: string | Uint8Array = body;
@@ -69,9 +78,10 @@ export function makeNodeTransport(options: DeliveryTransportOptions = {}): Trans
       headersTimeout: 30_000,
       bodyTimeout: 30_000,
     });
-    // Decided on the status: a 200 whose body drips is delivered now. (A non-2xx's reason, a short excerpt of
-    // its body, would be read here, bounded, before the rest is discarded.)
-    discardBody(response.body);
+    // Decided on the status: a 200 whose body drips is delivered now, its body drained in the background. A
+    // refusal's reason (a few KB at most, what arrives within 2 s) is quoted in the sentence it gets.
+    const reason =
+      response.statusCode >= 300 ? await answerBody.reason(response.body) : answerBody.discard(response.body);
     const header = (name: string) => {
       const value = response.headers[name];
       return Array.isArray(value) ? value[0] : value;
@@ -79,6 +89,7 @@ export function makeNodeTransport(options: DeliveryTransportOptions = {}): Trans
     return {
       statusCode: response.statusCode,
       headers: { 'retry-after': header('retry-after'), 'x-sentry-rate-limits': header('x-sentry-rate-limits') },
+      body: reason || undefined,
     };
   };
   return makeDeliveryTransport(makeRequest, {

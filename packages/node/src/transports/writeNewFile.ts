@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fdatasyncSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { NO_FOLLOW } from './readPrivateFile';
@@ -35,4 +35,43 @@ async function syncFolder(folder: string): Promise<void> {
     ?.sync()
     .catch(() => undefined)
     .finally(() => handle.close().catch(() => undefined));
+}
+
+/**
+ * The same, synchronously: for a process that is exiting (no later turn of the event loop), or a burst that
+ * spills bodies out of memory while the event loop gets no turn.
+ */
+export function writeNewFileSync(file: string, bytes: Buffer, fsync = false): void {
+  const fd = openSync(file, CREATE, 0o600);
+  try {
+    for (let written = 0; written < bytes.byteLength;) {
+      const count = writeSync(fd, bytes, written, bytes.byteLength - written, written);
+      if (count === 0) throw Object.assign(new Error(`no space to write ${file}`), { code: 'ENOSPC' });
+      written += count;
+    }
+    if (fsync) fdatasyncSync(fd);
+  } catch (error) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // already gone
+    }
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
+  if (fsync) syncFolderSync(path.dirname(file));
+}
+
+function syncFolderSync(folder: string): void {
+  try {
+    const fd = openSync(folder, constants.O_RDONLY);
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // best effort, as syncFolder's
+  }
 }

@@ -1,29 +1,56 @@
-/** The receiver's page: no inline script or style, so it works under `default-src 'self'`. */
+/**
+ * The receiver's page: no inline script or style, so it works under `default-src 'self'`, and nothing
+ * from another origin, so it works offline. Home is a grid of `section.panel`s: a panel added later (crash-free
+ * rates per release, SDK health) is one more section in `#home`, and the grid places it.
+ */
 export const PAGE_HTML = `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Faultline dev</title>
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="/page.css" />
   </head>
   <body>
-    <header><h1>Faultline dev</h1><p id="summary"></p></header>
-    <main>
-      <section>
-        <h2>Issues</h2>
-        <table id="issues"><thead><tr><th>Issue</th><th>Level</th><th>Events</th><th>First seen</th><th>Last seen</th></tr></thead><tbody></tbody></table>
-        <div id="issue"></div>
-      </section>
-      <section>
-        <h2>Logs</h2>
-        <form id="log-filter">
-          <select name="level"><option value="">any level</option><option>trace</option><option>debug</option><option>info</option><option>warn</option><option>error</option><option>fatal</option></select>
-          <input name="trace_id" placeholder="trace id" />
-          <input name="q" placeholder="text" />
-          <button>Filter</button>
-        </form>
-        <ol id="logs"></ol>
-      </section>
+    <a class="skip" href="#main">Skip to content</a>
+    <header class="top">
+      <a class="brand" href="#/">Faultline dev</a>
+      <p id="summary"></p>
+      <p id="live" role="status" aria-live="polite">connecting…</p>
+    </header>
+    <main id="main" tabindex="-1">
+      <div id="home" class="panels">
+        <section class="panel" id="issues-panel" aria-labelledby="issues-heading">
+          <div class="panel-head">
+            <h2 id="issues-heading" tabindex="-1">Issues</h2>
+            <div class="sort" role="group" aria-label="Sort issues by">
+              <span class="muted">Sort by</span>
+              <button type="button" data-sort="lastSeen" aria-pressed="true">Last seen</button>
+              <button type="button" data-sort="count" aria-pressed="false">Events</button>
+            </div>
+          </div>
+          <table id="issues">
+            <colgroup><col class="c-title" /><col class="c-level" /><col class="c-count" /><col class="c-spark" /><col class="c-seen" /></colgroup>
+            <thead><tr><th scope="col">Issue</th><th scope="col">Level</th><th scope="col" data-col="count">Events</th><th scope="col">Last hour</th><th scope="col" data-col="lastSeen">Last seen</th></tr></thead>
+            <tbody></tbody>
+          </table>
+          <p id="no-issues" class="muted" hidden>No issues yet. Point a DSN at this receiver and capture an error.</p>
+        </section>
+        <section class="panel" id="logs-panel" aria-labelledby="logs-heading">
+          <div class="panel-head"><h2 id="logs-heading" tabindex="-1">Logs</h2><p id="logs-count" class="muted"></p></div>
+          <form id="log-filter" role="search" aria-label="Filter logs">
+            <label><span>Level</span>
+              <select name="level"><option value="">any</option><option>trace</option><option>debug</option><option>info</option><option>warn</option><option>error</option><option>fatal</option></select>
+            </label>
+            <label><span>Trace id</span><input name="trace_id" autocomplete="off" spellcheck="false" /></label>
+            <label><span>Text</span><input name="q" type="search" autocomplete="off" /></label>
+            <div class="form-buttons"><button>Filter</button><button type="reset">Clear</button></div>
+          </form>
+          <ol id="logs"></ol>
+        </section>
+      </div>
+      <div id="issue-view" hidden></div>
     </main>
     <script src="/page.js"></script>
   </body>

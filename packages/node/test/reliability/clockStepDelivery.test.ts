@@ -1,11 +1,11 @@
 // Issue 24, item 2: wall-clock steps through the default Node setup. The app's Date is stepped by a preload
-// (fixtures/stepClock.mjs) while events wait out an outage; counted on a receiver in another process.
+// (fixtures/clockStep.mjs) while events wait out an outage; counted on a receiver in another process.
 import { fileURLToPath } from 'node:url';
 import { startReceiverProcess } from '@faultline/test-utils';
 import { describe, expect, it } from 'vitest';
 import { deliveryOf, eventsLabelled, privateHome, removeHome, sleep, startApp } from './startApp';
 
-const STEP_CLOCK = fileURLToPath(new URL('./fixtures/stepClock.mjs', import.meta.url));
+const STEP_CLOCK = fileURLToPath(new URL('./fixtures/clockStep.mjs', import.meta.url));
 const DAY = 24 * 60 * 60 * 1000;
 /** The longest gap between probes of a destination that does not answer (core's probeMaxMs). */
 const PROBE_MAX_MS = 10_000;
