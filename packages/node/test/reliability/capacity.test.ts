@@ -60,7 +60,7 @@ describe('capacity with realistic errors', () => {
     }
   }, 60_000);
 
-  it('2,000/s for 5 s to a 50 ms receiver: heap bounded by the budget, every loss reported exactly', async () => {
+  it('2,000/s for 5 s of realistic errors to a 50 ms receiver: heap bounded by the budget, every loss reported exactly', async () => {
     const receiver = await startReceiverProcess();
     await receiver.set({ latencyMs: 50 });
     const home = privateHome();
