@@ -1,7 +1,7 @@
 // End-to-end delivery with each SDK's default Node setup: `init({ dsn })` of @faultline/node (file journal
 // on, undici) and of @sentry/node, each in its own process, to the counting receiver in another process on
-// 127.0.0.1. Rows: a burst and a sustained load on a slow receiver, of realistic ~10 KB errors (over HTTP/1.1,
-// and the sustained one again over HTTP/2 with TLS, as Sentry's ingest speaks), and an outage. Each event is
+// 127.0.0.1. Rows: a burst of realistic ~10 KB errors, a sustained load on a slow receiver of small errors and
+// of realistic ones (over HTTP/1.1, and again over HTTP/2 with TLS, as Sentry's ingest speaks), and an outage. Each event is
 // counted by event_id on the receiver; "reported" is what the client reports said was lost.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -99,6 +99,7 @@ function summarize(sdk, runs) {
     cpuUsPerEvent: figure((run) => (run.report.cpuMs * 1000) / run.expected),
     rssGrowthMiB: figure((run) => run.report.rssGrowthMiB),
     heapGrowthMiB: figure((run) => run.report.heapGrowthMiB),
+    loadS: runs[0].loadMs === undefined ? undefined : figure((run) => run.loadMs / 1000),
   };
 }
 
@@ -118,8 +119,8 @@ export async function runEndToEndDelivery({ quick = false } = {}) {
   // Each app sends one event and flushes before the load: its first turns are behind it (the file journal is
   // set up, undici has loaded its parser), as in a service that has been up for a moment; the same for both.
   const WARM_UP = 'capture 1 warmup;flush 5000';
-  const sustained = (tls) => ({
-    name: `sustained: 2,000/s for ${sustainedMs / 1000} s, realistic errors, receiver answering after 50 ms${tls ? ', HTTP/2 over TLS' : ''}`,
+  const sustained = ({ tls, real }) => ({
+    name: `sustained: 2,000/s for ${sustainedMs / 1000} s, ${real ? 'realistic errors' : 'small errors'}, receiver answering after 50 ms${tls ? ', HTTP/2 over TLS' : ''}`,
     count: 2 * sustainedMs,
     tls,
     async run(sdk, receiver) {
@@ -127,14 +128,16 @@ export async function runEndToEndDelivery({ quick = false } = {}) {
       const app = startApp(
         sdk,
         receiver,
-        `${WARM_UP};baseline;rate 2000 ${sustainedMs} sustained real;flush 60000;flush 3000;report;exit 0`,
+        `${WARM_UP};baseline;rate 2000 ${sustainedMs} sustained${real ? ' real' : ''};flush 60000;flush 3000;report;exit 0`,
       );
+      await app.next('captured', 30_000); // the warm-up's
       await app.next('flushed', 30_000);
-      await app.next('flushed', sustainedMs + 120_000);
+      const { ms: loadMs } = await app.next('captured', sustainedMs + 120_000);
+      await app.next('flushed', 120_000);
       await app.next('flushed', 10_000);
       const report = await app.next('report', 10_000);
       await app.done(5_000);
-      return { ...(await countOn(receiver, 'sustained', 2 * sustainedMs)), report };
+      return { ...(await countOn(receiver, 'sustained', 2 * sustainedMs)), report, loadMs };
     },
   });
   const scenarios = [
@@ -155,8 +158,9 @@ export async function runEndToEndDelivery({ quick = false } = {}) {
         return { ...(await countOn(receiver, 'burst', 1000)), report };
       },
     },
-    sustained(false),
-    sustained(true),
+    sustained({ tls: false, real: false }),
+    sustained({ tls: false, real: true }),
+    sustained({ tls: true, real: true }),
     {
       name: `outage: 300 while the receiver refuses connections for ${outageMs / 1000} s`,
       count: 300,
@@ -194,12 +198,12 @@ export async function runEndToEndDelivery({ quick = false } = {}) {
     for (const r of results) {
       const ratio = (key) => (r === faultline ? '—' : `${fmt(faultline[key] / r[key], 2)}×`);
       rows.push(
-        `| ${scenario.name} | ${r.sdk.name} | ${fmt(r.delivered)} of ${fmt(r.expected)} | ${fmt(r.duplicates)} | ${fmt(r.realLoss)} | ${fmt(r.reported)} | ${fmt(r.meanUs, 1)} / ${fmt(r.medianUs, 1)} / ${fmt(r.p99Us, 0)} | ${ratio('meanUs')} | ${fmt(r.withMicrotasksUs, 1)} | ${ratio('withMicrotasksUs')} | ${fmt(r.cpuUsPerEvent, 0)} | ${fmt(r.rssGrowthMiB, 1)} / ${fmt(r.heapGrowthMiB, 1)} MiB |`,
+        `| ${scenario.name} | ${r.sdk.name} | ${fmt(r.delivered)} of ${fmt(r.expected)} | ${fmt(r.duplicates)} | ${fmt(r.realLoss)} | ${fmt(r.reported)} | ${fmt(r.meanUs, 1)} / ${fmt(r.medianUs, 1)} / ${fmt(r.p99Us, 0)} | ${ratio('meanUs')} | ${fmt(r.withMicrotasksUs, 1)} | ${ratio('withMicrotasksUs')} | ${fmt(r.cpuUsPerEvent, 0)} | ${fmt(r.rssGrowthMiB, 1)} / ${fmt(r.heapGrowthMiB, 1)} MiB | ${r.loadS === undefined ? '—' : `${fmt(r.loadS, 1)} s`} |`,
       );
     }
   }
   return [
-    '### Burst and sustained load of realistic errors, outage: `init({ dsn })` of each SDK, counted on the receiver',
+    '### Burst and sustained load, outage: `init({ dsn })` of each SDK, counted on the receiver',
     '',
     '`init({ dsn })` and nothing else, each SDK in its own process (Faultline: file journal on, undici), delivering',
     `to a counting receiver in another process on 127.0.0.1; ${quick ? 'one run' : '3 runs, alternating who goes first,'} per row (counts summed over the runs,`,
@@ -213,10 +217,13 @@ export async function runEndToEndDelivery({ quick = false } = {}) {
     'heapUsed, garbage included). Realistic errors: ~10 KB on the wire, a cause chain three deep thrown a few calls',
     'down (context lines for every frame), 10 breadcrumbs, 5 tags, a user (`packages/test-utils/src/realisticError.mjs`).',
     'Burst and sustained apps first send one event and flush it (both SDKs), as a service that has been up a moment.',
-    'HTTP/2: the receiver speaks it over TLS (and HTTP/1.1), with a self-signed certificate both SDKs are given.',
+    'Small errors: `new Error(label)` thrown nowhere, ~1.5 KB on the wire with the same scope. HTTP/2: the receiver',
+    'speaks it over TLS (and HTTP/1.1), with a self-signed certificate both SDKs are given. "Load took": how long the',
+    '2,000/s schedule took to capture its events (a tick captures all that are due, so a process short of CPU',
+    'falls behind and catches up in long synchronous runs, during which nothing is delivered).',
     '',
-    '| scenario | SDK | delivered | duplicates | real loss | reported loss | calling-thread µs/call (mean / median / p99) | Faultline ÷ SDK | µs/call with its microtasks | Faultline ÷ SDK | process CPU µs/event | peak RSS / heap growth |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | SDK | delivered | duplicates | real loss | reported loss | calling-thread µs/call (mean / median / p99) | Faultline ÷ SDK | µs/call with its microtasks | Faultline ÷ SDK | process CPU µs/event | peak RSS / heap growth | load took |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
   ].join('\n');

@@ -1,4 +1,5 @@
 import { unlink } from 'node:fs/promises';
+import { createBodyReader } from './createBodyReader';
 import { createSegmentFiles } from './createSegmentFiles';
 import { decodeFrame } from './decodeFrame';
 import { decodeLegacyFrame } from './decodeLegacySegment';
@@ -45,6 +46,7 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
     if (!folder) own = undefined; // not set up (yet): asked again at the next write
     return (ownNow = folder);
   }
+  const readBody = createBodyReader(files, placed, serial);
   const answer = (entry: Waiting, durable: boolean) => {
     entry.resolve?.(durable);
     entry.resolve = undefined;
@@ -201,13 +203,7 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
     async read(id) {
       const entry = waiting.get(id);
       if (entry) return entry.record.body;
-      if (!placed.has(id)) return undefined;
-      return serial(async () => {
-        const at = placed.get(id);
-        const [frame] = at ? await files.readFrames(at.segment, [at]) : [];
-        const record = frame && (at!.segment.format === 1 ? decodeLegacyFrame : decodeFrame)(frame, 0).record;
-        return record?.id === id ? record.body : undefined;
-      });
+      return placed.has(id) ? readBody(id) : undefined;
     },
     adopt(folder, file, decoded) {
       // A compaction and its source both on disk (a crash between writing one and removing the other): the

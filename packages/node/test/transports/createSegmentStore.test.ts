@@ -5,7 +5,7 @@ import { createFileJournal } from '@faultline/node';
 import { journalRecord, openAndCollect } from '@faultline/test-utils';
 import { describe, expect, it } from 'vitest';
 import { decodeSegment } from '../../src/transports/decodeSegment';
-import { crash, ownerId, records, replayedBodies, scratch } from './journalFixtures';
+import { crash, flipBodyByte, ownerId, records, replayedBodies, scratch } from './journalFixtures';
 
 const isRoot = process.getuid?.() === 0;
 const mount = (...args: string[]) => execFileSync('mount', args, { stdio: 'pipe' });
@@ -87,6 +87,23 @@ describe('createSegmentStore (through createFileJournal)', () => {
       expect(await replayedBodies(next)).toEqual(['r 1']);
       await next.close();
     });
+  });
+
+  it('reads bodies asked for together in one step, each its own, a damaged one undefined', async () => {
+    const directory = await scratch();
+    const journal = open(directory);
+    await openAndCollect(journal);
+    const first = records(40, 'first');
+    const second = records(40, 'second');
+    await Promise.all(first.map((record) => journal.append(record))); // one segment
+    await Promise.all(second.map((record) => journal.append(record))); // another
+    await flipBodyByte(directory, second[7]!.id);
+    const ids = [...first, ...second].map((record) => record.id);
+    const bodies = await Promise.all([...ids, ids[3]!, 'never-written'].map((id) => journal.read(id)));
+    const expected = [...first, ...second].map((record) => record.body);
+    expected[40 + 7] = undefined; // its CRC fails: not its body, and not another's
+    expect(bodies).toEqual([...expected, 'first 3', undefined]);
+    await journal.close();
   });
 
   describe('a burst spilling bodies out of memory (persistSync keepOpen)', () => {
