@@ -12,6 +12,7 @@ import { truncate } from '../normalize/safeString';
 import { normalize } from '../normalize/normalize';
 import type { EventProcessor, Scope } from '../scope/createScope';
 import { monotonicNow } from '../monotonicNow';
+import { createFlushCoverage } from './createFlushCoverage';
 import { resolveWithin } from '../timers';
 import { uninstallAll } from '../installOnce';
 import type { Dsn, Event, EventHint } from '../types';
@@ -81,9 +82,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   const url = options.tunnel ?? (dsn ? getEnvelopeEndpoint(dsn, sdk) : undefined);
   let open = enabled;
   let transport: Transport | undefined;
-  /** Captures, logs and envelopes so far, and how many of them a flush that settled had waited for. */
-  let activity = 0;
-  let flushedActivity = 0;
+  const coverage = createFlushCoverage();
   const scrubber = options.scrub === false ? undefined : createScrubber(options.scrub ?? {}, options.sendDefaultPii);
 
   const host: PipelineHost = {
@@ -103,7 +102,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   };
 
   function capture(event: Event, hint: EventHint, scope: Scope | undefined): string {
-    activity++;
+    coverage.handed();
     const eventId = hint.event_id ?? uuid4();
     // A bridge's deferred lines (pino's, logged this tick) join their scopes before those are merged.
     runPendingWork();
@@ -185,9 +184,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       return guarded(() => boundHandBuiltEvent(event, options), hint, scope, false);
     },
     captureLog(level, message, attributes, logOptions) {
-      if (!open) return;
-      activity++;
-      logPipeline()?.capture(level, message, attributes, logOptions);
+      if (open && coverage.handed()) logPipeline()?.capture(level, message, attributes, logOptions);
     },
     addBreadcrumb(breadcrumb, hint, scope) {
       if (!open || options.maxBreadcrumbs <= 0) return;
@@ -207,7 +204,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     recordDroppedEvent: (reason, category, quantity) => drops.record(reason, category, quantity),
     sendEnvelope(envelope: Envelope) {
       if (!transport) return Promise.resolve();
-      activity++;
+      coverage.handed();
       try {
         return Promise.resolve(transport.send(envelope)).catch((error: unknown) => {
           debugLogger.error('Transport send failed', error);
@@ -230,13 +227,10 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       if (discarded.length > 0) void client.sendEnvelope(createClientReportEnvelope(discarded, address));
       if (!transport) return processed;
       const remaining = timeout === undefined ? undefined : Math.max(0, timeout - (monotonicNow() - started));
-      // All that was captured is in the transport's queue now (if processed): this flush waits for it.
-      const covered = activity;
-      const sent = await resolveWithin(transport.flush(remaining), remaining, false);
-      if (processed) flushedActivity = Math.max(flushedActivity, covered);
+      const sent = await coverage.covering(processed, resolveWithin(transport.flush(remaining), remaining, false));
       return processed && sent;
     },
-    hasUnflushedWork: () => activity > flushedActivity,
+    hasUnflushedWork: coverage.pending,
     persistSync() {
       try {
         track(drain()); // the microtask that would run them never comes
