@@ -41,6 +41,8 @@ function unscrubbedEnvelope(receiver: ReceiverProcess): string {
     user: { id: 'u-1', email: CANARY.email, ip_address: CANARY.ip },
     extra: data,
     contexts: { payment: data },
+    // Fields Faultline never sends but a forged or foreign SDK's event may carry (Sentry keeps unknown ones).
+    ...({ checkout_form: data, threads: { values: [{ id: 1, stacktrace: { frames: [{ vars: data }] } }] } } as Event),
     tags: { contact: CANARY.email },
     breadcrumbs: [{ category: 'console', message: `console ${JSON.stringify(data)}`, data }],
     request: {
