@@ -81,6 +81,8 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   const address: EnvelopeAddress = { dsn, tunnel: options.tunnel, sdk };
   const url = options.tunnel ?? (dsn ? getEnvelopeEndpoint(dsn, sdk) : undefined);
   let open = enabled;
+  /** The exit hook ran: what is captured later (in another `exit` listener) is journaled at once. */
+  let exiting = false;
   let transport: Transport | undefined;
   const coverage = createFlushCoverage();
   const scrubber = options.scrub === false ? undefined : createScrubber(options.scrub ?? {}, options.sendDefaultPii);
@@ -129,6 +131,8 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     // The event and its scope data are fixed now; the pipeline runs in a microtask, off the caller's own
     // time (as Sentry's does), in capture order. flush() waits for it.
     later(() => runPipeline(host, event, { ...hint, event_id: eventId }, processors));
+    // Captured after the exit hook ran (an exit listener of the app's, an error one throws): journal it now.
+    if (exiting) client.persistSync?.();
     return eventId;
   }
 
@@ -184,7 +188,9 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       return guarded(() => boundHandBuiltEvent(event, options), hint, scope, false);
     },
     captureLog(level, message, attributes, logOptions) {
-      if (open && coverage.handed()) logPipeline()?.capture(level, message, attributes, logOptions);
+      if (!open || !coverage.handed()) return;
+      logPipeline()?.capture(level, message, attributes, logOptions);
+      if (exiting) client.persistSync?.();
     },
     addBreadcrumb(breadcrumb, hint, scope) {
       if (!open || options.maxBreadcrumbs <= 0) return;
@@ -242,6 +248,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       } catch (error) {
         debugLogger.error('Persisting at exit failed', error);
       }
+      exiting = true;
     },
     async close(timeout) {
       const flushed = await client.flush(timeout);

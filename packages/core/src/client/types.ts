@@ -40,7 +40,8 @@ export interface Transport {
   close?(timeout?: number): PromiseLike<boolean>;
   /**
    * The process is exiting (no later turn of the event loop): encodes what waits for an asynchronous encode
-   * and has the journal write, synchronously, everything not yet written. See `Client.persistSync`.
+   * and has the journal write, synchronously, everything not yet written. See `Client.persistSync`. May be
+   * called again, for what was captured after it (by another `exit` listener).
    */
   persistSync?(): void;
 }
@@ -226,7 +227,8 @@ export interface Client {
    * For a process about to exit (Node's `exit` event): runs the captures still waiting for the pipeline and
    * sends the buffered logs, synchronously as far as the hooks are synchronous (an asynchronous `beforeSend`
    * or processor does not finish), then has the transport journal synchronously what is not yet on disk, so
-   * the next process sends it. Never throws.
+   * the next process sends it. Never throws. Once it ran, every later capture or log (an `exit` listener of
+   * the app's, an error thrown by one) is processed and journaled the same way at once.
    */
   persistSync?(): void;
 }
