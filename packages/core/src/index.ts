@@ -48,7 +48,8 @@ export { createClientReportEnvelope } from './envelope/createClientReportEnvelop
 export { serializeEnvelope } from './envelope/serializeEnvelope';
 export { parseEnvelope } from './envelope/parseEnvelope';
 export { randomHex, uuid4 } from './uuid4';
-export { createTransport, DEFAULT_QUEUE_LIMITS } from './transports/createTransport';
+export { createTransport } from './transports/createTransport';
+export { DEFAULT_QUEUE_LIMITS } from './transports/defaultQueueLimits';
 export { getOwnRequestPrefixes } from './transports/getOwnRequestPrefixes';
 export { createSentryDestination } from './transports/createSentryDestination';
 export { createMultiplexedTransport } from './transports/createMultiplexedTransport';
@@ -58,6 +59,7 @@ export { createLokiDestination } from './loki/createLokiDestination';
 export { validateLokiLabels } from './loki/validateLokiLabels';
 export { debugLogger, isLoggingInternally } from './debugLogger';
 export { SDK_VERSION } from './constants';
+export { getSdkMetrics } from './metrics/getSdkMetrics';
 
 export type {
   Breadcrumb,
@@ -127,4 +129,13 @@ export type { LogLevel, SerializedLog } from './logs/types';
 export type { Logger } from './logs/logger';
 export type { HeadersLike } from './tracing/readHeader';
 export type { ScrubOptions } from './scrub/types';
+export type {
+  DeliveryMetrics,
+  DeliveryObserver,
+  DestinationMetrics,
+  HistogramSnapshot,
+  SdkMetrics,
+  SendOutcome,
+  TransportStats,
+} from './metrics/types';
 export type { Scrubber } from './scrub/createScrubber';

@@ -46,6 +46,7 @@ describe('@faultline/core exports', () => {
         "getGlobalScope",
         "getIsolationScope",
         "getOwnRequestPrefixes",
+        "getSdkMetrics",
         "getTraceHeaders",
         "hashString",
         "init",

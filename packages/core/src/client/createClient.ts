@@ -17,6 +17,8 @@ import type { Dsn, Event, EventHint } from '../types';
 import { uuid4 } from '../uuid4';
 import type { LogPipeline } from '../logs/createLogPipeline';
 import { createScrubber } from '../scrub/createScrubber';
+import { createSdkMetrics } from '../metrics/createSdkMetrics';
+import { isLogCaptured } from '../metrics/isLogCaptured';
 import { createDropRecorder, type DropRecorder } from './createDropRecorder';
 import { createStormGuard } from './createStormGuard';
 import { isThenable } from './maybePromise';
@@ -37,6 +39,10 @@ const MAX_WAITING = 100;
 export function createClient(options: ResolvedOptions, platform: PlatformSettings, dsn?: Dsn): Client {
   const enabled = options.enabled !== false;
   const drops = createDropRecorder();
+  // The SDK's own counters (getSdkMetrics): bumped where the client decides, gauges read from the transports.
+  const runtime = platform.sdk.name.slice(platform.sdk.name.lastIndexOf('.') + 1);
+  const metrics =
+    options.sdkMetrics === false ? undefined : createSdkMetrics({ version: platform.sdk.version, runtime });
   const pending = new Set<PromiseLike<unknown>>();
   const track = (result: unknown): void => {
     if (!isThenable(result)) return;
@@ -128,6 +134,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
 
   function guarded(build: () => Event, hint: EventHint, scope: Scope | undefined, parsed = true): string {
     if (!open) return '';
+    metrics?.captured('error');
     try {
       const event = build();
       if (parsed && platform.normalizeFrame) forEachFrame(event, platform.normalizeFrame);
@@ -167,7 +174,9 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       return guarded(() => boundHandBuiltEvent(event, options), hint, scope, false);
     },
     captureLog(level, message, attributes, logOptions) {
-      if (open) logPipeline()?.capture(level, message, attributes, logOptions);
+      const pipeline = open ? logPipeline() : undefined;
+      if (pipeline && metrics && isLogCaptured(options, level)) metrics.captured('log_item');
+      pipeline?.capture(level, message, attributes, logOptions);
     },
     addBreadcrumb(breadcrumb, hint, scope) {
       if (!open || options.maxBreadcrumbs <= 0) return;
@@ -184,7 +193,11 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
         debugLogger.error('Adding a breadcrumb failed', error);
       }
     },
-    recordDroppedEvent: (reason, category, quantity) => drops.record(reason, category, quantity),
+    recordDroppedEvent(reason, category, quantity, carried) {
+      drops.record(reason, category, quantity);
+      if (!carried) metrics?.dropped(reason, category, quantity);
+    },
+    getSdkMetrics: () => metrics?.read(),
     sendEnvelope(envelope: Envelope) {
       if (!transport) return Promise.resolve();
       try {
@@ -233,6 +246,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       dsn,
       tunnel: options.tunnel,
       recordDroppedEvent: client.recordDroppedEvent,
+      metrics: metrics?.delivery,
     });
     for (const integration of options.integrations) {
       try {

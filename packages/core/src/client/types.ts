@@ -1,4 +1,5 @@
 import type { Envelope } from '../envelope/types';
+import type { DeliveryMetrics, SdkMetrics, TransportStats } from '../metrics/types';
 import type { LogLevel, SerializedLog } from '../logs/types';
 import type { Scope } from '../scope/createScope';
 import type { SentryOnlyOptions } from '../options/sentryOnlyOptions';
@@ -37,6 +38,8 @@ export interface Transport {
   ): Promise<void>;
   /** Flushes within `timeout`, then lets go of everything the transport holds (timers, journal lock). */
   close?(timeout?: number): PromiseLike<boolean>;
+  /** Its gauges as of now (queue, journal, rate limits), read when metrics are read; never per event. */
+  stats?(): TransportStats;
 }
 
 export interface TransportOptions {
@@ -44,7 +47,13 @@ export interface TransportOptions {
   url?: string;
   dsn?: Dsn;
   tunnel?: string;
-  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
+  /**
+   * Counts a loss for the client report (and the SDK's metrics). `carried`: counts of a lost client report
+   * handed back for the next one, already counted once.
+   */
+  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number, carried?: boolean): void;
+  /** Where each destination's transport registers its gauges and reports its attempts (see `getSdkMetrics`). */
+  metrics?: DeliveryMetrics;
 }
 
 export type TransportFactory = (options: TransportOptions) => Transport;
@@ -115,6 +124,8 @@ export interface CoreOptions extends SentryOnlyOptions {
    * what is over it is dropped and counted as `storm_guard`. `false` turns it off.
    */
   stormGuard?: StormGuardOptions | false;
+  /** Keep the SDK's own counters and gauges for `getSdkMetrics` and Prometheus (default true). */
+  sdkMetrics?: boolean;
   /**
    * What the current scope holds from the start, as Sentry's `initialScope`: `{ tags, user, extra,
    * contexts, level, fingerprint }`, or a callback given the scope.
@@ -169,7 +180,9 @@ export interface Client {
   ): void;
   /** Applies `beforeBreadcrumb` and the scope's ring buffer; never throws. */
   addBreadcrumb(breadcrumb: Breadcrumb, hint?: Record<string, unknown>, scope?: Scope): void;
-  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
+  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number, carried?: boolean): void;
+  /** The SDK's own counters and gauges as of now; undefined with `sdkMetrics: false`. */
+  getSdkMetrics?(): SdkMetrics | undefined;
   sendEnvelope(envelope: Envelope): PromiseLike<TransportResponse | void>;
   flush(timeout?: number): PromiseLike<boolean>;
   close(timeout?: number): PromiseLike<boolean>;

@@ -4,6 +4,7 @@ import type { Envelope } from '../envelope/types';
 import type { DataCategory, DropReason } from '../types';
 import { jitteredBackoff } from './backoff';
 import { createDestinationHealth } from './createDestinationHealth';
+import { DEFAULT_QUEUE_LIMITS } from './defaultQueueLimits';
 import { createEnvelopeQueue, type QueueEntry } from './createEnvelopeQueue';
 import { createQueueEntry, entryFromRecord, recordOf } from './createQueueEntry';
 import { createWakeTimer } from './createWakeTimer';
@@ -15,6 +16,8 @@ import { requestFor } from './requestFor';
 import { filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
 import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
+import { sendOutcome } from '../metrics/sendOutcome';
+import { transportStats } from './transportStats';
 import type { DeliveryOptions, Destination, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
 import { waitUntilDrained } from './waitUntilDrained';
 import { resolveWithin } from '../timers';
@@ -22,17 +25,6 @@ import { resolveWithin } from '../timers';
 /** Longest a flush waits on the journal itself (its replay at start, an acknowledgement), should its disk hang. */
 const JOURNAL_OPEN_WAIT_MS = 30_000;
 const JOURNAL_WAIT_MS = 5000;
-
-/**
- * Browser-sized defaults: every body stays in memory (a page being hidden hands them off from there), at
- * 2 bytes a character. Node raises the bound and keeps less in memory (its journal is read back).
- */
-export const DEFAULT_QUEUE_LIMITS: QueueLimits = {
-  maxEntries: 100,
-  maxBytes: 2 * 1024 * 1024,
-  ttlMs: 7 * 24 * 60 * 60 * 1000,
-  maxMemoryBytes: 4 * 1024 * 1024,
-};
 
 /**
  * Delivery policy for one destination; the platform supplies only `makeRequest`. The queue lives in
@@ -79,6 +71,8 @@ export function createTransport(
   let closed = false;
   const wake = createWakeTimer(() => pump());
   const request = noticeRejections(makeRequest, name, destination.isPermanent);
+  let durable = true; // the journal kept the last envelope it was given (faultline_journal_durable)
+  const observer = delivery.metrics?.observe(name, () => transport.stats!());
 
   /** Counts a lost envelope once, with one reason; the drop counts of a report riding in it are carried forward. */
   function lose(entry: Pick<QueueEntry, 'quantities' | 'reports'>, reason: DropReason): void {
@@ -86,7 +80,7 @@ export function createTransport(
       recordDroppedEvent(reason, category as DataCategory, quantity);
     }
     if (destination.sendsClientReports === false) return;
-    for (const report of entry.reports ?? []) recordDroppedEvent(report.reason, report.category, report.quantity);
+    for (const report of entry.reports ?? []) recordDroppedEvent(report.reason, report.category, report.quantity, true);
   }
   /** Done with an entry: out of the queue and the journal, counted as lost when `reason` is given. */
   function settle(entry: QueueEntry, reason?: DropReason): void {
@@ -175,6 +169,7 @@ export function createTransport(
         retryDelay: (step) => jitteredBackoff(step, retryBaseMs, retryMaxMs),
         isPermanent: destination.isPermanent,
       });
+      observer?.sent(sendOutcome(decision), (now - started) / 1000);
       if (decision.destination.kind === 'healthy') health.succeeded();
       else if (decision.destination.kind === 'failing') health.failed(stamp, now, decision.destination.pauseUntil);
       const status = response ? `HTTP ${response.statusCode}` : 'no answer';
@@ -207,8 +202,8 @@ export function createTransport(
     if (!encoded) return;
     const entry = createQueueEntry(envelope, encoded, Date.now());
     if (!admit(entry, 'live') || !journal) return;
-    void journal.append(recordOf(entry, encoded.body)).then((durable) => {
-      entry.journaled = durable;
+    void journal.append(recordOf(entry, encoded.body)).then((kept) => {
+      entry.journaled = durable = kept;
       queue.trimBody(entry);
     });
   }
@@ -277,6 +272,7 @@ export function createTransport(
       }
     },
     handOff: pageHide.handOff,
+    stats: () => transportStats(queue.entries(), limitsConfig.maxEntries, journal && durable, limits),
     flush(timeout) {
       // An explicit request to try now (the network is back, the page is shown again), except as a page goes.
       if (pageHide.mayResume(Date.now())) health.resume();

@@ -1,5 +1,6 @@
 import type { DiscardedEvents } from '../envelope/createClientReportEnvelope';
 import type { Envelope } from '../envelope/types';
+import type { DeliveryMetrics } from '../metrics/types';
 import type { DataCategory, DropReason } from '../types';
 
 /** One HTTP request the platform must make. */
@@ -129,8 +130,10 @@ export interface QueueLimits {
 
 export interface DeliveryOptions {
   destination: Destination;
-  /** Counts what delivery drops (the client reports it). */
-  recordDroppedEvent(reason: DropReason, category: DataCategory, quantity?: number): void;
+  /** Counts what delivery drops (the client reports it); `carried`: a lost report's counts, handed back. */
+  recordDroppedEvent(reason: DropReason, category: DataCategory, quantity?: number, carried?: boolean): void;
+  /** Where this transport registers its gauges and reports each attempt (the client's SDK metrics). */
+  metrics?: DeliveryMetrics;
   /** The durable journal behind the in-memory queue; none: memory only. */
   journal?: EnvelopeJournal;
   queue?: Partial<QueueLimits>;
