@@ -31,6 +31,7 @@ export {
   getCurrentScope,
   getGlobalScope,
   getIsolationScope,
+  getSdkMetrics,
   getTraceHeaders,
   lastEventId,
   logger,
@@ -58,6 +59,7 @@ export type {
   Integration,
   LokiOptions,
   Scope,
+  SdkMetrics,
   SeverityLevel,
   User,
 } from '@faultline/core';

@@ -27,6 +27,7 @@ describe('@faultline/browser exports', () => {
         "getDefaultIntegrations",
         "getGlobalScope",
         "getIsolationScope",
+        "getSdkMetrics",
         "getTraceHeaders",
         "globalHandlersIntegration",
         "historyBreadcrumbsIntegration",

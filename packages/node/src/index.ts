@@ -20,6 +20,8 @@ export { nodeContextIntegration, detectCloud } from './integrations/nodeContextI
 export { gracefulShutdownIntegration } from './integrations/gracefulShutdownIntegration';
 export { sourceMapsIntegration } from './integrations/sourceMapsIntegration';
 export { contextLinesIntegration } from './integrations/contextLinesIntegration';
+export { metricsHandler } from './metrics/metricsHandler';
+export { registerFaultlineMetrics } from './metrics/registerFaultlineMetrics';
 export {
   addBreadcrumb,
   captureErrors,
@@ -36,6 +38,7 @@ export {
   getCurrentScope,
   getGlobalScope,
   getIsolationScope,
+  getSdkMetrics,
   getTraceHeaders,
   lastEventId,
   logger,
@@ -58,6 +61,8 @@ export type { PinoDestination } from './logging/faultlinePinoDestination';
 export type { PinoWorkerOptions } from './logging/createPinoWorkerBridge';
 export type { TunnelOptions, TunnelRequest, TunnelResponse } from './createTunnelHandler';
 export type { ProcessHandlersOptions, UnhandledRejectionMode } from './integrations/processHandlersIntegration';
+export type { MetricsHandlerOptions, MetricsRequest, MetricsResponse } from './metrics/metricsHandler';
+export type { PromRegistry } from './metrics/registerFaultlineMetrics';
 export type {
   Breadcrumb,
   CaptureContext,
@@ -70,6 +75,7 @@ export type {
   Integration,
   LokiOptions,
   Scope,
+  SdkMetrics,
   SeverityLevel,
   User,
 } from '@faultline/core';
