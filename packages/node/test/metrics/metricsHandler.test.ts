@@ -4,36 +4,16 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import express from 'express';
 import Fastify from 'fastify';
-import { captureException, flush, init, metricsHandler } from '@faultline/node';
-import { resetCarrier, startReceiver, type Receiver } from '@faultline/test-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metricsHandler } from '@faultline/node';
+import { resetCarrier } from '@faultline/test-utils';
+import { describe, expect, it } from 'vitest';
 import { listen } from '../support';
+import { useMetricsClient, valueOf } from './metricsSupport';
 
 const PROMETHEUS_ACCEPT =
   'application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1';
 
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-  resetCarrier();
-  init({
-    dsn: `http://public@127.0.0.1:${receiver.port}/1`,
-    queueDir: false,
-    integrations: (defaults) => defaults.filter((i) => i.name !== 'ProcessHandlers' && i.name !== 'GracefulShutdown'),
-  });
-  captureException(new Error('counted'));
-  await flush(2000);
-});
-afterAll(async () => {
-  resetCarrier();
-  await receiver.close();
-});
-
-/** The value of one sample line (`name{labels}`) in an exposition. */
-const valueOf = (text: string, series: string): number | undefined => {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-};
+const client = useMetricsClient();
 
 async function checkServer(url: string) {
   const text = await fetch(url);
@@ -45,7 +25,7 @@ async function checkServer(url: string) {
   expect(valueOf(body, 'faultline_envelopes_sent_total{destination="sentry",outcome="ok"}')).toBe(1);
   expect(valueOf(body, 'faultline_queue_capacity{destination="sentry"}')).toBe(10_000);
   expect(body).not.toContain('# EOF');
-  expect(body).not.toContain(String(receiver.port)); // no URL, no key
+  expect(body).not.toContain(String(client.receiver().port)); // no URL, no key
 
   const open = await fetch(url, { headers: { Accept: PROMETHEUS_ACCEPT } });
   expect(open.headers.get('content-type')).toBe('application/openmetrics-text; version=1.0.0; charset=utf-8');

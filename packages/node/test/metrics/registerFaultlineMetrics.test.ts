@@ -1,34 +1,14 @@
 // registerFaultlineMetrics with the real prom-client (a devDependency here; an optional peer for users).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { captureException, flush, getSdkMetrics, init, registerFaultlineMetrics } from '@faultline/node';
-import { resetCarrier, startReceiver, type Receiver } from '@faultline/test-utils';
+import { captureException, flush, getSdkMetrics, registerFaultlineMetrics } from '@faultline/node';
 import { Registry } from 'prom-client';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useMetricsClient, valueOf } from './metricsSupport';
 
 const hasPromtool = existsSync('/usr/bin/promtool');
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver((_, index) => (index === 0 ? { status: 503 } : { status: 200 }));
-  resetCarrier();
-  init({
-    dsn: `http://public@127.0.0.1:${receiver.port}/1`,
-    queueDir: false, // memory only: this file is about prom-client, not the journal
-    integrations: (defaults) => defaults.filter((i) => i.name !== 'ProcessHandlers' && i.name !== 'GracefulShutdown'),
-    delivery: { retryBaseMs: 20, probeMaxMs: 50 },
-  });
-  captureException(new Error('first'));
-  await flush(3000);
-});
-afterAll(async () => {
-  resetCarrier();
-  await receiver.close();
-});
-
-const valueOf = (text: string, series: string): number | undefined => {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-};
+// The first answer is a 503: one retry, then ok.
+useMetricsClient((index) => (index === 0 ? { status: 503 } : { status: 200 }));
 
 describe('registerFaultlineMetrics', () => {
   it("adds the SDK's metrics to a prom-client registry, read again at each scrape", async () => {
