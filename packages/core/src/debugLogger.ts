@@ -37,4 +37,6 @@ export const debugLogger = {
    * any other way. Callers keep it to one line per cause, not one per event.
    */
   configProblem: (message: string): void => write('warn', [message]),
+  /** One line about how the SDK was set up, printed even without `debug` (say, which variables it read). */
+  notice: (message: string): void => write('log', [message]),
 };

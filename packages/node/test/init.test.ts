@@ -128,13 +128,13 @@ describe('init in a process of its own', () => {
     const result = await runChild({});
     expect(result).toMatchObject({ code: 0, stdout: '' });
     expect(result.stderr).toBe(
-      '[faultline] No DSN found, so nothing will be sent (looked at: the `dsn` init option, FAULTLINE_DSN, ' +
+      '[faultline] No DSN found, so nothing will be sent (looked at: the `dsn` init option, FAULTLINE_DSN, SENTRY_DSN, ' +
         'a config file (none named by `configFile` or FAULTLINE_CONFIG)).\n',
     );
     const dir = mkdtempSync(path.join(tmpdir(), 'faultline-cfg-'));
     writeFileSync(path.join(dir, 'faultline.json'), JSON.stringify({ release: 'file@1' }));
     const named = await runChild({ FAULTLINE_CONFIG: path.join(dir, 'faultline.json') });
-    expect(named.stderr).toContain(`FAULTLINE_DSN, config file ${path.join(dir, 'faultline.json')}).`);
+    expect(named.stderr).toContain(`SENTRY_DSN, config file ${path.join(dir, 'faultline.json')}).`);
   });
 
   it('says once per destination and status, without debug, why Sentry (403) and Loki (400) rejected what it sent', async () => {

@@ -10,7 +10,7 @@ import { getCarrier, runPendingWork } from '../carrier';
 import { forEachFrame } from '../event/forEachFrame';
 import { truncate } from '../normalize/safeString';
 import { normalize } from '../normalize/normalize';
-import type { Scope } from '../scope/createScope';
+import type { EventProcessor, Scope } from '../scope/createScope';
 import { resolveWithin } from '../timers';
 import { uninstallAll } from '../installOnce';
 import type { Dsn, Event, EventHint } from '../types';
@@ -24,6 +24,7 @@ import { createStormGuard } from './createStormGuard';
 import { isThenable } from './maybePromise';
 import { prepareEvent } from './prepareEvent';
 import { runPipeline, type PipelineHost } from './runPipeline';
+import { setupIntegrations } from './setupIntegrations';
 import type { Client, PlatformSettings, ResolvedOptions, Transport } from './types';
 
 // Replaced by bundlers: production builds keep what failed and leave out what happens next.
@@ -64,20 +65,20 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     if (waiting.length >= MAX_WAITING) track(waiting.shift()!());
     waiting.push(job);
     if (waiting.length > 1) return; // a drain is already scheduled
-    track(
-      Promise.resolve().then(() => {
-        const started: PromiseLike<unknown>[] = [];
-        while (waiting.length > 0) {
-          try {
-            const result = waiting.shift()!();
-            if (isThenable(result)) started.push(result);
-          } catch (error) {
-            debugLogger.error('Event processing failed', error); // the events after it still go through
-          }
-        }
-        return Promise.all(started);
-      }),
-    );
+    track(Promise.resolve().then(drain));
+  };
+  /** Runs every waiting job, in capture order; what their asynchronous hooks started settles later. */
+  const drain = (): Promise<unknown> => {
+    const started: PromiseLike<unknown>[] = [];
+    while (waiting.length > 0) {
+      try {
+        const result = waiting.shift()!();
+        if (isThenable(result)) started.push(result);
+      } catch (error) {
+        debugLogger.error('Event processing failed', error); // the events after it still go through
+      }
+    }
+    return Promise.all(started);
   };
 
   const sdk = { ...platform.sdk, integrations: options.integrations.map((i) => i.name) };
@@ -109,8 +110,9 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     runPendingWork();
     const { strategy, globalScope } = getCarrier();
     const active = strategy.getScopes();
+    let processors: EventProcessor[] = [];
     try {
-      prepareEvent(event, eventId, options, { platform: platform.platform, sdk }, [
+      processors = prepareEvent(event, eventId, options, { platform: platform.platform, sdk }, [
         globalScope,
         active.isolationScope,
         scope ?? active.scope,
@@ -128,7 +130,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     active.isolationScope.setLastEventId(eventId);
     // The event and its scope data are fixed now; the pipeline runs in a microtask, off the caller's own
     // time (as Sentry's does), in capture order. flush() waits for it.
-    later(() => runPipeline(host, event, { ...hint, event_id: eventId }));
+    later(() => runPipeline(host, event, { ...hint, event_id: eventId }, processors));
     return eventId;
   }
 
@@ -151,6 +153,16 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     getSdkInfo: () => sdk,
     getTransport: () => transport,
     getIntegration: (name) => options.integrations.find((i) => i.name === name),
+    getIntegrationByName: (name) => client.getIntegration(name) as never,
+    addIntegration(integration) {
+      if (!enabled || client.getIntegration(integration.name)) return;
+      options.integrations.push(integration);
+      sdk.integrations.push(integration.name);
+      setupIntegrations(client, [integration]);
+    },
+    init() {
+      // Integrations were set up when the client was made; nothing waits for this call.
+    },
     isEnabled: () => open,
     captureException(exception, hint = {}, scope) {
       // Only a non-Error needs the caller's stack; making one costs a stack capture.
@@ -167,7 +179,8 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
         options.attachStacktrace && !hint.syntheticException
           ? { ...hint, syntheticException: new Error(message) }
           : hint;
-      return guarded(() => eventFromMessage(String(message), level, withStack, options), withStack, scope);
+      // Not String(message): a parameterized message keeps its template (see `parameterize`).
+      return guarded(() => eventFromMessage(message, level, withStack, options), withStack, scope);
     },
     captureEvent(event, hint = {}, scope) {
       // A hand-built event may hold anything; the SDK's own builders already bound what they make.
@@ -225,6 +238,18 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       const sent = await resolveWithin(transport.flush(remaining), remaining, false);
       return processed && sent;
     },
+    persistSync() {
+      try {
+        track(drain()); // the microtask that would run them never comes
+        runPendingWork();
+        logs?.flush();
+        const discarded = drops.take();
+        if (discarded.length > 0) void client.sendEnvelope(createClientReportEnvelope(discarded, address));
+        transport?.persistSync?.();
+      } catch (error) {
+        debugLogger.error('Persisting at exit failed', error);
+      }
+    },
     async close(timeout) {
       const flushed = await client.flush(timeout);
       open = false;
@@ -241,20 +266,17 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     (logs ??= getCarrier().makeLogPipeline?.(client, options, address, scrubber));
 
   if (enabled) {
-    transport = options.transport?.({
+    const transportOptions = {
       url,
       dsn,
       tunnel: options.tunnel,
       recordDroppedEvent: client.recordDroppedEvent,
       metrics: metrics?.delivery,
-    });
-    for (const integration of options.integrations) {
-      try {
-        integration.setup?.(client);
-      } catch (error) {
-        debugLogger.error(`Integration ${integration.name} failed to set up`, error);
-      }
-    }
+    };
+    const made: unknown = options.transport?.(transportOptions as never);
+    // `transport: makeNodeTransport` as Sentry's docs write it: the maker returned the factory; call it.
+    transport = (typeof made === 'function' ? made(transportOptions) : made) as Transport | undefined;
+    setupIntegrations(client, options.integrations);
   }
   return client;
 }

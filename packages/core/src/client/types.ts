@@ -11,6 +11,7 @@ import type {
   DataCategory,
   Dsn,
   DropReason,
+  ErrorEvent,
   Event,
   EventHint,
   SdkInfo,
@@ -38,11 +39,17 @@ export interface Transport {
   ): Promise<void>;
   /** Flushes within `timeout`, then lets go of everything the transport holds (timers, journal lock). */
   close?(timeout?: number): PromiseLike<boolean>;
+  /**
+   * The process is exiting (no later turn of the event loop): encodes what waits for an asynchronous encode
+   * and has the journal write, synchronously, everything not yet written. See `Client.persistSync`.
+   */
+  persistSync?(): void;
   /** Its gauges as of now (queue, journal, rate limits), read when metrics are read; never per event. */
   stats?(): TransportStats;
 }
 
-export interface TransportOptions {
+/** What a transport factory is called with (a type literal, so it fits `createTransport`'s options too). */
+export type TransportOptions = {
   /** The ingest URL derived from the DSN (or the tunnel), when there is one. */
   url?: string;
   dsn?: Dsn;
@@ -54,15 +61,40 @@ export interface TransportOptions {
   recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number, carried?: boolean): void;
   /** Where each destination's transport registers its gauges and reports its attempts (see `getSdkMetrics`). */
   metrics?: DeliveryMetrics;
-}
+};
 
 export type TransportFactory = (options: TransportOptions) => Transport;
+
+/**
+ * A transport factory as Sentry types it (`(options: BaseTransportOptions) => Transport`, with `url`
+ * required): a method signature, so its parameter is checked both ways and such a factory type-checks.
+ */
+export type SentryStyleTransportFactory = { make(options: TransportOptions): Transport }['make'];
+
+/**
+ * Sentry's `BaseTransportOptions`: what a transport factory is called with, the ingest `url` included. A
+ * type literal (not an interface), so it also fits `createTransport`'s options as Sentry's does.
+ */
+export type BaseTransportOptions = {
+  url: string;
+  dsn?: Dsn;
+  tunnel?: string;
+  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
+  bufferSize?: number;
+  headers?: Record<string, string>;
+};
 
 /** A plug-in to the pipeline. A user's instance replaces a default one of the same name. */
 export interface Integration {
   name: string;
+  /** Sentry's hook: called once per process for an integration of this name, before `setup`. */
+  setupOnce?(): void;
   /** Called once per client, when it is bound. */
   setup?(client: Client): void;
+  /** Sentry's hook: called once per client after every integration's `setup`. */
+  afterAllSetup?(client: Client): void;
+  /** Sentry's hook: changes the event in place before any `processEvent` runs. */
+  preprocessEvent?(event: Event, hint: EventHint, client: Client): void;
   /** Returns the event (possibly changed), or null to drop it. */
   processEvent?(event: Event, hint: EventHint, client: Client): Event | null | PromiseLike<Event | null>;
 }
@@ -75,7 +107,8 @@ export interface CaptureLogOptions {
   breadcrumb?: boolean;
 }
 
-export type BeforeSend = (event: Event, hint: EventHint) => Event | null | PromiseLike<Event | null>;
+/** Changes or drops (`null`) an error or message event; user feedback does not pass through it, as in Sentry. */
+export type BeforeSend = (event: ErrorEvent, hint: EventHint) => Event | null | PromiseLike<Event | null>;
 export type BeforeSendLog = (log: SerializedLog) => SerializedLog | null;
 export type BeforeBreadcrumb = (breadcrumb: Breadcrumb, hint?: Record<string, unknown>) => Breadcrumb | null;
 
@@ -100,7 +133,12 @@ export interface CoreOptions extends SentryOnlyOptions {
   denyUrls?: (string | RegExp)[];
   allowUrls?: (string | RegExp)[];
   integrations?: Integration[] | ((defaults: Integration[]) => Integration[]);
-  transport?: TransportFactory;
+  /**
+   * Makes the transport. Also takes what Sentry's docs pass: a factory typed with Sentry's
+   * `BaseTransportOptions`, or `makeNodeTransport` / `makeFetchTransport` themselves (in `@faultline/node`
+   * and `@faultline/browser` init, that is the default transport, journal included).
+   */
+  transport?: SentryStyleTransportFactory;
   debug?: boolean;
   enabled?: boolean;
   /** The service this SDK runs in: `service.name` on logs and the `service_name` Loki label. */
@@ -167,6 +205,12 @@ export interface Client {
   getSdkInfo(): SdkInfo;
   getTransport(): Transport | undefined;
   getIntegration(name: string): Integration | undefined;
+  /** Sentry's name for `getIntegration`. */
+  getIntegrationByName<T extends Integration = Integration>(name: string): T | undefined;
+  /** Adds and sets up an integration after `init` (one of the same name already there is kept). */
+  addIntegration(integration: Integration): void;
+  /** Sentry's manual set-up step (`new NodeClient(…)`, `setCurrentClient`, `client.init()`): nothing left to do here. */
+  init(): void;
   isEnabled(): boolean;
   captureException(exception: unknown, hint?: EventHint, scope?: Scope): string;
   captureMessage(message: string, level?: SeverityLevel, hint?: EventHint, scope?: Scope): string;
@@ -186,6 +230,13 @@ export interface Client {
   sendEnvelope(envelope: Envelope): PromiseLike<TransportResponse | void>;
   flush(timeout?: number): PromiseLike<boolean>;
   close(timeout?: number): PromiseLike<boolean>;
+  /**
+   * For a process about to exit (Node's `exit` event): runs the captures still waiting for the pipeline and
+   * sends the buffered logs, synchronously as far as the hooks are synchronous (an asynchronous `beforeSend`
+   * or processor does not finish), then has the transport journal synchronously what is not yet on disk, so
+   * the next process sends it. Never throws.
+   */
+  persistSync?(): void;
 }
 
 export type { CaptureContext };

@@ -9,6 +9,10 @@ export function itemCategory(item: EnvelopeItem): DataCategory {
       return 'error';
     case 'log':
       return 'log_item';
+    case 'check_in':
+      return 'monitor';
+    case 'feedback':
+      return 'feedback';
     case 'client_report':
       return 'internal';
     default:

@@ -6,7 +6,9 @@ import {
   type QueueLimits,
   type DeliveryTransportOptions,
   type MakeRequest,
+  type Transport,
   type TransportFactory,
+  type TransportOptions,
 } from '@faultline/core';
 import { EnvHttpProxyAgent, request } from 'undici';
 import { readBodyExcerpt } from './readBodyExcerpt';
@@ -32,9 +34,16 @@ const GZIP_OVER_BYTES = 32 * 1024;
 /**
  * Delivery with undici: one keep-alive agent (pooling connections per origin), `HTTPS_PROXY` /
  * `HTTP_PROXY` / `NO_PROXY` honoured, bodies over 32 KiB gzipped, with core's queue, retries and limits.
- * The SDK's requests go through undici directly, so they never reach its own instrumentation.
+ * The SDK's requests go through undici directly, so they never reach its own instrumentation. Passed
+ * itself as `transport` (Sentry's `transport: makeNodeTransport`), it is the transport factory.
  */
-export function makeNodeTransport(options: DeliveryTransportOptions = {}): TransportFactory {
+export function makeNodeTransport(options: TransportOptions): Transport;
+export function makeNodeTransport(options?: DeliveryTransportOptions): TransportFactory;
+export function makeNodeTransport(
+  options: DeliveryTransportOptions | TransportOptions = {},
+): TransportFactory | Transport {
+  // `transport: makeNodeTransport`, as Sentry's docs write it: called as the factory itself.
+  if ('recordDroppedEvent' in options) return makeNodeTransport()(options);
   const dispatcher = new EnvHttpProxyAgent({ keepAliveTimeout: 10_000, connections: 32 });
   const makeRequest: MakeRequest = async ({ url, headers, body, signal }) => {
     let payload: string | Uint8Array = body;

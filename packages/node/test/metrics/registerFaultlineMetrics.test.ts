@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { captureException, flush, getSdkMetrics, registerFaultlineMetrics } from '@faultline/node';
-import { Registry } from 'prom-client';
+import { Registry, type OpenMetricsContentType } from 'prom-client';
 import { describe, expect, it, vi } from 'vitest';
 import { useMetricsClient, valueOf } from './metricsSupport';
 
@@ -37,7 +37,8 @@ describe('registerFaultlineMetrics', () => {
   });
 
   it('answers in the registry’s own format: OpenMetrics, with _total counters and # EOF', async () => {
-    const registry = new Registry(Registry.OPENMETRICS_CONTENT_TYPE);
+    const registry = new Registry<OpenMetricsContentType>();
+    registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
     expect(await registerFaultlineMetrics(registry)).toBe(true);
     const text = await registry.metrics();
     expect(text).toContain('# TYPE faultline_events_captured counter\n');
