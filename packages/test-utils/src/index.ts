@@ -28,3 +28,5 @@ export type { SurfacePackage } from './sentrySurface/surfaceData';
 export { surfaceNotes, surfaceTableRow } from './sentrySurface/renderSurface';
 export { describeSentrySurface } from './sentrySurface/describeSentrySurface';
 export { CANARY, CANARY_QUERY, CANARY_TEXT, canaryData, describeLeaks, findLeaks } from './privacyCanaries';
+export { dashboardPath, dashboardQueries, interpolate, readDashboard } from './dashboardQueries';
+export type { DashboardQuery } from './dashboardQueries';
