@@ -229,7 +229,9 @@ export type {
   DestinationMetrics,
   HistogramSnapshot,
   SdkMetrics,
+  SdkMetricsState,
   SendOutcome,
+  TransportState,
   TransportStats,
 } from './metrics/types';
 export type {

@@ -210,7 +210,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       drops.record(reason, category, quantity);
       if (!carried) metrics?.dropped(reason, category, quantity);
     },
-    getSdkMetrics: () => metrics?.read(),
+    sdkMetrics: metrics?.state,
     sendEnvelope(envelope: Envelope) {
       if (!transport) return Promise.resolve();
       try {

@@ -1,5 +1,5 @@
 import type { Envelope } from '../envelope/types';
-import type { DeliveryMetrics, SdkMetrics, TransportStats } from '../metrics/types';
+import type { DeliveryMetrics, SdkMetricsState } from '../metrics/types';
 import type { LogLevel, SerializedLog } from '../logs/types';
 import type { Scope } from '../scope/createScope';
 import type { SentryOnlyOptions } from '../options/sentryOnlyOptions';
@@ -44,8 +44,6 @@ export interface Transport {
    * and has the journal write, synchronously, everything not yet written. See `Client.persistSync`.
    */
   persistSync?(): void;
-  /** Its gauges as of now (queue, journal, rate limits), read when metrics are read; never per event. */
-  stats?(): TransportStats;
 }
 
 /** What a transport factory is called with (a type literal, so it fits `createTransport`'s options too). */
@@ -225,8 +223,8 @@ export interface Client {
   /** Applies `beforeBreadcrumb` and the scope's ring buffer; never throws. */
   addBreadcrumb(breadcrumb: Breadcrumb, hint?: Record<string, unknown>, scope?: Scope): void;
   recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number, carried?: boolean): void;
-  /** The SDK's own counters and gauges as of now; undefined with `sdkMetrics: false`. */
-  getSdkMetrics?(): SdkMetrics | undefined;
+  /** The SDK's own counters, as plain data: read them with `getSdkMetrics(client)`. None with `sdkMetrics: false`. */
+  readonly sdkMetrics?: SdkMetricsState;
   sendEnvelope(envelope: Envelope): PromiseLike<TransportResponse | void>;
   flush(timeout?: number): PromiseLike<boolean>;
   close(timeout?: number): PromiseLike<boolean>;

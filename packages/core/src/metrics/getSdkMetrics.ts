@@ -1,6 +1,7 @@
 import { getCarrier } from '../carrier';
 import type { Client } from '../client/types';
 import { debugLogger } from '../debugLogger';
+import { readSdkMetrics } from './readSdkMetrics';
 import type { SdkMetrics } from './types';
 
 /**
@@ -14,7 +15,8 @@ import type { SdkMetrics } from './types';
  */
 export function getSdkMetrics(client: Client | undefined = getCarrier().client): SdkMetrics | undefined {
   try {
-    return client?.getSdkMetrics?.();
+    const state = client?.sdkMetrics;
+    return state && readSdkMetrics(state);
   } catch (error) {
     debugLogger.error('Reading the SDK metrics failed', error);
     return undefined;

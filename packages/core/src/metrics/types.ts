@@ -1,3 +1,5 @@
+import type { Decision } from '../transports/decideOutcome';
+
 /** How one attempt to send an envelope ended, as `faultline_envelopes_sent_total{outcome}` counts it. */
 export type SendOutcome = 'ok' | 'retry' | 'rejected' | 'rate_limited';
 
@@ -19,16 +21,49 @@ export interface TransportStats {
 
 /** What a transport reports as it sends: one call per attempt. */
 export interface DeliveryObserver {
-  /** An attempt ended with `outcome` after `seconds` (on the wire, answered or not). */
-  sent(outcome: SendOutcome, seconds: number): void;
+  /** An attempt ended with `decision` (see sendOutcome) after `seconds` (on the wire, answered or not). */
+  sent(decision: Decision, seconds: number): void;
+}
+
+/** What a transport hands over, read only when metrics are read: its queue, journal and rate limits as of now. */
+export interface TransportState {
+  entries: Iterable<{ bytes: number; journaled?: boolean }>;
+  /** Most envelopes its queue holds. */
+  capacity: number;
+  /** Whether the journal keeps what it is given now; undefined without a journal. */
+  durable: boolean | undefined;
+  /** Until when each category (or `all`) is rate limited, on the clock of `now`. */
+  limits: Record<string, number>;
+  /** Now, in ms, on the clock the limits are kept on. */
+  now: number;
 }
 
 /**
  * Handed to a transport factory (`TransportOptions.metrics`): each destination's transport registers once,
- * with a function that reads its gauges, and gets the observer its attempts report to.
+ * with a function that hands over its state, and gets the observer its attempts report to.
  */
 export interface DeliveryMetrics {
-  observe(destination: string, stats: () => TransportStats): DeliveryObserver;
+  observe(destination: string, state: () => TransportState): DeliveryObserver;
+}
+
+/** One destination's counters as a client keeps them (read through getSdkMetrics). */
+export interface DestinationCounters {
+  sources: (() => TransportState)[];
+  sent: Record<SendOutcome, number>;
+  /** Attempts per duration bucket (SEND_DURATION_BUCKETS, then one past the last), not cumulative. */
+  durations: number[];
+  durationSum: number;
+}
+
+/**
+ * The counters a client keeps (`Client.sdkMetrics`): plain data, bumped where the client decides; read with
+ * `getSdkMetrics`, which works out the gauges from each transport's state only then.
+ */
+export interface SdkMetricsState {
+  build: { version: string; runtime: string };
+  captured: Record<string, number>;
+  dropped: Record<string, Record<string, number>>;
+  destinations: Record<string, DestinationCounters>;
 }
 
 /** A histogram as Prometheus keeps one: cumulative counts per upper bound (`le`), their sum and count. */

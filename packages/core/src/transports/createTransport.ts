@@ -19,8 +19,6 @@ import { requestFor } from './requestFor';
 import { filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
 import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
-import { sendOutcome } from '../metrics/sendOutcome';
-import { transportStats } from './transportStats';
 import type { DeliveryOptions, Destination, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
 import { waitUntilDrained } from './waitUntilDrained';
 
@@ -73,7 +71,14 @@ export function createTransport(
   const request = noticeRejections(makeRequest, name, destination.isPermanent);
   const acknowledgements = journal && createAcknowledger(journal, JOURNAL_WAIT_MS, () => pump());
   let durable = true; // the journal kept the last envelope it was given (faultline_journal_durable)
-  const observer = delivery.metrics?.observe(name, () => transport.stats!());
+  // Read only when the SDK's metrics are (a scrape): the queue, the journal and the limits as of then.
+  const observer = delivery.metrics?.observe(name, () => ({
+    entries: queue.entries(),
+    capacity: limitsConfig.maxEntries,
+    durable: journal && (journal.isDurable?.() ?? durable),
+    limits,
+    now: Date.now(),
+  }));
 
   /** Counts a lost envelope once, with one reason; the drop counts of a report riding in it are carried forward. */
   function lose(entry: Pick<QueueEntry, 'quantities' | 'reports'>, reason: DropReason): void {
@@ -162,7 +167,7 @@ export function createTransport(
         retryDelay: (step) => jitteredBackoff(step, retryBaseMs, retryMaxMs),
         isPermanent: destination.isPermanent,
       });
-      observer?.sent(sendOutcome(decision), (now - started) / 1000);
+      observer?.sent(decision, (now - started) / 1000);
       if (decision.destination.kind === 'healthy') health.succeeded();
       else if (decision.destination.kind === 'failing') health.failed(stamp, now, decision.destination.pauseUntil);
       const status = response ? `HTTP ${response.statusCode}` : 'no answer';
@@ -267,8 +272,6 @@ export function createTransport(
       }
     },
     handOff: pageHide.handOff,
-    stats: () =>
-      transportStats(queue.entries(), limitsConfig.maxEntries, journal && (journal.isDurable?.() ?? durable), limits),
     flush(timeout) {
       // An explicit request to try now (the network is back, the page is shown again), except as a page goes.
       if (pageHide.mayResume(Date.now())) health.resume();

@@ -17,7 +17,8 @@ const entry = (bytes: number, journaled: boolean): QueueEntry => ({
 
 describe('transportStats', () => {
   it('counts the queue and the bytes of its journaled entries', () => {
-    const stats = transportStats([entry(100, true), entry(40, false), entry(7, true)], 10_000, true, {});
+    const entries = [entry(100, true), entry(40, false), entry(7, true)];
+    const stats = transportStats({ entries, capacity: 10_000, durable: true, limits: {}, now: 0 });
     expect(stats).toEqual({
       queueDepth: 3,
       queueCapacity: 10_000,
@@ -27,15 +28,16 @@ describe('transportStats', () => {
     });
   });
 
-  it('says not durable without a journal, or when its last write failed', () => {
-    expect(transportStats([], 100, undefined, {}).journalDurable).toBe(false);
-    expect(transportStats([], 100, false, {}).journalDurable).toBe(false);
+  it('says not durable without a journal, or when the journal cannot keep what it is given', () => {
+    const state = { entries: [], capacity: 100, limits: {}, now: 0 };
+    expect(transportStats({ ...state, durable: undefined }).journalDurable).toBe(false);
+    expect(transportStats({ ...state, durable: false }).journalDurable).toBe(false);
   });
 
   it('gives limits in force as wall-clock seconds, whatever clock keeps them, and past ones as 0', () => {
     // Limits kept on a monotonic clock (now = 5,000 ms) whose wall time is 1,700,000,000,000 ms.
     const limits = { error: 65_000, log_item: 4_000, all: 5_000 };
-    const stats = transportStats([], 100, true, limits, 5_000, 1_700_000_000_000);
+    const stats = transportStats({ entries: [], capacity: 100, durable: true, limits, now: 5_000 }, 1_700_000_000_000);
     expect(stats.rateLimitedUntil).toEqual({ error: 1_700_000_060, log_item: 0, all: 0 });
   });
 });

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { captureException, close, getSdkMetrics, init, type DestinationMetrics } from '@faultline/node';
+import type { DestinationMetrics } from '@faultline/core';
+import { captureException, close, getSdkMetrics, init } from '@faultline/node';
 import { resetCarrier, startReceiverProcess } from '@faultline/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 
