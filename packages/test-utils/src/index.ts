@@ -10,6 +10,7 @@ export { runJournalContract } from './runJournalContract';
 export { collectingSink, journalRecord, openAndCollect } from './collectingSink';
 export type { JournalFaults, MakeJournalStorage, OpenJournal } from './journalFaultCases';
 export { createMemoryJournal } from './createMemoryJournal';
+export { journalLeftBehind } from './journalLeftBehind';
 export { assertValidLokiPush } from './assertValidLokiPush';
 export type { LokiStream } from './assertValidLokiPush';
 export { startReceiverProcess } from './startReceiverProcess';

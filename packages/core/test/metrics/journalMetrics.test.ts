@@ -3,18 +3,15 @@
 // real HTTP receiver on 127.0.0.1.
 import {
   captureException,
-  createEventEnvelope,
   flush,
   getSdkMetrics,
   init,
   makeDeliveryTransport,
-  serializeEnvelope,
-  uuid4,
   type EnvelopeJournal,
-  type JournalRecord,
 } from '@faultline/core';
 import {
   createMemoryJournal,
+  journalLeftBehind,
   makeFetchRequest,
   resetCarrier,
   startReceiver,
@@ -22,31 +19,11 @@ import {
 } from '@faultline/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const sdk = { name: 'faultline.javascript.test', version: '0.0.0' };
 const receivers: Receiver[] = [];
 afterEach(async () => {
   resetCarrier();
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });
-
-/** A memory journal over storage where a dead owner left `count` error envelopes of about `bytes` each. */
-function leftBehind(count: number, bytes: number) {
-  const journal = createMemoryJournal();
-  const records = new Map<string, JournalRecord>();
-  for (let i = 0; i < count; i++) {
-    const message = `left ${i} ${'x'.repeat(bytes)}`;
-    const envelope = createEventEnvelope({ event_id: uuid4(), timestamp: Date.now() / 1000, message }, { sdk });
-    const id = `${Date.now().toString(36)}-${String(i).padStart(6, '0')}`;
-    records.set(id, {
-      id,
-      createdAt: Date.now(),
-      body: serializeEnvelope(envelope) as string,
-      quantities: { error: 1 },
-    });
-  }
-  journal.storage.owners.set('dead', records);
-  return journal;
-}
 
 async function start(journal: EnvelopeJournal, maxBytes = 1024 * 1024) {
   const receiver = await startReceiver(() => ({ status: 200 }));
@@ -68,7 +45,7 @@ describe('getSdkMetrics with a journal', () => {
   it('counts the replayed envelopes the queue refuses once, as queue_overflow, and those it sends as ok', async () => {
     // Bodies of ~3 KB against a 4 KB byte bound: one replayed envelope fits at a time, so while it waits to
     // be sent, the others of the batch are refused; nothing is captured by this process.
-    const receiver = await start(leftBehind(5, 3000), 4000);
+    const receiver = await start(journalLeftBehind(5, 3000), 4000);
     expect(await flush(5000)).toBe(true);
     expect(await flush(5000)).toBe(true); // the client report of the refused ones
     const metrics = getSdkMetrics()!;
