@@ -136,7 +136,8 @@ export { createClientReportEnvelope } from './envelope/createClientReportEnvelop
 export { serializeEnvelope } from './envelope/serializeEnvelope';
 export { parseEnvelope } from './envelope/parseEnvelope';
 export { randomHex, uuid4 } from './uuid4';
-export { createTransport, DEFAULT_QUEUE_LIMITS } from './transports/createTransport';
+export { createTransport } from './transports/createTransport';
+export { DEFAULT_QUEUE_LIMITS } from './transports/defaultQueueLimits';
 export { getOwnRequestPrefixes } from './transports/getOwnRequestPrefixes';
 export { createSentryDestination } from './transports/createSentryDestination';
 export { createMultiplexedTransport } from './transports/createMultiplexedTransport';
@@ -147,6 +148,7 @@ export { createLokiDestination } from './loki/createLokiDestination';
 export { validateLokiLabels } from './loki/validateLokiLabels';
 export { debugLogger, isLoggingInternally } from './debugLogger';
 export { SDK_VERSION } from './constants';
+export { getSdkMetrics } from './metrics/getSdkMetrics';
 
 export type {
   Breadcrumb,
@@ -222,6 +224,17 @@ export type { LogLevel, SerializedLog } from './logs/types';
 export type { Logger } from './logs/logger';
 export type { HeadersLike } from './tracing/readHeader';
 export type { ScrubOptions } from './scrub/types';
+export type {
+  DeliveryMetrics,
+  DeliveryObserver,
+  DestinationMetrics,
+  HistogramSnapshot,
+  SdkMetrics,
+  SdkMetricsState,
+  SendOutcome,
+  TransportState,
+  TransportStats,
+} from './metrics/types';
 export type {
   Span,
   SpanAttributes,

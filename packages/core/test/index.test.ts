@@ -75,6 +75,7 @@ describe('@faultline/core exports', () => {
         "getIsolationScope",
         "getOwnRequestPrefixes",
         "getRootSpan",
+        "getSdkMetrics",
         "getSpanDescendants",
         "getSpanStatusFromHttpCode",
         "getTraceData",

@@ -124,9 +124,9 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Run
       if (count > 0) live.publish('logs', { count });
       return sendResponse(res, 204, undefined, INGEST_CORS);
     }
-    let events, logs;
+    let events, logs, reports;
     try {
-      ({ events, logs } = ingestEnvelope(body.text, store));
+      ({ events, logs, reports } = ingestEnvelope(body.text, store));
     } catch {
       return sendResponse(res, 400, { error: 'not a Sentry envelope' }, INGEST_CORS);
     }
@@ -140,6 +140,7 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Run
       }
     }
     if (logs > 0) live.publish('logs', { count: logs });
+    if (reports > 0) live.publish('reports', { count: reports });
     return sendResponse(res, 200, {}, INGEST_CORS);
   }
 

@@ -19,6 +19,8 @@ import type { Dsn, Event, EventHint } from '../types';
 import { uuid4 } from '../uuid4';
 import type { LogPipeline } from '../logs/createLogPipeline';
 import { createScrubber } from '../scrub/createScrubber';
+import { createSdkMetrics } from '../metrics/createSdkMetrics';
+import { isLogCaptured } from '../metrics/isLogCaptured';
 import { createDropRecorder, type DropRecorder } from './createDropRecorder';
 import { createStormGuard } from './createStormGuard';
 import { isThenable } from './maybePromise';
@@ -40,6 +42,10 @@ const MAX_WAITING = 100;
 export function createClient(options: ResolvedOptions, platform: PlatformSettings, dsn?: Dsn): Client {
   const enabled = options.enabled !== false;
   const drops = createDropRecorder();
+  // The SDK's own counters (getSdkMetrics): bumped where the client decides, gauges read from the transports.
+  const runtime = platform.sdk.name.slice(platform.sdk.name.lastIndexOf('.') + 1);
+  const metrics =
+    options.sdkMetrics === false ? undefined : createSdkMetrics({ version: platform.sdk.version, runtime });
   const pending = new Set<PromiseLike<unknown>>();
   const track = (result: unknown): void => {
     if (!isThenable(result)) return;
@@ -138,6 +144,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
 
   function guarded(build: () => Event, hint: EventHint, scope: Scope | undefined, parsed = true): string {
     if (!open) return '';
+    metrics?.captured('error');
     try {
       const event = build();
       if (parsed && platform.normalizeFrame) forEachFrame(event, platform.normalizeFrame);
@@ -189,7 +196,9 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     },
     captureLog(level, message, attributes, logOptions) {
       if (!open || !coverage.handed()) return;
-      logPipeline()?.capture(level, message, attributes, logOptions);
+      const pipeline = logPipeline();
+      if (pipeline && metrics && isLogCaptured(options, level)) metrics.captured('log_item');
+      pipeline?.capture(level, message, attributes, logOptions);
       if (exiting) client.persistSync?.();
     },
     addBreadcrumb(breadcrumb, hint, scope) {
@@ -207,7 +216,11 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
         debugLogger.error('Adding a breadcrumb failed', error);
       }
     },
-    recordDroppedEvent: (reason, category, quantity) => drops.record(reason, category, quantity),
+    recordDroppedEvent(reason, category, quantity, carried) {
+      drops.record(reason, category, quantity);
+      if (!carried) metrics?.dropped(reason, category, quantity);
+    },
+    sdkMetrics: metrics?.state,
     sendEnvelope(envelope: Envelope) {
       if (!transport) return Promise.resolve();
       coverage.handed();
@@ -266,7 +279,13 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     (logs ??= getCarrier().makeLogPipeline?.(client, options, address, scrubber));
 
   if (enabled) {
-    const transportOptions = { url, dsn, tunnel: options.tunnel, recordDroppedEvent: client.recordDroppedEvent };
+    const transportOptions = {
+      url,
+      dsn,
+      tunnel: options.tunnel,
+      recordDroppedEvent: client.recordDroppedEvent,
+      metrics: metrics?.delivery,
+    };
     const made: unknown = options.transport?.(transportOptions as never);
     // `transport: makeNodeTransport` as Sentry's docs write it: the maker returned the factory; call it.
     transport = (typeof made === 'function' ? made(transportOptions) : made) as Transport | undefined;

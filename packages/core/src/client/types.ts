@@ -1,4 +1,5 @@
 import type { Envelope } from '../envelope/types';
+import type { DeliveryMetrics, SdkMetricsState } from '../metrics/types';
 import type { LogLevel, SerializedLog } from '../logs/types';
 import type { Scope } from '../scope/createScope';
 import type { SentryOnlyOptions } from '../options/sentryOnlyOptions';
@@ -52,7 +53,13 @@ export type TransportOptions = {
   url?: string;
   dsn?: Dsn;
   tunnel?: string;
-  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
+  /**
+   * Counts a loss for the client report (and the SDK's metrics). `carried`: counts of a lost client report
+   * handed back for the next one, already counted once.
+   */
+  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number, carried?: boolean): void;
+  /** Where each destination's transport registers its gauges and reports its attempts (see `getSdkMetrics`). */
+  metrics?: DeliveryMetrics;
 };
 
 export type TransportFactory = (options: TransportOptions) => Transport;
@@ -154,6 +161,8 @@ export interface CoreOptions extends SentryOnlyOptions {
    * what is over it is dropped and counted as `storm_guard`. `false` turns it off.
    */
   stormGuard?: StormGuardOptions | false;
+  /** Keep the SDK's own counters and gauges for `getSdkMetrics` and Prometheus (default true). */
+  sdkMetrics?: boolean;
   /**
    * What the current scope holds from the start, as Sentry's `initialScope`: `{ tags, user, extra,
    * contexts, level, fingerprint }`, or a callback given the scope.
@@ -214,7 +223,9 @@ export interface Client {
   ): void;
   /** Applies `beforeBreadcrumb` and the scope's ring buffer; never throws. */
   addBreadcrumb(breadcrumb: Breadcrumb, hint?: Record<string, unknown>, scope?: Scope): void;
-  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
+  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number, carried?: boolean): void;
+  /** The SDK's own counters, as plain data: read them with `getSdkMetrics(client)`. None with `sdkMetrics: false`. */
+  readonly sdkMetrics?: SdkMetricsState;
   sendEnvelope(envelope: Envelope): PromiseLike<TransportResponse | void>;
   flush(timeout?: number): PromiseLike<boolean>;
   /**

@@ -99,6 +99,7 @@ describe('validateOptions', () => {
       tracePropagationTargets: true,
       propagateSentryTrace: true,
       stormGuard: true,
+      sdkMetrics: true,
       initialScope: true,
     };
     expect(Object.keys(CORE_OPTION_CHECKS).sort()).toEqual(Object.keys(declared).sort());

@@ -214,6 +214,7 @@ export function createFileJournal(options: FileJournalOptions): EnvelopeJournal 
     append: (record) => store.append(record),
     acknowledge: (id) => store.acknowledge(id),
     read: (id) => store.read(id),
+    isDurable: () => durability.state === 'durable',
     persistSync(options) {
       // Again after the exit hook (an `exit` listener of the app's captured): write what came since.
       if (closed && !exited) return false;

@@ -22,7 +22,7 @@ async function route(moveFocus) {
   }
   state.issue = undefined;
   fillFilter(state.route.params);
-  await Promise.all([loadIssues(), loadLogs()]);
+  await Promise.all([loadIssues(), loadLogs(), loadSdkHealth()]);
   if (moveFocus) (state.route.params.get('trace_id') ? $('#logs-heading') : $('#issues-heading')).focus();
 }
 
@@ -41,7 +41,11 @@ async function refresh() {
     if (state.route.name === 'issue') {
       if (what.has('issues')) await refreshIssue();
     } else {
-      await Promise.all([what.has('issues') ? loadIssues() : undefined, what.has('logs') ? loadLogs() : undefined]);
+      await Promise.all([
+        what.has('issues') ? loadIssues() : undefined,
+        what.has('logs') ? loadLogs() : undefined,
+        what.has('reports') ? loadSdkHealth() : undefined,
+      ]);
     }
   } catch {
     setLive('off', 'Cannot reach the receiver');
@@ -58,14 +62,14 @@ function follow() {
   let missed = true;
   const poll = () => {
     setLive('poll', 'Updating every 5 s');
-    setInterval(() => { changed('issues'); changed('logs'); }, 5000);
+    setInterval(() => { changed('issues'); changed('logs'); changed('reports'); }, 5000);
   };
   if (typeof EventSource !== 'function') return poll();
   const source = new EventSource('/api/stream');
   source.addEventListener('open', () => {
     setLive('on', 'Live');
     // What arrived while the feed was not connected (or before it first was) is fetched once.
-    if (missed) { changed('issues'); changed('logs'); }
+    if (missed) { changed('issues'); changed('logs'); changed('reports'); }
     missed = false;
   });
   source.addEventListener('event', (message) => {
@@ -76,6 +80,7 @@ function follow() {
     changed('issues');
   });
   source.addEventListener('logs', () => changed('logs'));
+  source.addEventListener('reports', () => changed('reports'));
   source.addEventListener('error', () => {
     missed = true;
     if (source.readyState === EventSource.CLOSED) poll();
