@@ -16,35 +16,15 @@
 // delivery (`payload`). With keepBodies, every body (gunzipped) is kept with its path, for privacy tests that
 // look for secrets in the bytes; browsers may post (CORS), and Loki pushes are taken like envelopes.
 import { Buffer } from 'node:buffer';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { gunzipSync } from 'node:zlib';
+import { readBody, textOf } from './readEnvelopeBody.mjs';
+import { selfSignedCertificate } from './selfSignedCertificate.mjs';
 
 const requestedPort = Number(process.argv[2] ?? 0);
 /** `tls`: HTTP/2 over TLS (HTTP/1.1 too, by ALPN), as Sentry's ingest speaks, with a fresh self-signed cert. */
 const tls = process.argv[3] === 'tls' ? selfSignedCertificate() : undefined;
-
-/** A certificate for 127.0.0.1 and localhost, made with openssl; `ca` is its path, for NODE_EXTRA_CA_CERTS. */
-function selfSignedCertificate() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'faultline-receiver-tls-'));
-  const [key, ca] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
-  execFileSync(
-    'openssl',
-    [
-      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2'],
-      ...['-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
-      ...['-keyout', key, '-out', ca],
-    ],
-    { stdio: 'ignore' },
-  );
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return { key: readFileSync(key), cert: readFileSync(ca), ca };
-}
 
 /** Answers: a status script (steps run in order, then 200) and a latency before every answer. */
 let latencyMs = 0;
@@ -90,70 +70,6 @@ function currentStep(now) {
       since: expiredByTime ? step.since + rule.forMs : now,
       used: 0,
     };
-  }
-}
-
-/** Splits a Sentry envelope (item `length` honoured) into [header, [[itemHeader, payload: Buffer]]]. */
-function parseEnvelope(buffer) {
-  let position = 0;
-  const readLine = () => {
-    let end = buffer.indexOf(10, position);
-    if (end < 0) end = buffer.length;
-    const line = buffer.subarray(position, end);
-    position = end + 1;
-    return line;
-  };
-  const header = JSON.parse(readLine().toString('utf8') || '{}');
-  const items = [];
-  while (position < buffer.length) {
-    const line = readLine();
-    if (line.length === 0) continue;
-    const itemHeader = JSON.parse(line.toString('utf8'));
-    let payload;
-    if (typeof itemHeader.length === 'number') {
-      payload = buffer.subarray(position, position + itemHeader.length);
-      position += itemHeader.length;
-      if (buffer[position] === 10) position++;
-    } else {
-      payload = readLine();
-    }
-    items.push([itemHeader, payload]);
-  }
-  return [header, items];
-}
-
-function labelOf(event) {
-  const values = event.exception?.values;
-  if (Array.isArray(values) && values.length > 0) return String(values[values.length - 1]?.value ?? '');
-  if (typeof event.message === 'string') return event.message;
-  return String(event.message?.formatted ?? event.logentry?.message ?? '');
-}
-
-/** What a request carries: events (id, label) and client reports, or undefined when it is not an envelope. */
-function readBody(raw, gzipped) {
-  try {
-    const [header, items] = parseEnvelope(gzipped ? gunzipSync(raw) : raw);
-    const carried = { sentAt: header.sent_at, events: [], reports: [], types: [] };
-    for (const [itemHeader, payload] of items) {
-      carried.types.push(itemHeader.type);
-      if (itemHeader.type === 'event') {
-        const event = JSON.parse(payload.toString('utf8'));
-        carried.events.push({ id: event.event_id, label: labelOf(event), level: event.level, event });
-      } else if (itemHeader.type === 'client_report') {
-        carried.reports.push(...(JSON.parse(payload.toString('utf8')).discarded_events ?? []));
-      }
-    }
-    return carried;
-  } catch {
-    return undefined;
-  }
-}
-
-function textOf(raw, gzipped) {
-  try {
-    return (gzipped ? gunzipSync(raw) : raw).toString('utf8');
-  } catch {
-    return raw.toString('utf8');
   }
 }
 

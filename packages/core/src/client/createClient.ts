@@ -23,7 +23,7 @@ import { createSdkMetrics } from '../metrics/createSdkMetrics';
 import { isLogCaptured } from '../metrics/isLogCaptured';
 import { createDropRecorder, type DropRecorder } from './createDropRecorder';
 import { createStormGuard } from './createStormGuard';
-import { isThenable } from './maybePromise';
+import { createCaptureQueue } from './createCaptureQueue';
 import { prepareEvent } from './prepareEvent';
 import { runPipeline, type PipelineHost } from './runPipeline';
 import { setupIntegrations } from './setupIntegrations';
@@ -31,9 +31,6 @@ import type { Client, PlatformSettings, ResolvedOptions, Transport } from './typ
 
 // Replaced by bundlers: production builds keep what failed and leave out what happens next.
 declare const process: { env: { NODE_ENV?: string } };
-
-/** Captured events that may wait for the pipeline at once (each holds its frames, scope data…). */
-const MAX_WAITING = 100;
 
 /**
  * Creates a client. `options` must be validated and resolved (see `init`). A disabled client is a
@@ -46,42 +43,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   const runtime = platform.sdk.name.slice(platform.sdk.name.lastIndexOf('.') + 1);
   const metrics =
     options.sdkMetrics === false ? undefined : createSdkMetrics({ version: platform.sdk.version, runtime });
-  const pending = new Set<PromiseLike<unknown>>();
-  const track = (result: unknown): void => {
-    if (!isThenable(result)) return;
-    pending.add(result);
-    const settle = (): void => void pending.delete(result);
-    result.then(settle, (error: unknown) => {
-      settle();
-      debugLogger.error('Event processing failed', error);
-    });
-  };
-  /** Captured events waiting for the pipeline, oldest first. */
-  const waiting: (() => unknown)[] = [];
-  /**
-   * Runs `job` in a microtask, after what was captured before it. A burst keeps at most MAX_WAITING events
-   * waiting: beyond that the oldest is processed at once, on the caller's time, so memory stays bounded.
-   * What flush waits for settles once every job ran and every asynchronous hook they started settled.
-   */
-  const later = (job: () => unknown): void => {
-    if (waiting.length >= MAX_WAITING) track(waiting.shift()!());
-    waiting.push(job);
-    if (waiting.length > 1) return; // a drain is already scheduled
-    track(Promise.resolve().then(drain));
-  };
-  /** Runs every waiting job, in capture order; what their asynchronous hooks started settles later. */
-  const drain = (): Promise<unknown> => {
-    const started: PromiseLike<unknown>[] = [];
-    while (waiting.length > 0) {
-      try {
-        const result = waiting.shift()!();
-        if (isThenable(result)) started.push(result);
-      } catch (error) {
-        debugLogger.error('Event processing failed', error); // the events after it still go through
-      }
-    }
-    return Promise.all(started);
-  };
+  const captures = createCaptureQueue();
 
   const sdk = { ...platform.sdk, integrations: options.integrations.map((i) => i.name) };
   const address: EnvelopeAddress = { dsn, tunnel: options.tunnel, sdk };
@@ -136,7 +98,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     active.isolationScope.setLastEventId(eventId);
     // The event and its scope data are fixed now; the pipeline runs in a microtask, off the caller's own
     // time (as Sentry's does), in capture order. flush() waits for it.
-    later(() => runPipeline(host, event, { ...hint, event_id: eventId }, processors));
+    captures.later(() => runPipeline(host, event, { ...hint, event_id: eventId }, processors));
     // Captured after the exit hook ran (an exit listener of the app's, an error one throws): journal it now.
     if (exiting) client.persistSync?.();
     return eventId;
@@ -238,7 +200,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       runPendingWork();
       logs?.flush();
       const processed = await resolveWithin(
-        Promise.all(pending).then(() => true),
+        captures.settled().then(() => true),
         timeout,
         false,
       );
@@ -252,7 +214,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     hasUnflushedWork: coverage.pending,
     persistSync() {
       try {
-        track(drain()); // the microtask that would run them never comes
+        captures.drainNow(); // the microtask that would run them never comes
         runPendingWork();
         logs?.flush();
         const discarded = drops.take();
