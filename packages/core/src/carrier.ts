@@ -2,6 +2,7 @@ import type { Client } from './client/types';
 import type { createLogPipeline } from './logs/createLogPipeline';
 import { createStackStrategy, type AsyncContextStrategy } from './scope/asyncContext';
 import { createScope, type Scope } from './scope/createScope';
+import type { ClientSessions } from './sessions/types';
 
 /** The one global the SDK keeps: the bound client, the global scope and the async-context strategy. */
 export interface Carrier {
@@ -22,6 +23,8 @@ export interface Carrier {
    * each entry removes itself when it runs. See `runPendingWork`.
    */
   pendingWork?: Set<() => void>;
+  /** Each client's release-health sessions, made when first asked for (see `getSessionTracker`). */
+  sessions?: WeakMap<Client, ClientSessions>;
 }
 
 const KEY = '__FAULTLINE_CARRIER__';

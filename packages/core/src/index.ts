@@ -56,6 +56,7 @@ export { makeDeliveryTransport } from './transports/makeDeliveryTransport';
 export { fitEventToSize } from './transports/fitEventToSize';
 export { createLokiDestination } from './loki/createLokiDestination';
 export { validateLokiLabels } from './loki/validateLokiLabels';
+export { endSessions, getRequestSessions, getSessionTracker } from './sessions/getSessionTracker';
 export { debugLogger, isLoggingInternally } from './debugLogger';
 export { SDK_VERSION } from './constants';
 
@@ -86,6 +87,7 @@ export type {
   BeforeSendLog,
   CaptureLogOptions,
   Client,
+  ClientHooks,
   CoreOptions,
   Integration,
   PlatformSettings,
@@ -127,4 +129,15 @@ export type { LogLevel, SerializedLog } from './logs/types';
 export type { Logger } from './logs/logger';
 export type { HeadersLike } from './tracing/readHeader';
 export type { ScrubOptions } from './scrub/types';
+export type {
+  RequestSessions,
+  SessionAggregate,
+  SessionAggregates,
+  SessionAttributes,
+  SessionStartOptions,
+  SessionStatus,
+  SessionTracker,
+  SessionUpdate,
+} from './sessions/types';
+export type { RequestSessionsOptions } from './sessions/createRequestSessions';
 export type { Scrubber } from './scrub/createScrubber';

@@ -174,5 +174,5 @@ export type DropReason =
   | 'cache_overflow'
   | 'internal_sdk_error';
 
-/** Sentry's data categories for what was dropped. */
-export type DataCategory = 'error' | 'log_item' | 'internal' | 'default';
+/** Sentry's data categories for what was dropped (and what rate limits name). */
+export type DataCategory = 'error' | 'log_item' | 'session' | 'internal' | 'default';

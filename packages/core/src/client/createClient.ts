@@ -17,11 +17,13 @@ import type { Dsn, Event, EventHint } from '../types';
 import { uuid4 } from '../uuid4';
 import type { LogPipeline } from '../logs/createLogPipeline';
 import { createScrubber } from '../scrub/createScrubber';
+import { createClientHooks } from './createClientHooks';
 import { createDropRecorder, type DropRecorder } from './createDropRecorder';
 import { createStormGuard } from './createStormGuard';
 import { isThenable } from './maybePromise';
 import { prepareEvent } from './prepareEvent';
 import { runPipeline, type PipelineHost } from './runPipeline';
+import { withEnvelopeItems } from './withEnvelopeItems';
 import type { Client, PlatformSettings, ResolvedOptions, Transport } from './types';
 
 // Replaced by bundlers: production builds keep what failed and leave out what happens next.
@@ -37,6 +39,7 @@ const MAX_WAITING = 100;
 export function createClient(options: ResolvedOptions, platform: PlatformSettings, dsn?: Dsn): Client {
   const enabled = options.enabled !== false;
   const drops = createDropRecorder();
+  const hooks = createClientHooks();
   const pending = new Set<PromiseLike<unknown>>();
   const track = (result: unknown): void => {
     if (!isThenable(result)) return;
@@ -97,7 +100,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     send: (envelope) => void client.sendEnvelope(envelope),
   };
 
-  function capture(event: Event, hint: EventHint, scope: Scope | undefined): string {
+  function capture(event: Event, hint: EventHint, scope: Scope | undefined, message: boolean): string {
     const eventId = hint.event_id ?? uuid4();
     // A bridge's deferred lines (pino's, logged this tick) join their scopes before those are merged.
     runPendingWork();
@@ -120,18 +123,21 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       stripToEssentials(event, eventId, platform.platform, sdk);
     }
     active.isolationScope.setLastEventId(eventId);
+    // Sessions count the error now, before sampling and beforeSend can drop it; their update rides along.
+    const items = message ? [] : hooks.captured(event, hint);
     // The event and its scope data are fixed now; the pipeline runs in a microtask, off the caller's own
     // time (as Sentry's does), in capture order. flush() waits for it.
-    later(() => runPipeline(host, event, { ...hint, event_id: eventId }));
+    const run = items.length > 0 ? withEnvelopeItems(host, items, address) : host;
+    later(() => runPipeline(run, event, { ...hint, event_id: eventId }));
     return eventId;
   }
 
-  function guarded(build: () => Event, hint: EventHint, scope: Scope | undefined, parsed = true): string {
+  function guarded(build: () => Event, hint: EventHint, scope: Scope | undefined, parsed = true, message = false) {
     if (!open) return '';
     try {
       const event = build();
       if (parsed && platform.normalizeFrame) forEachFrame(event, platform.normalizeFrame);
-      return capture(event, hint, scope);
+      return capture(event, hint, scope, message);
     } catch (error) {
       debugLogger.error('Capturing failed', error);
       return '';
@@ -160,7 +166,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
         options.attachStacktrace && !hint.syntheticException
           ? { ...hint, syntheticException: new Error(message) }
           : hint;
-      return guarded(() => eventFromMessage(String(message), level, withStack, options), withStack, scope);
+      return guarded(() => eventFromMessage(String(message), level, withStack, options), withStack, scope, true, true);
     },
     captureEvent(event, hint = {}, scope) {
       // A hand-built event may hold anything; the SDK's own builders already bound what they make.
@@ -199,6 +205,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     async flush(timeout) {
       const started = Date.now();
       runPendingWork();
+      hooks.run('flush');
       logs?.flush();
       const processed = await resolveWithin(
         Promise.all(pending).then(() => true),
@@ -213,13 +220,19 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       return processed && sent;
     },
     async close(timeout) {
-      const flushed = await client.flush(timeout);
+      const started = Date.now();
+      // What was captured goes first: a session's last update follows the updates its events carry.
+      if (open) await resolveWithin(Promise.all(pending), timeout, undefined).then(() => hooks.run('close'));
+      const flushed = await client.flush(
+        timeout === undefined ? undefined : Math.max(0, timeout - (Date.now() - started)),
+      );
       open = false;
       // The transport lets go of its timers and journal; the listeners the SDK added come off.
       await resolveWithin(Promise.resolve(transport?.close?.(0)), 1000, false);
       if (getCarrier().client === client) uninstallAll();
       return flushed;
     },
+    on: hooks.on,
   };
   host.client = client;
   // Built on the first log, by whatever installed it: code that never logs carries no log pipeline.

@@ -1,4 +1,4 @@
-import type { Envelope } from '../envelope/types';
+import type { Envelope, EnvelopeItem } from '../envelope/types';
 import type { LogLevel, SerializedLog } from '../logs/types';
 import type { Scope } from '../scope/createScope';
 import type { SentryOnlyOptions } from '../options/sentryOnlyOptions';
@@ -115,6 +115,11 @@ export interface CoreOptions extends SentryOnlyOptions {
    */
   stormGuard?: StormGuardOptions | false;
   /**
+   * Release health (default true, as Sentry's): browser sessions per page load and navigation, Node request
+   * sessions or one process session. Needs `release`; `false` sends none.
+   */
+  autoSessionTracking?: boolean;
+  /**
    * What the current scope holds from the start, as Sentry's `initialScope`: `{ tags, user, extra,
    * contexts, level, fingerprint }`, or a callback given the scope.
    */
@@ -144,6 +149,18 @@ export interface PlatformSettings {
   normalizeFrame?(frame: StackFrame): void;
 }
 
+/**
+ * What a client tells those who listen (`client.on`). `captured` runs at capture time for an exception
+ * or a hand-built event (never `captureMessage`), once its scopes are merged and before the pipeline
+ * (processors, sampling, beforeSend): the items it returns go in the event's envelope, or alone when the
+ * event is dropped. `flush` runs as a flush starts (before the transport's), `close` as close starts.
+ */
+export interface ClientHooks {
+  captured(event: Event, hint: EventHint): EnvelopeItem[] | void;
+  flush(): void;
+  close(): void;
+}
+
 export interface Client {
   getOptions(): ResolvedOptions;
   getDsn(): Dsn | undefined;
@@ -167,6 +184,8 @@ export interface Client {
   sendEnvelope(envelope: Envelope): PromiseLike<TransportResponse | void>;
   flush(timeout?: number): PromiseLike<boolean>;
   close(timeout?: number): PromiseLike<boolean>;
+  /** Calls `callback` on each `name` (see `ClientHooks`); returns how to stop. */
+  on<K extends keyof ClientHooks>(name: K, callback: ClientHooks[K]): () => void;
 }
 
 export type { CaptureContext };

@@ -100,6 +100,7 @@ describe('validateOptions', () => {
       propagateSentryTrace: true,
       stormGuard: true,
       initialScope: true,
+      autoSessionTracking: true,
     };
     expect(Object.keys(CORE_OPTION_CHECKS).sort()).toEqual(Object.keys(declared).sort());
   });

@@ -1,0 +1,97 @@
+import { getCarrier } from '../carrier';
+import type { Client } from '../client/types';
+import type { EnvelopeItem } from '../envelope/types';
+import type { Scope } from '../scope/createScope';
+import { setTimer } from '../timers';
+import { createSessionAggregates } from './createSessionAggregates';
+import { sessionErrorKind } from './sessionErrorKind';
+import type { RequestOutcome, RequestSessions, SessionContext } from './types';
+
+/** Relay takes at most 100 buckets per `sessions` item. */
+const MAX_BUCKETS_PER_ITEM = 100;
+
+interface RequestSession {
+  started: number;
+  /** How it ends if nothing else happens: `exited`, or `errored` / `crashed` once an error was captured in it. */
+  outcome: RequestOutcome;
+}
+
+export interface RequestSessionsOptions {
+  /** How often the aggregates are sent while requests come in (default 60 s, as Sentry's flusher). */
+  flushIntervalMs?: number;
+  /** Schedules the next send; returns how to cancel it. Default: an unref'd timer. */
+  setTimer?: (callback: () => void, ms: number) => () => void;
+}
+
+/**
+ * Request mode for `client` (see `RequestSessions`): a session per request, keyed by the request's
+ * isolation scope, whose captured errors mark it `errored` (handled) or `crashed` (unhandled, as a 500
+ * would be). Never one item per request: they are counted into per-minute buckets, sent every
+ * `flushIntervalMs` (an unref'd timer, armed only while there are counts) and on flush and close.
+ */
+export function createRequestSessions(
+  client: Client,
+  context: SessionContext,
+  options: RequestSessionsOptions = {},
+): RequestSessions {
+  const interval = options.flushIntervalMs ?? 60_000;
+  const schedule = options.setTimer ?? setTimer;
+  const byScope = new WeakMap<Scope, RequestSession>();
+  /** Requests not answered yet, for a shutdown to count. */
+  const open = new Map<RequestSession, Scope>();
+  const aggregates = createSessionAggregates();
+  let cancelTimer: (() => void) | undefined;
+
+  function finish(request: RequestSession, scope: Scope, outcome: RequestOutcome): void {
+    if (!open.delete(request)) return;
+    byScope.delete(scope);
+    aggregates.record(
+      outcome,
+      request.started,
+      context.distinctId(scope.getUser() ?? getCarrier().globalScope.getUser()),
+    );
+    cancelTimer ??= schedule(() => {
+      cancelTimer = undefined;
+      send();
+    }, interval);
+  }
+
+  function send(): void {
+    cancelTimer?.();
+    cancelTimer = undefined;
+    const buckets = aggregates.take();
+    const items: EnvelopeItem[] = [];
+    for (let i = 0; i < buckets.length; i += MAX_BUCKETS_PER_ITEM) {
+      items.push([
+        { type: 'sessions' },
+        { aggregates: buckets.slice(i, i + MAX_BUCKETS_PER_ITEM), attrs: context.attrs },
+      ]);
+    }
+    context.send(items);
+  }
+
+  client.on('captured', (event) => {
+    const request = byScope.get(getCarrier().strategy.getScopes().isolationScope);
+    const kind = request && sessionErrorKind(event);
+    if (!kind) return;
+    if (kind === 'unhandled') request.outcome = 'crashed';
+    else if (request.outcome === 'exited') request.outcome = 'errored';
+  });
+  client.on('flush', send);
+  client.on('close', () => cancelTimer?.());
+
+  return {
+    start(scope) {
+      const request: RequestSession = { started: context.now(), outcome: 'exited' };
+      byScope.set(scope, request);
+      open.set(request, scope);
+      return () => finish(request, scope, request.outcome);
+    },
+    end() {
+      for (const [request, scope] of [...open]) {
+        finish(request, scope, request.outcome === 'crashed' ? 'crashed' : 'abnormal');
+      }
+      send();
+    },
+  };
+}
