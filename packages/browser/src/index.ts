@@ -16,6 +16,8 @@ export { pageHideIntegration } from './integrations/pageHideIntegration';
 export { debugIdsIntegration } from './integrations/debugIdsIntegration';
 export { webVitalsIntegration } from './integrations/webVitalsIntegration';
 export { browserApiErrorsIntegration } from './integrations/browserApiErrorsIntegration';
+export { browserSessionIntegration } from './integrations/browserSessionIntegration';
+export type { BrowserSessionOptions } from './integrations/browserSessionIntegration';
 export {
   addBreadcrumb,
   captureErrors,

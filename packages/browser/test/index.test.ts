@@ -8,6 +8,7 @@ describe('@faultline/browser exports', () => {
         "addBreadcrumb",
         "browserApiErrorsIntegration",
         "browserContextIntegration",
+        "browserSessionIntegration",
         "captureErrors",
         "captureEvent",
         "captureException",

@@ -18,6 +18,7 @@ export { httpServerIntegration } from './integrations/httpServerIntegration';
 export { httpClientIntegration } from './integrations/httpClientIntegration';
 export { nodeContextIntegration, detectCloud } from './integrations/nodeContextIntegration';
 export { gracefulShutdownIntegration } from './integrations/gracefulShutdownIntegration';
+export { processSessionIntegration } from './integrations/processSessionIntegration';
 export { sourceMapsIntegration } from './integrations/sourceMapsIntegration';
 export { contextLinesIntegration } from './integrations/contextLinesIntegration';
 export {

@@ -46,6 +46,7 @@ describe('@faultline/node exports', () => {
         "makeNodeTransport",
         "nodeContextIntegration",
         "processHandlersIntegration",
+        "processSessionIntegration",
         "serializeEnvelope",
         "setContext",
         "setExtra",

@@ -1,4 +1,4 @@
-import { getClient, installOnce, type Integration } from '@faultline/core';
+import { endSessions, getClient, installOnce, type Integration } from '@faultline/core';
 import { captureOnce } from '../captureOnce';
 
 export type UnhandledRejectionMode = 'warn' | 'strict' | 'none';
@@ -63,6 +63,7 @@ function die(error: unknown): void {
   };
   const client = getClient();
   if (!client) return finish();
+  endSessions('crashed'); // a crash captured as handled elsewhere still ends the session as one
   // The flush's timeout keeps the process alive until delivery is done or the time is up.
   void Promise.resolve(client.flush(shutdownTimeout)).then(finish, finish);
 }
