@@ -19,3 +19,4 @@ export type {
   ReceivedEvent,
   ReceivedRequestRecord,
 } from './startReceiverProcess';
+export { sessionShape } from './sessionShape';
