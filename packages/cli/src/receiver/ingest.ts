@@ -6,12 +6,17 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /**
- * Stores what a Sentry envelope carries; returns its events (for printing) and how many logs it stored.
+ * Stores what a Sentry envelope carries; returns its events (for printing) and how many logs and session
+ * items it stored.
  * Throws when it is not an envelope.
  */
-export function ingestEnvelope(body: string, store: ReceiverStore): { events: Event[]; logs: number } {
+export function ingestEnvelope(
+  body: string,
+  store: ReceiverStore,
+): { events: Event[]; logs: number; sessions: number } {
   const events: Event[] = [];
   let logs = 0;
+  let sessions = 0;
   for (const [headers, payload] of parseEnvelope(body)[1]) {
     if (headers.type === 'event' && isObject(payload)) events.push(payload as Event);
     else if (headers.type === 'log' && isObject(payload)) {
@@ -35,9 +40,12 @@ export function ingestEnvelope(body: string, store: ReceiverStore): { events: Ev
         });
         logs++;
       }
+    } else if ((headers.type === 'session' || headers.type === 'sessions') && isObject(payload)) {
+      store.addSessionItem(headers.type, payload);
+      sessions++;
     } else if (headers.type === 'client_report') store.addClientReport(payload);
   }
-  return { events, logs };
+  return { events, logs, sessions };
 }
 
 /**
