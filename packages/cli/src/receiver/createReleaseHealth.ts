@@ -48,7 +48,9 @@ const text = (value: unknown, fallback: string): string =>
   typeof value === 'string' && value !== '' ? value.slice(0, 200) : fallback;
 
 function outcomeOf(status: string, errors: number): Outcome {
-  if (status === 'crashed' || status === 'abnormal') return status;
+  // Sentry's browser SDK 11 says `unhandled` for an unhandled error that did not end the page: a crash here.
+  if (status === 'crashed' || status === 'unhandled') return 'crashed';
+  if (status === 'abnormal') return status;
   return errors > 0 ? 'errored' : 'healthy';
 }
 

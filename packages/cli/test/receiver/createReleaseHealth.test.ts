@@ -50,6 +50,14 @@ describe('createReleaseHealth', () => {
     expect(health.list()[0]).toMatchObject({ sessions: 2, crashed: 1, abnormal: 1, errored: 0 });
   });
 
+  it('counts the unhandled status of Sentry’s browser SDK 11 as a crash', () => {
+    const health = createReleaseHealth();
+    health.addSession(update('a', 'ok', 0));
+    health.addSession(update('a', 'unhandled', 1, { init: false }));
+    health.addSession(update('a', 'exited', 1, { init: false }));
+    expect(health.list()[0]).toMatchObject({ sessions: 1, crashed: 1, errored: 0, crashFreeSessions: 0 });
+  });
+
   it('adds up request-mode aggregates, with their users when they carry a did', () => {
     const health = createReleaseHealth();
     health.addAggregates({
