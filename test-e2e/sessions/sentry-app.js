@@ -1,4 +1,5 @@
 // The scenario of app.js with @sentry/browser (bundled by the test): a session per page load and route.
+/* global Sentry */
 Sentry.init({
   dsn: 'http://publickey@' + location.host + '/1',
   release: 'shop@1.4.2',
