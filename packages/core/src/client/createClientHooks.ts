@@ -3,6 +3,8 @@ import type { EnvelopeItem } from '../envelope/types';
 import type { Event, EventHint } from '../types';
 import type { ClientHooks } from './types';
 
+type Hook = ClientHooks[keyof ClientHooks];
+
 /**
  * The client's hooks (`client.on(name, callback)`): what sessions need to learn of a client's captures,
  * flushes and close without the client knowing about sessions. A callback that throws is logged and
@@ -10,32 +12,29 @@ import type { ClientHooks } from './types';
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createClientHooks() {
-  const hooks: { [K in keyof ClientHooks]: Set<ClientHooks[K]> } = {
-    captured: new Set(),
-    flush: new Set(),
-    close: new Set(),
-  };
-  const guard = <T>(name: string, run: () => T): T | undefined => {
-    try {
-      return run();
-    } catch (error) {
-      debugLogger.error(`A ${name} hook failed`, error);
-      return undefined;
+  const hooks: Partial<Record<keyof ClientHooks, Hook[]>> = {};
+  const each = (name: keyof ClientHooks, run: (hook: Hook) => void): void => {
+    for (const hook of hooks[name] ?? []) {
+      try {
+        run(hook);
+      } catch (error) {
+        debugLogger.error(`A ${name} hook failed`, error);
+      }
     }
   };
   return {
     on<K extends keyof ClientHooks>(name: K, callback: ClientHooks[K]): () => void {
-      hooks[name].add(callback);
-      return () => void hooks[name].delete(callback);
+      hooks[name] = [...(hooks[name] ?? []), callback];
+      return () => void (hooks[name] = hooks[name]!.filter((hook) => hook !== callback));
     },
     /** The items the `captured` hooks want sent with this event. */
     captured(event: Event, hint: EventHint): EnvelopeItem[] {
       const items: EnvelopeItem[] = [];
-      for (const hook of hooks.captured) items.push(...(guard('capture', () => hook(event, hint)) ?? []));
+      each('captured', (hook) => items.push(...((hook as ClientHooks['captured'])(event, hint) ?? [])));
       return items;
     },
     run(name: 'flush' | 'close'): void {
-      for (const hook of [...hooks[name]]) guard(name, hook);
+      each(name, (hook) => (hook as () => void)());
     },
   };
 }

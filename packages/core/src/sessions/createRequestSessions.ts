@@ -11,9 +11,15 @@ import type { RequestOutcome, RequestSessions, SessionContext } from './types';
 const MAX_BUCKETS_PER_ITEM = 100;
 
 interface RequestSession {
+  /** Its key among the open requests: a number, since hashing a fresh object costs more than the rest. */
+  id: number;
   started: number;
   /** How it ends if nothing else happens: `exited`, or `errored` / `crashed` once an error was captured in it. */
   outcome: RequestOutcome;
+  /** Counted: nothing changes it any more. */
+  ended: boolean;
+  /** Whose session it is (a scope holds one client's request session at a time). */
+  owner: RequestSessions;
 }
 
 export interface RequestSessionsOptions {
@@ -24,9 +30,9 @@ export interface RequestSessionsOptions {
 }
 
 /**
- * Request mode for `client` (see `RequestSessions`): a session per request, keyed by the request's
- * isolation scope, whose captured errors mark it `errored` (handled) or `crashed` (unhandled, as a 500
- * would be). Never one item per request: they are counted into per-minute buckets, sent every
+ * Request mode for `client` (see `RequestSessions`): a session per request, held by the request's
+ * isolation scope (and the forks of it), whose captured errors mark it `errored` (handled) or `crashed`
+ * (unhandled, as a 500 would be). Never one item per request: they are counted into per-minute buckets, sent every
  * `flushIntervalMs` (an unref'd timer, armed only while there are counts) and on flush and close.
  */
 export function createRequestSessions(
@@ -36,20 +42,18 @@ export function createRequestSessions(
 ): RequestSessions {
   const interval = options.flushIntervalMs ?? 60_000;
   const schedule = options.setTimer ?? setTimer;
-  const byScope = new WeakMap<Scope, RequestSession>();
   /** Requests not answered yet, for a shutdown to count. */
-  const open = new Map<RequestSession, Scope>();
+  const open = new Map<number, [RequestSession, Scope]>();
   const aggregates = createSessionAggregates();
   let cancelTimer: (() => void) | undefined;
+  let sequence = 0;
 
   function finish(request: RequestSession, scope: Scope, outcome: RequestOutcome): void {
-    if (!open.delete(request)) return;
-    byScope.delete(scope);
-    aggregates.record(
-      outcome,
-      request.started,
-      context.distinctId(scope.getUser() ?? getCarrier().globalScope.getUser()),
-    );
+    if (request.ended) return;
+    request.ended = true;
+    open.delete(request.id);
+    const user = scope.getUser() ?? getCarrier().globalScope.getUser();
+    aggregates.record(outcome, request.started, user && context.distinctId(user));
     cancelTimer ??= schedule(() => {
       cancelTimer = undefined;
       send();
@@ -71,8 +75,9 @@ export function createRequestSessions(
   }
 
   client.on('captured', (event) => {
-    const request = byScope.get(getCarrier().strategy.getScopes().isolationScope);
-    const kind = request && sessionErrorKind(event);
+    const { isolationScope } = getCarrier().strategy.getScopes();
+    const request = isolationScope.getRequestSession() as RequestSession | undefined;
+    const kind = request?.owner === sessions && !request.ended && sessionErrorKind(event);
     if (!kind) return;
     if (kind === 'unhandled') request.outcome = 'crashed';
     else if (request.outcome === 'exited') request.outcome = 'errored';
@@ -80,18 +85,26 @@ export function createRequestSessions(
   client.on('flush', send);
   client.on('close', () => cancelTimer?.());
 
-  return {
+  const sessions: RequestSessions = {
     start(scope) {
-      const request: RequestSession = { started: context.now(), outcome: 'exited' };
-      byScope.set(scope, request);
-      open.set(request, scope);
+      sequence = (sequence + 1) % 2 ** 30;
+      const request: RequestSession = {
+        id: sequence,
+        started: context.now(),
+        outcome: 'exited',
+        ended: false,
+        owner: sessions,
+      };
+      scope.setRequestSession(request);
+      open.set(request.id, [request, scope]);
       return () => finish(request, scope, request.outcome);
     },
     end() {
-      for (const [request, scope] of [...open]) {
+      for (const [request, scope] of [...open.values()]) {
         finish(request, scope, request.outcome === 'crashed' ? 'crashed' : 'abnormal');
       }
       send();
     },
   };
+  return sessions;
 }

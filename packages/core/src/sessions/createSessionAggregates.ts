@@ -12,17 +12,19 @@ const MAX_BUCKETS = 2 * MAX_USER_BUCKETS;
  * Memory is bounded whatever the traffic: one counter set per minute and user between two `take`s.
  */
 export function createSessionAggregates() {
-  const buckets = new Map<string, SessionAggregate>();
+  const buckets = new Map<number | string, SessionAggregate>();
   let newest: SessionAggregate | undefined;
 
   function bucketFor(started: number, did: string | undefined): SessionAggregate {
-    const minute = new Date(Math.floor(started / MINUTE) * MINUTE).toISOString();
+    // The minute as a number: a key costs no date formatting on the per-request path, only a new bucket does.
+    const minute = Math.floor(started / MINUTE);
     const user = did !== undefined && buckets.size < MAX_USER_BUCKETS ? did : undefined;
     const key = user === undefined ? minute : `${minute} ${user}`;
     const known = buckets.get(key);
     if (known) return known;
     if (newest && buckets.size >= MAX_BUCKETS) return newest;
-    newest = { started: minute, ...(user === undefined ? {} : { did: user }), exited: 0, errored: 0, crashed: 0 };
+    const iso = new Date(minute * MINUTE).toISOString();
+    newest = { started: iso, ...(user === undefined ? {} : { did: user }), exited: 0, errored: 0, crashed: 0 };
     buckets.set(key, newest);
     return newest;
   }

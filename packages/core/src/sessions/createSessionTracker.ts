@@ -1,7 +1,7 @@
 import { getCarrier } from '../carrier';
 import type { Client } from '../client/types';
 import type { EnvelopeItem } from '../envelope/types';
-import { createSession, type Session } from './createSession';
+import { createSession, endSession, recordError, sessionUpdate, type Session } from './createSession';
 import { sessionErrorKind } from './sessionErrorKind';
 import type { SessionContext, SessionTracker } from './types';
 
@@ -21,14 +21,14 @@ export function createSessionTracker(client: Client, context: SessionContext): S
   let eager = false;
   const update = (current: Session): EnvelopeItem => [
     { type: 'session' },
-    current.update(context.now(), () => context.distinctId(activeUser())),
+    sessionUpdate(current, context.now(), () => context.distinctId(activeUser())),
   ];
 
   const tracker: SessionTracker = {
     start(options = {}) {
       const items: EnvelopeItem[] = [];
       // A navigation ends the page's session: it is counted, even if it was never sent.
-      if (session?.end('exited')) items.push(update(session));
+      if (session && endSession(session, 'exited')) items.push(update(session));
       const attrs = options.userAgent ? { ...context.attrs, user_agent: options.userAgent } : context.attrs;
       session = createSession(context.now(), attrs, options.duration);
       eager = options.eager === true;
@@ -41,7 +41,7 @@ export function createSessionTracker(client: Client, context: SessionContext): S
       if (session && eager && !session.sent) context.send([update(session)]);
     },
     end(status) {
-      if (!session?.end(status)) return false;
+      if (!session || !endSession(session, status)) return false;
       context.send([update(session)]);
       return true;
     },
@@ -52,7 +52,7 @@ export function createSessionTracker(client: Client, context: SessionContext): S
 
   client.on('captured', (event) => {
     const kind = sessionErrorKind(event);
-    if (!kind || !session?.error(kind === 'unhandled')) return;
+    if (!kind || !session || !recordError(session, kind === 'unhandled')) return;
     return [update(session)];
   });
   // A page being hidden flushes: its session's first update must be among what is handed off.

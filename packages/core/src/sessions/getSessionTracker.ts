@@ -6,6 +6,9 @@ import { createSessionContext } from './createSessionContext';
 import { createSessionTracker } from './createSessionTracker';
 import type { ClientSessions, RequestSessions, SessionStatus, SessionTracker } from './types';
 
+// Replaced by bundlers: production builds keep a short form of the message.
+declare const process: { env: { NODE_ENV?: string } };
+
 /**
  * The sessions of `client`, made on first use: off when the client is disabled or closed, when
  * `autoSessionTracking` is false, and without a `release` (Sentry drops sessions that have none; this
@@ -18,7 +21,11 @@ function sessionsOf(client: Client | undefined): ClientSessions | undefined {
   if (!sessions) {
     const { release, autoSessionTracking } = client.getOptions();
     if (autoSessionTracking !== false && !release) {
-      debugLogger.log('No sessions are sent: release health needs a `release` (or FAULTLINE_RELEASE)');
+      debugLogger.log(
+        process.env.NODE_ENV !== 'production'
+          ? 'No sessions are sent: release health needs a `release` (or FAULTLINE_RELEASE)'
+          : 'No release: no sessions',
+      );
     }
     sessions = { context: autoSessionTracking !== false && release ? createSessionContext(client) : false };
     all.set(client, sessions);

@@ -4,6 +4,7 @@ import {
   close,
   endSessions,
   flush,
+  getClient,
   getIsolationScope,
   getRequestSessions,
   getSessionTracker,
@@ -77,6 +78,20 @@ describe('createRequestSessions', () => {
     request(() => void captureMessage('just a message', 'error'));
     await flush(1000);
     expect(totals(sessionsItems(record))).toEqual({ exited: 1, errored: 0, crashed: 1, abnormal: 0 });
+  });
+
+  it('counts an error captured in an isolation scope forked inside the request, and none after its end', async () => {
+    const { record, request } = serve();
+    request(() => withIsolationScope(() => void captureException(new Error('in a fork'))));
+    const late = request();
+    late(); // ending twice counts once
+    withIsolationScope(() => {
+      const done = getRequestSessions(getClient())!.start(getIsolationScope());
+      done();
+      captureException(new Error('after the response'), { mechanism: { type: 'x', handled: false } });
+    });
+    await flush(1000);
+    expect(totals(sessionsItems(record))).toEqual({ exited: 2, errored: 1, crashed: 0, abnormal: 0 });
   });
 
   it('counts errors that sampling drops', async () => {
