@@ -20,7 +20,10 @@ export function init(options: BrowserOptions = {}): Client {
   const client = initAndBind(
     {
       ...options,
-      transport: options.transport ?? (hasDestination ? makeFetchTransport(options.delivery) : undefined),
+      // `transport: makeFetchTransport` (Sentry's docs) is the default transport: it keeps its IndexedDB queue.
+      transport:
+        (options.transport === makeFetchTransport ? undefined : options.transport) ??
+        (hasDestination ? makeFetchTransport(options.delivery) : undefined),
       // Same origin by default: absolute URLs on this origin, and relative paths.
       tracePropagationTargets: options.tracePropagationTargets ?? [location.origin, /^\/(?!\/)/],
     },

@@ -19,4 +19,21 @@ describe('init (browser)', () => {
     expect(crumbs.filter((b) => b.category === 'console').map((b) => b.message)).toEqual(['said once']);
     expect(crumbs.filter((b) => b.category === 'navigation')).toHaveLength(1);
   });
+
+  it('says once, without debug, that nothing will be sent when init gets no DSN', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      resetCarrier();
+      init();
+      expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
+        '[faultline] No DSN found, so nothing will be sent (looked at: the `dsn` init option).',
+      ]);
+      warn.mockClear();
+      resetCarrier();
+      init({ dsn: 'https://key@o1.ingest.example.com/1' });
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
 });

@@ -3,6 +3,14 @@
 import { constants } from 'node:os';
 import { runCli } from './commands/runCli';
 
+// A reader that went away (`faultline dev | head`) must not take the receiver down with it: writes to a closed
+// pipe fail with EPIPE, which is ignored; what is received is still stored and shown on the page.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 runCli(process.argv.slice(2)).then(
   (outcome) => {
     if (typeof outcome === 'number') return process.exit(outcome);

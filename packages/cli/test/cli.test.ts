@@ -145,6 +145,6 @@ describe('faultline validate', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain('has 3 problems');
     expect(bad.stderr).toContain('dsn: "nope" is not a valid DSN');
-    expect(bad.stderr).toContain("unhandledRejection: expected 'warn', 'strict' or 'none'");
+    expect(bad.stderr).toContain("unhandledRejection: expected 'node', 'warn', 'strict' or 'none'");
   });
 });

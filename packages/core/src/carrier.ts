@@ -3,6 +3,7 @@ import type { createLogPipeline } from './logs/createLogPipeline';
 import { createStackStrategy, type AsyncContextStrategy } from './scope/asyncContext';
 import { createScope, type Scope } from './scope/createScope';
 import type { ClientSessions } from './sessions/types';
+import type { Span } from './spans/types';
 
 /** The one global the SDK keeps: the bound client, the global scope and the async-context strategy. */
 export interface Carrier {
@@ -25,14 +26,18 @@ export interface Carrier {
   pendingWork?: Set<() => void>;
   /** Each client's release-health sessions, made when first asked for (see `getSessionTracker`). */
   sessions?: WeakMap<Client, ClientSessions>;
+  /** The span each span-made propagation context belongs to (see `getActiveSpan`); made on first use. */
+  activeSpans?: WeakMap<object, Span>;
+  /** Sentry features used that Faultline accepts and ignores, each noted once (see `noteInert`). */
+  inertNoted?: Set<string>;
 }
 
-const KEY = '__FAULTLINE_CARRIER__';
+const CARRIER_KEY = '__FAULTLINE_CARRIER__';
 
 /** Returns the carrier, creating it on first use (never at import time). */
 export function getCarrier(): Carrier {
-  const holder = globalThis as typeof globalThis & { [KEY]?: Carrier };
-  return (holder[KEY] ??= { globalScope: createScope(), strategy: createStackStrategy(), debug: false });
+  const holder = globalThis as typeof globalThis & { [CARRIER_KEY]?: Carrier };
+  return (holder[CARRIER_KEY] ??= { globalScope: createScope(), strategy: createStackStrategy(), debug: false });
 }
 
 /** Replaces how scopes follow async execution (Node installs AsyncLocalStorage here). */

@@ -32,8 +32,11 @@ export const debugLogger = {
     if (getCarrier().debug) write('error', args);
   },
   /**
-   * Configuration mistakes are printed even without `debug`: a silently disabled SDK is the one
-   * failure a user cannot notice any other way.
+   * Configuration mistakes are printed even without `debug`, as are the failures they cause (no DSN, a
+   * destination rejecting what it is sent): a silently disabled SDK is the one failure a user cannot notice
+   * any other way. Callers keep it to one line per cause, not one per event.
    */
   configProblem: (message: string): void => write('warn', [message]),
+  /** One line about how the SDK was set up, printed even without `debug` (say, which variables it read). */
+  notice: (message: string): void => write('log', [message]),
 };

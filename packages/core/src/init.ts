@@ -60,7 +60,11 @@ export function initAndBind<O extends CoreOptions>(
     client = createClient(resolveOptions({ enabled: false }, { ...platform, defaultIntegrations: [] }), platform);
   } else {
     client = createClient(resolveOptions(given, platform), platform, checked.dsn);
-    if (!checked.dsn && !given.transport) debugLogger.log('No dsn and no transport: nothing is sent');
+    if (!checked.dsn && !given.transport && given.enabled !== false) {
+      // Silence is never the answer: without this line an app would run for months reporting nothing.
+      const looked = platform.dsnSources ?? ['the `dsn` init option'];
+      debugLogger.configProblem(`No DSN found, so nothing will be sent (looked at: ${looked.join(', ')}).`);
+    }
   }
   carrier.client = client;
   if (given.initialScope && !fatal) {

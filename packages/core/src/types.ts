@@ -94,6 +94,8 @@ export interface DebugMeta {
 /** An event in Sentry's event schema: https://develop.sentry.dev/sdk/data-model/event-payloads/ */
 export interface Event {
   event_id?: string;
+  /** Absent for errors and messages; `feedback` for user feedback (sent as a `feedback` item). */
+  type?: 'feedback';
   /** Seconds since the epoch (fractional), fixed at capture time. */
   timestamp?: number;
   platform?: string;
@@ -105,6 +107,8 @@ export interface Event {
   server_name?: string;
   transaction?: string;
   message?: string;
+  /** A parameterized message (see `parameterize`): the template with `%s` for each of `params`. */
+  logentry?: { message?: string; params?: unknown[]; formatted?: string };
   exception?: { values: Exception[] };
   breadcrumbs?: Breadcrumb[];
   user?: User;
@@ -114,12 +118,17 @@ export interface Event {
   fingerprint?: string[];
   request?: RequestData;
   measurements?: Record<string, { value: number; unit?: string }>;
+  /** Packages and their versions (Sentry's Modules integration). */
+  modules?: Record<string, string>;
   sdk?: SdkInfo;
   /** Which source map (by debug ID) each bundled file in the frames was built with. */
   debug_meta?: DebugMeta;
   /** Whether the SDK trimmed the event to fit the destination's size limit. */
   _meta?: Record<string, unknown>;
 }
+
+/** Sentry's name for an error or message event (what `beforeSend` is given). */
+export type ErrorEvent = Event & { type?: undefined };
 
 /** What a caller knows about an event beyond the event itself. */
 export interface EventHint {
@@ -175,4 +184,4 @@ export type DropReason =
   | 'internal_sdk_error';
 
 /** Sentry's data categories for what was dropped (and what rate limits name). */
-export type DataCategory = 'error' | 'log_item' | 'session' | 'internal' | 'default';
+export type DataCategory = 'error' | 'log_item' | 'monitor' | 'feedback' | 'session' | 'internal' | 'default';

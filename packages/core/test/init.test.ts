@@ -1,4 +1,4 @@
-import { captureException, flush, getClient, init, setTag, withScope } from '@faultline/core';
+import { captureException, flush, getClient, init, initAndBind, setTag, withScope } from '@faultline/core';
 import { createTestTransport, resetCarrier } from '@faultline/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -41,7 +41,7 @@ describe('init', () => {
   });
 
   it('prints the warning without debug, since a typo must be seen', () => {
-    init({ debug: false, sampleRate: '50%' as never });
+    init({ dsn: 'https://abc@o1.ingest.example.com/123', debug: false, sampleRate: '50%' as never });
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]!.join(' ')).toContain('got "50%"');
   });
@@ -92,16 +92,18 @@ describe('init', () => {
 
   it('accepts no options at all, and options that are not an object', () => {
     expect(init().isEnabled()).toBe(true);
+    warn.mockClear();
     init(42 as never);
     expect(warn.mock.calls[0]!.join(' ')).toContain('options (init option): expected an object, got 42');
   });
 
   it('mentions Sentry options it does not implement only with debug: true', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    init({ tracesSampleRate: 1 } as never);
+    const dsn = 'https://abc@o1.ingest.example.com/123';
+    init({ dsn, tracesSampleRate: 1 } as never);
     expect(warn).not.toHaveBeenCalled();
     expect(log).not.toHaveBeenCalled();
-    init({ tracesSampleRate: 1, debug: true } as never);
+    init({ dsn, tracesSampleRate: 1, debug: true } as never);
     expect(log.mock.calls.map((call) => call.join(' '))).toContain(
       '[faultline] Sentry options Faultline does not implement, ignored: tracesSampleRate',
     );
@@ -136,11 +138,29 @@ describe('init', () => {
     expect(() => withScope((scope) => scope.setTag('a', 1))).not.toThrow();
   });
 
-  it('logs what it does with debug: true', () => {
-    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    init({ debug: true });
-    expect(log.mock.calls.some((call) => String(call[1]).includes('No dsn'))).toBe(true);
-    log.mockRestore();
+  it('says once, without debug, that nothing will be sent when no DSN was found, and where it looked', async () => {
+    init();
+    expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
+      '[faultline] No DSN found, so nothing will be sent (looked at: the `dsn` init option).',
+    ]);
+    captureException(new Error('goes nowhere'));
+    await flush(100);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('names the places a platform looked for a DSN', () => {
+    const sdk = { name: 'faultline.javascript.test', version: '0.0.0' };
+    const dsnSources = ['the `dsn` init option', 'FAULTLINE_DSN', 'a config file (none named)'];
+    initAndBind({}, { platform: 'node', sdk, defaultIntegrations: [], dsnSources });
+    expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
+      '[faultline] No DSN found, so nothing will be sent (looked at: the `dsn` init option, FAULTLINE_DSN, a config file (none named)).',
+    ]);
+  });
+
+  it('says nothing of a missing DSN when a transport is given, or the SDK is disabled', () => {
+    init({ transport: createTestTransport().transport });
+    init({ enabled: false });
+    expect(warn).not.toHaveBeenCalled();
   });
 });
 

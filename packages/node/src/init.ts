@@ -1,5 +1,6 @@
 import {
   createLokiDestination,
+  debugLogger,
   hashString,
   initAndBind,
   installLogPipeline,
@@ -23,7 +24,8 @@ declare const __FAULTLINE_VERSION__: string;
  * Starts Faultline in a Node process: uncaught errors and rejections, per-request isolation and trace
  * continuation for every HTTP server, outgoing trace headers, and delivery with undici behind a private file
  * journal that survives crashes. Reads `FAULTLINE_DSN`, `FAULTLINE_RELEASE`, `FAULTLINE_ENVIRONMENT`,
- * `FAULTLINE_SERVICE`, `FAULTLINE_LOKI_URL` (+ `_TENANT`, `_TOKEN`, `_USERNAME`, `_PASSWORD`); explicit
+ * `FAULTLINE_SERVICE`, `FAULTLINE_LOKI_URL` (+ `_TENANT`, `_TOKEN`, `_USERNAME`, `_PASSWORD`), and Sentry's
+ * `SENTRY_DSN`, `SENTRY_RELEASE`, `SENTRY_ENVIRONMENT` where the `FAULTLINE_*` one is absent; explicit
  * options win.
  *
  * @example
@@ -32,7 +34,9 @@ declare const __FAULTLINE_VERSION__: string;
  */
 export function init(options: NodeOptions = {}): Client {
   // init options > FAULTLINE_* variables > config file > defaults; what is invalid is left out and reported.
-  const { options: merged, report } = resolveNodeOptions(options, process.env);
+  const { options: merged, report, dsnSources, fromSentry } = resolveNodeOptions(options, process.env);
+  // Said once, with or without debug: a service moved from Sentry's SDK sees where its settings came from.
+  if (fromSentry.length > 0) debugLogger.notice(`Using ${fromSentry.join(', ')} (no FAULTLINE_* variable set)`);
   setAsyncContextStrategy(createAsyncLocalStorageStrategy());
   // Servers log: the bridges, consoleIntegration and logger all need it.
   installLogPipeline();
@@ -45,7 +49,8 @@ export function init(options: NodeOptions = {}): Client {
     {
       ...merged,
       transport:
-        merged.transport ??
+        // `transport: makeNodeTransport` (Sentry's docs) is the default transport: it keeps its journal.
+        (merged.transport === makeNodeTransport ? undefined : merged.transport) ??
         (hasDestination
           ? makeNodeTransport({
               ...merged.delivery,
@@ -69,6 +74,7 @@ export function init(options: NodeOptions = {}): Client {
       sdk: { name: 'faultline.javascript.node', version: __FAULTLINE_VERSION__ },
       defaultIntegrations: getDefaultIntegrations(merged),
       normalizeFrame: createNodeFrameNormalizer(),
+      dsnSources,
     },
     NODE_OPTION_CHECKS,
     report,

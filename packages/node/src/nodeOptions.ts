@@ -39,6 +39,8 @@ export const NODE_OPTION_CHECKS: Record<string, OptionCheck> = {
     typeof value === 'number' && value >= 0 ? undefined : 'expected milliseconds (a number ≥ 0)',
   onFatalError: (value) => (typeof value === 'function' ? undefined : 'expected a function'),
   unhandledRejection: (value) =>
-    value === 'warn' || value === 'strict' || value === 'none' ? undefined : "expected 'warn', 'strict' or 'none'",
+    value === 'node' || value === 'warn' || value === 'strict' || value === 'none'
+      ? undefined
+      : "expected 'node', 'warn', 'strict' or 'none'",
   configFile: (value) => (typeof value === 'string' && value !== '' ? undefined : 'expected a file path'),
 };

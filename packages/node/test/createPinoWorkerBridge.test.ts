@@ -44,6 +44,7 @@ it("starts the SDK from a pino target's options without warning about pino's own
   try {
     // What pino hands a worker target: the user's options plus $context and pinoWillSendConfig.
     createPinoWorkerBridge({
+      dsn: 'http://public@127.0.0.1:9/1', // without one, init warns (rightly) that nothing will be sent
       queueDir: false,
       errorLevel: 40,
       $context: { messageKey: 'msg' },

@@ -44,6 +44,7 @@ const SAMPLES: unknown[] = [
   'verbose',
   'warn',
   'strict',
+  'node',
   'loud',
   '/relay',
   'relay',

@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { captureException, flush } from '@faultline/node';
+import { captureException, flush, withIsolationScope } from '@faultline/node';
+import { Agent, request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { initNodeForTest, listen } from './support';
 
@@ -58,6 +59,43 @@ describe('httpClientIntegration', () => {
       expect(seen[0]!.traceparent).toBeUndefined();
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('httpClientIntegration on a reused keep-alive connection (stubbed transport)', () => {
+  it('adds each undici request’s breadcrumb, and runs its body stream’s listeners, in the scope that made it', async () => {
+    const record = initNodeForTest();
+    const downstream = await listen((_req, res) => {
+      res.write('a');
+      setTimeout(() => res.end('b'), 5);
+    });
+    // One connection: the second request reuses the socket the first one opened, in the first one's context.
+    const agent = new Agent({ connections: 1, keepAliveTimeout: 60_000 });
+    const call = (name: string) =>
+      withIsolationScope(async (scope) => {
+        scope.setTag('request', name);
+        const { body } = await request(`${downstream.url}/${name}`, { dispatcher: agent });
+        await new Promise<void>((resolve) =>
+          body.on('end', () => resolve(void captureException(new Error(`ended ${name}`)))).resume(),
+        );
+      });
+    try {
+      await call('first');
+      await call('second');
+      await flush(1000);
+      const events = record.events();
+      expect(events.map((e) => [e.exception!.values[0]!.value, e.tags!.request])).toEqual([
+        ['ended first', 'first'],
+        ['ended second', 'second'],
+      ]);
+      expect(events.map((e) => e.breadcrumbs!.filter((b) => b.category === 'http').map((b) => b.data!.url))).toEqual([
+        [`${downstream.url}/first`],
+        [`${downstream.url}/second`],
+      ]);
+    } finally {
+      await agent.close();
+      await downstream.close();
     }
   });
 });

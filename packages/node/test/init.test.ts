@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnvelope, type Event } from '@faultline/core';
 import { captureException, flush } from '@faultline/node';
-import { startReceiver } from '@faultline/test-utils';
+import { startReceiver, startReceiverProcess } from '@faultline/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initNodeForTest } from './support';
 
@@ -125,6 +125,82 @@ describe('init in a process of its own', () => {
       expect(values).toEqual(['from the child', 'from the child']);
     } finally {
       await receiver.close();
+    }
+  });
+
+  it('says once, without debug, that nothing will be sent when no DSN is found, and where it looked', async () => {
+    const result = await runChild({});
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    expect(result.stderr).toBe(
+      '[faultline] No DSN found, so nothing will be sent (looked at: the `dsn` init option, FAULTLINE_DSN, SENTRY_DSN, ' +
+        'a config file (none named by `configFile` or FAULTLINE_CONFIG)).\n',
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), 'faultline-cfg-'));
+    writeFileSync(path.join(dir, 'faultline.json'), JSON.stringify({ release: 'file@1' }));
+    const named = await runChild({ FAULTLINE_CONFIG: path.join(dir, 'faultline.json') });
+    expect(named.stderr).toContain(`SENTRY_DSN, config file ${path.join(dir, 'faultline.json')}).`);
+  });
+
+  it('says once per destination and status, without debug, why Sentry (403) and Loki (400) rejected what it sent', async () => {
+    const sentry = await startReceiverProcess();
+    const loki = await startReceiverProcess();
+    const tooOld =
+      'entry for stream \'{service_name="unknown_service", source="node"}\' has timestamp too old: ' +
+      '2020-01-01T00:00:00Z, oldest acceptable timestamp is: 2026-01-01T00:00:00Z\n';
+    const forbidden = '{"detail":"event submission rejected with_reason: ProjectId"}';
+    await sentry.set({ script: [{ status: 403, body: forbidden }] });
+    await loki.set({ script: [{ status: 400, body: tooOld }] });
+    const env = { FAULTLINE_DSN: sentry.dsn, FAULTLINE_LOKI_URL: `${loki.url}/loki/api/v1/push` };
+    try {
+      const result = await runChild(env);
+      expect(result.code).toBe(0); // given up for good: the flush has nothing left to wait for
+      expect(result.stderr.split('\n').filter(Boolean).sort()).toEqual([
+        `[faultline] loki rejected an envelope: HTTP 400 ${JSON.stringify(tooOld.trim())}; dropped, not retried (send_error). Said once per status; debug: true names the event ids of each rejected envelope`,
+        `[faultline] sentry rejected an envelope: HTTP 403 ${JSON.stringify(forbidden)}; dropped, not retried (send_error). Said once per status; debug: true names the event ids of each rejected envelope`,
+      ]);
+      expect((await loki.stats()).requests).toBe(1);
+
+      const debug = await runChild({ ...env, FAULTLINE_DEBUG: 'true' });
+      const ids = (await sentry.events()).map((event) => event.id);
+      expect(ids).toHaveLength(2);
+      const rejections = debug.stderr.split('\n').filter((line) => line.includes('rejected an envelope'));
+      expect(
+        rejections.some((line) => line.startsWith('[faultline] sentry') && line.endsWith(`event ids: ${ids[1]}`)),
+      ).toBe(true);
+      expect(
+        rejections.some((line) => line.startsWith('[faultline] loki') && line.endsWith(`event ids: ${ids[1]}`)),
+      ).toBe(true);
+    } finally {
+      await Promise.all([sentry.close(), loki.close()]);
+    }
+  });
+});
+
+describe('init with the loki option', () => {
+  it('writes the stream labels the core README’s Loki samples show (source "node")', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { resetCarrier, assertValidLokiPush } = await import('@faultline/test-utils');
+    const { init, logger } = await import('@faultline/node');
+    const readme = readFileSync(new URL('../../core/README.md', import.meta.url), 'utf8');
+    const shown = [...readme.slice(readme.indexOf('### What Loki receives')).matchAll(/```json\n([\s\S]*?)```/g)].map(
+      (match) => (JSON.parse(match[1]!) as { streams: { stream: Record<string, string> }[] }).streams[0]!.stream,
+    );
+    expect(shown).toHaveLength(2);
+    const loki = await startReceiver();
+    try {
+      resetCarrier();
+      init({
+        loki: { url: `${loki.url}/loki/api/v1/push`, service: 'checkout' },
+        queueDir: false,
+        integrations: (d) => d.filter((i) => i.name !== 'ProcessHandlers' && i.name !== 'GracefulShutdown'),
+      });
+      captureException(new Error('Payment for cart c-77 failed'));
+      logger.info('Order placed', { order_id: 'o-981' });
+      await flush(2000);
+      const sent = loki.accepted().flatMap((request) => assertValidLokiPush(request.body).map((s) => s.stream));
+      expect(sent).toEqual(expect.arrayContaining(shown));
+    } finally {
+      await loki.close();
     }
   });
 });

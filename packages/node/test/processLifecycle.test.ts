@@ -89,6 +89,7 @@ describe('a process that dies', () => {
 
 describe('unhandled rejections', () => {
   it.each([
+    ['node', 1, false],
     ['warn', 0, true],
     ['strict', 1, false],
     ['none', 0, false],

@@ -1,6 +1,9 @@
 // Release health of a job (a process that serves no request): @faultline/node's default setup in a child
 // process, delivering to a real receiver on 127.0.0.1; what it sends is parsed with @sentry/core's parser
 // and compared, field by field, with what @sentry/node sends for the same job.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sessionShape, startReceiver, type Receiver } from '@faultline/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemsOf, receivedEnvelopes, runFixture } from './sessionSupport';
@@ -84,5 +87,34 @@ describe('processSessionIntegration', () => {
     expect((await job.exited).signal).toBe('SIGTERM');
     const sessions = itemsOf(receivedEnvelopes(receiver), 'session');
     expect(sessions).toMatchObject([{ init: true, status: 'abnormal', errors: 0 }]);
+  });
+
+  it('process.exit(0) before anything is delivered: the journal keeps the exited update and the next start sends it', async () => {
+    receiver = await startReceiver();
+    const env = {
+      DSN: `http://key@127.0.0.1:${receiver.port}/1`,
+      XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'faultline-state-')), // shared by both runs
+    };
+    const first = runFixture('sessionJob.mjs', { ...env, MODE: 'exit-now' });
+    expect((await first.exited).code).toBe(0);
+    expect(receivedEnvelopes(receiver)).toEqual([]);
+    const second = runFixture('sessionJob.mjs', { ...env, MODE: 'exit' });
+    expect((await second.exited).code).toBe(0);
+    const sessions = itemsOf(receivedEnvelopes(receiver), 'session');
+    const [firstSid] = sessions.map((update) => update.sid);
+    // Updates travel in parallel (as events do, and as Sentry's transport sends them): in any order.
+    const states = (sid: string) =>
+      sessions
+        .filter((update) => update.sid === sid)
+        .map(({ init, status, errors }) => ({ init, status, errors }))
+        .sort((a, b) => Number(b.init) - Number(a.init));
+    // The first run's session, whole: its errored update (with the event) and its exited end.
+    expect(states(firstSid)).toEqual([
+      { init: true, status: 'ok', errors: 1 },
+      { init: false, status: 'exited', errors: 1 },
+    ]);
+    expect(itemsOf(receivedEnvelopes(receiver), 'event')).toHaveLength(1);
+    // The second run's own session.
+    expect(sessions.filter((update) => update.sid !== firstSid)).toMatchObject([{ init: true, status: 'exited' }]);
   });
 });

@@ -2,8 +2,10 @@ import { getClient, installOnce, type Integration } from '@faultline/core';
 import { sendBeacon } from '../transports/makeFetchTransport';
 
 /**
- * When the page is hidden or unloaded, sends buffered logs and everything still queued: in-flight
- * keepalive requests finish on their own, the rest goes by `sendBeacon`.
+ * When the page is hidden or unloaded, moves buffered logs into the queue and hands what can land (its
+ * destination healthy, not paused or rate limited, the browser online) to `sendBeacon`; in-flight keepalive
+ * requests finish on their own, and the rest stays in IndexedDB for the next page load, or for this page
+ * when it is shown again.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function pageHideIntegration(): Integration {

@@ -47,8 +47,12 @@ export function tracePropagationIntegration(): Integration {
 function headersFor(url: string): Record<string, string> | undefined {
   try {
     const targets = getClient()?.getOptions().tracePropagationTargets;
-    const absolute = new URL(url, location.href).href;
-    if (isOwnRequest(url) || !shouldPropagateTo(absolute, targets)) return undefined;
+    const resolved = new URL(url, location.href);
+    // As Sentry matches them: the full URL, or for this origin also the path (so `/^\/api\//` works).
+    const matches =
+      shouldPropagateTo(resolved.href, targets) ||
+      (resolved.origin === location.origin && shouldPropagateTo(resolved.pathname, targets));
+    if (isOwnRequest(url) || !matches) return undefined;
     return getTraceHeaders();
   } catch {
     return undefined;

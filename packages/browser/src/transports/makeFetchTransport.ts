@@ -4,8 +4,10 @@ import {
   type MakeRequest,
   type Transport,
   type TransportFactory,
+  type TransportOptions,
 } from '@faultline/core';
 import { createIndexedDbJournal } from './createIndexedDbJournal';
+import { readBodyExcerpt } from './readBodyExcerpt';
 
 export interface FetchTransportOptions extends DeliveryTransportOptions {
   /**
@@ -24,7 +26,13 @@ const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
  * wraps it, so the SDK never records or traces its own traffic. The queue is journaled in IndexedDB unless
  * `offlineQueue: false`, and is retried at once when the browser comes back online or the page is shown.
  */
-export function makeFetchTransport(options: FetchTransportOptions = {}): TransportFactory {
+export function makeFetchTransport(options: TransportOptions): Transport;
+export function makeFetchTransport(options?: FetchTransportOptions): TransportFactory;
+export function makeFetchTransport(
+  options: FetchTransportOptions | TransportOptions = {},
+): TransportFactory | Transport {
+  // `transport: makeFetchTransport`, as Sentry's docs write it: called as the factory itself.
+  if ('recordDroppedEvent' in options) return makeFetchTransport()(options);
   const { offlineQueue = true, ...delivery } = options;
   if (offlineQueue && !delivery.createJournal) {
     delivery.createJournal = (destination) =>
@@ -52,6 +60,8 @@ export function makeFetchTransport(options: FetchTransportOptions = {}): Transpo
             'retry-after': response.headers.get('Retry-After'),
             'x-sentry-rate-limits': response.headers.get('X-Sentry-Rate-Limits'),
           },
+          // A refusal's reason, quoted in the sentence it gets.
+          body: response.ok ? undefined : await readBodyExcerpt(response),
         };
       } finally {
         if (keepalive) keepaliveBytes -= size;

@@ -70,4 +70,27 @@ describe('makeFetchTransport', () => {
     expect(removed).toEqual(added);
     vi.restoreAllMocks();
   });
+
+  it("quotes the receiver's reason when it refuses an envelope for good, once per status", async () => {
+    const reason = '{"detail":"event submission rejected with_reason: ProjectId"}';
+    const receiver = await startReceiver(() => ({ status: 403, body: reason + ' '.repeat(100_000) }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const drops: string[] = [];
+      const transport = makeFetchTransport({ offlineQueue: false })({
+        url: `${receiver.url}/api/1/envelope/`,
+        recordDroppedEvent: (why, category) => drops.push(`${why}:${category}`),
+      });
+      await transport.send(envelope());
+      await transport.send(envelope());
+      expect(await transport.flush(2000)).toBe(true);
+      expect(drops).toEqual(['send_error:error', 'send_error:error']);
+      expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
+        `[faultline] sentry rejected an envelope: HTTP 403 ${JSON.stringify(reason)}; dropped, not retried (send_error). Said once per status; debug: true names the event ids of each rejected envelope`,
+      ]);
+    } finally {
+      warn.mockRestore();
+      await receiver.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { constants } from 'node:os';
 import { createReceiver, type RunningReceiver } from '../receiver/createReceiver';
 import { isFolder } from './isFolder';
+import { prepareFolder } from './prepareFolder';
 import type { CommandOutcome } from './types';
 import { usageError } from './usageError';
 
@@ -26,6 +27,11 @@ export async function runDev(args: DevArguments): Promise<CommandOutcome> {
     if (!isFolder(dir)) return usageError(`--source-maps ${dir}: no such folder`, 'dev');
   }
   const dir = args.dir ?? '.faultline';
+  const folderProblem = prepareFolder(dir);
+  if (folderProblem) {
+    process.stderr.write(`faultline dev: ${folderProblem}. Choose another one with --dir\n`);
+    return 1;
+  }
   let receiver: RunningReceiver;
   try {
     receiver = await createReceiver({ port, dir, sourceMaps: args['source-maps'] });

@@ -1,6 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -196,6 +205,23 @@ describe('faultline dev (the command, in its own process)', () => {
     expect(printed.match(/^.*NEW ISSUE.*$/gm)).toHaveLength(1);
   });
 
+  it('keeps receiving after whoever read its output went away (`faultline dev | head`)', async () => {
+    const dev = await startDev();
+    dev.child.stdout!.destroy(); // the reader of the pipe is gone: the next write gets EPIPE
+    const event: Event = { event_id: randomUUID().replaceAll('-', ''), timestamp: Date.now() / 1000, message: 'after' };
+    for (let i = 0; i < 3; i++) {
+      const answer = await fetch(`${dev.url}/api/1/envelope/?sentry_key=k`, {
+        method: 'POST',
+        body: envelopeOf(event),
+      });
+      expect(answer.status).toBe(200);
+    }
+    const issues = (await (await fetch(`${dev.url}/api/issues`)).json()) as unknown[];
+    expect(issues).toHaveLength(1);
+    expect(dev.child.exitCode).toBeNull();
+    expect(dev.stderr()).toBe('');
+  });
+
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('closes its port and ends on %s', async (signal) => {
     const dev = await startDev();
     dev.child.kill(signal);
@@ -232,9 +258,11 @@ describe('faultline dev (the command, in its own process)', () => {
 });
 
 describe('faultline dev: mistakes said plainly', () => {
-  const run = (args: string[]) =>
+  /** Runs the CLI; `as` runs it through another command first (setpriv to drop root). */
+  const run = (args: string[], as: string[] = []) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const command = [...as, process.execPath, CLI, ...args];
+      const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
       started.push(child);
       let stdout = '';
       let stderr = '';
@@ -268,6 +296,39 @@ describe('faultline dev: mistakes said plainly', () => {
       expect(result.stdout).toBe('');
     },
   );
+
+  it('names the folder when --dir runs through a file (ENOTDIR), and starts nothing', async () => {
+    const file = path.join(tmp(), 'notes.txt');
+    writeFileSync(file, '');
+    const dir = path.join(file, 'events');
+    const result = await run(['dev', '--port', '0', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `faultline dev: cannot create the folder ${dir}: part of that path is a file, not a folder (ENOTDIR). Choose another one with --dir\n`,
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('names the folder and the permission when --dir may not be created (EACCES), not the port', async (context) => {
+    // chmod does not stop root: as root, the command runs as nobody (65534) through util-linux's setpriv.
+    const isRoot = process.getuid?.() === 0;
+    const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((file) => existsSync(file));
+    if (isRoot && !setpriv) return context.skip('running as root without setpriv: chmod cannot deny root anything');
+    const as = isRoot ? [setpriv!, '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+    const base = tmp();
+    chmodSync(base, 0o755);
+    const locked = path.join(base, 'locked');
+    mkdirSync(locked, { mode: 0o555 });
+    chmodSync(locked, 0o555);
+    const dir = path.join(locked, 'events');
+    const uid = isRoot ? 65534 : process.getuid!();
+    const result = await run(['dev', '--port', '0', '--dir', dir], as);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `faultline dev: cannot create the folder ${dir}: permission denied, this user (uid ${uid}) may not create events in ${locked} (EACCES). Choose another one with --dir\n`,
+    );
+    expect(result.stderr).not.toContain('port');
+  });
 
   it('refuses a --source-maps folder that does not exist (64)', async () => {
     const result = await run(['dev', '--port', '0', '--dir', tmp(), '--source-maps', '/nonexistent/maps']);

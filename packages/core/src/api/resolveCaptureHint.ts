@@ -26,11 +26,11 @@ export function resolveCaptureHint(value: CaptureHint | undefined): { hint: Even
   const hint: EventHint = { event_id, data, mechanism, syntheticException, originalException };
   for (const key of Object.keys(hint) as (keyof EventHint)[]) if (hint[key] === undefined) delete hint[key];
   let scope: Scope | undefined;
-  if (CONTEXT_KEYS.some((key) => value[key] !== undefined)) scope = withContext(forkCurrent(), value);
+  if (CONTEXT_KEYS.some((key) => value[key] !== undefined)) scope = applyContextData(forkCurrent(), value);
   if (captureContext !== undefined) {
     if (typeof captureContext === 'function') scope = withCallback(captureContext, scope);
     else if (isScope(captureContext)) scope = captureContext;
-    else scope = withContext(scope ?? forkCurrent(), captureContext);
+    else scope = applyContextData(scope ?? forkCurrent(), captureContext);
   }
   return { hint, scope };
 }
@@ -47,10 +47,15 @@ function withCallback(callback: CaptureContextCallback, base?: Scope): Scope {
 
 /** Applies a capture context (an object or a scope callback) to `scope`; returns the scope to use. */
 export function applyCaptureContext(scope: Scope, context: CaptureContext | CaptureContextCallback): Scope {
-  return typeof context === 'function' ? withCallback(context, scope) : withContext(scope, context);
+  return typeof context === 'function' ? withCallback(context, scope) : applyContextData(scope, context);
 }
 
-function withContext(scope: Scope, context: CaptureContext): Scope {
+function isScope(value: unknown): value is Scope {
+  return typeof (value as Partial<Scope> | null)?.getScopeData === 'function';
+}
+
+/** Applies a capture context's fields (`{ user, level, tags, extra, fingerprint, contexts }`) to `scope`. */
+function applyContextData<S extends Scope>(scope: S, context: CaptureContext): S {
   if (context.user) scope.setUser(context.user);
   if (context.level) scope.setLevel(context.level);
   if (context.tags) scope.setTags(context.tags);
@@ -58,8 +63,4 @@ function withContext(scope: Scope, context: CaptureContext): Scope {
   if (context.fingerprint) scope.setFingerprint(context.fingerprint);
   for (const [name, value] of Object.entries(context.contexts ?? {})) scope.setContext(name, value);
   return scope;
-}
-
-function isScope(value: unknown): value is Scope {
-  return typeof (value as Partial<Scope> | null)?.getScopeData === 'function';
 }

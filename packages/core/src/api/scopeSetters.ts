@@ -52,3 +52,13 @@ export function setExtra(key: string, value: unknown): void {
 export function setExtras(extras: Record<string, unknown>): void {
   onIsolationScope('setExtras', (scope) => scope.setExtras(extras));
 }
+
+/** Attributes every later log of this request or page carries (Sentry's `setAttributes`). */
+export function setAttributes(attributes: Record<string, unknown>): void {
+  onIsolationScope('setAttributes', (scope) => scope.setAttributes(attributes));
+}
+
+/** One attribute every later log of this request or page carries. */
+export function setAttribute(key: string, value: unknown): void {
+  onIsolationScope('setAttribute', (scope) => scope.setAttribute(key, value));
+}

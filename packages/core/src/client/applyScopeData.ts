@@ -23,6 +23,11 @@ export function applyScopeData(event: Event, scopes: ScopeData[], maxBreadcrumbs
       break;
     }
   }
+  // A transaction name (route, job) fills in what the event does not say itself.
+  for (let i = scopes.length - 1; i >= 0 && event.transaction === undefined; i--) {
+    event.transaction = scopes[i]!.transactionName;
+  }
+  if (event.transaction === undefined) delete event.transaction;
   if (breadcrumbs.length > 0) event.breadcrumbs = breadcrumbs.slice(-maxBreadcrumbs);
   else delete event.breadcrumbs;
 }

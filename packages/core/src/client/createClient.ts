@@ -10,7 +10,7 @@ import { getCarrier, runPendingWork } from '../carrier';
 import { forEachFrame } from '../event/forEachFrame';
 import { truncate } from '../normalize/safeString';
 import { normalize } from '../normalize/normalize';
-import type { Scope } from '../scope/createScope';
+import type { EventProcessor, Scope } from '../scope/createScope';
 import { resolveWithin } from '../timers';
 import { uninstallAll } from '../installOnce';
 import type { Dsn, Event, EventHint } from '../types';
@@ -24,6 +24,8 @@ import { isThenable } from './maybePromise';
 import { prepareEvent } from './prepareEvent';
 import { runPipeline, type PipelineHost } from './runPipeline';
 import { withEnvelopeItems } from './withEnvelopeItems';
+import { setupIntegrations } from './setupIntegrations';
+import { stripToEssentials } from './stripToEssentials';
 import type { Client, PlatformSettings, ResolvedOptions, Transport } from './types';
 
 // Replaced by bundlers: production builds keep what failed and leave out what happens next.
@@ -61,20 +63,20 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     if (waiting.length >= MAX_WAITING) track(waiting.shift()!());
     waiting.push(job);
     if (waiting.length > 1) return; // a drain is already scheduled
-    track(
-      Promise.resolve().then(() => {
-        const started: PromiseLike<unknown>[] = [];
-        while (waiting.length > 0) {
-          try {
-            const result = waiting.shift()!();
-            if (isThenable(result)) started.push(result);
-          } catch (error) {
-            debugLogger.error('Event processing failed', error); // the events after it still go through
-          }
-        }
-        return Promise.all(started);
-      }),
-    );
+    track(Promise.resolve().then(drain));
+  };
+  /** Runs every waiting job, in capture order; what their asynchronous hooks started settles later. */
+  const drain = (): Promise<unknown> => {
+    const started: PromiseLike<unknown>[] = [];
+    while (waiting.length > 0) {
+      try {
+        const result = waiting.shift()!();
+        if (isThenable(result)) started.push(result);
+      } catch (error) {
+        debugLogger.error('Event processing failed', error); // the events after it still go through
+      }
+    }
+    return Promise.all(started);
   };
 
   const sdk = { ...platform.sdk, integrations: options.integrations.map((i) => i.name) };
@@ -100,14 +102,15 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     send: (envelope) => void client.sendEnvelope(envelope),
   };
 
-  function capture(event: Event, hint: EventHint, scope: Scope | undefined, message: boolean): string {
+  function capture(event: Event, hint: EventHint, scope: Scope | undefined): string {
     const eventId = hint.event_id ?? uuid4();
     // A bridge's deferred lines (pino's, logged this tick) join their scopes before those are merged.
     runPendingWork();
     const { strategy, globalScope } = getCarrier();
     const active = strategy.getScopes();
+    let processors: EventProcessor[] = [];
     try {
-      prepareEvent(event, eventId, options, { platform: platform.platform, sdk }, [
+      processors = prepareEvent(event, eventId, options, { platform: platform.platform, sdk }, [
         globalScope,
         active.isolationScope,
         scope ?? active.scope,
@@ -124,20 +127,19 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     }
     active.isolationScope.setLastEventId(eventId);
     // Sessions count the error now, before sampling and beforeSend can drop it; their update rides along.
-    const items = message ? [] : hooks.captured(event, hint);
+    const run = withEnvelopeItems(host, hooks.captured(event, hint), address);
     // The event and its scope data are fixed now; the pipeline runs in a microtask, off the caller's own
     // time (as Sentry's does), in capture order. flush() waits for it.
-    const run = items.length > 0 ? withEnvelopeItems(host, items, address) : host;
-    later(() => runPipeline(run, event, { ...hint, event_id: eventId }));
+    later(() => runPipeline(run, event, { ...hint, event_id: eventId }, processors));
     return eventId;
   }
 
-  function guarded(build: () => Event, hint: EventHint, scope: Scope | undefined, parsed = true, message = false) {
+  function guarded(build: () => Event, hint: EventHint, scope: Scope | undefined, parsed = true): string {
     if (!open) return '';
     try {
       const event = build();
       if (parsed && platform.normalizeFrame) forEachFrame(event, platform.normalizeFrame);
-      return capture(event, hint, scope, message);
+      return capture(event, hint, scope);
     } catch (error) {
       debugLogger.error('Capturing failed', error);
       return '';
@@ -150,6 +152,16 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     getSdkInfo: () => sdk,
     getTransport: () => transport,
     getIntegration: (name) => options.integrations.find((i) => i.name === name),
+    getIntegrationByName: (name) => client.getIntegration(name) as never,
+    addIntegration(integration) {
+      if (!enabled || client.getIntegration(integration.name)) return;
+      options.integrations.push(integration);
+      sdk.integrations.push(integration.name);
+      setupIntegrations(client, [integration]);
+    },
+    init() {
+      // Integrations were set up when the client was made; nothing waits for this call.
+    },
     isEnabled: () => open,
     captureException(exception, hint = {}, scope) {
       // Only a non-Error needs the caller's stack; making one costs a stack capture.
@@ -166,7 +178,8 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
         options.attachStacktrace && !hint.syntheticException
           ? { ...hint, syntheticException: new Error(message) }
           : hint;
-      return guarded(() => eventFromMessage(String(message), level, withStack, options), withStack, scope, true, true);
+      // Not String(message): a parameterized message keeps its template (see `parameterize`).
+      return guarded(() => eventFromMessage(message, level, withStack, options), withStack, scope);
     },
     captureEvent(event, hint = {}, scope) {
       // A hand-built event may hold anything; the SDK's own builders already bound what they make.
@@ -219,13 +232,23 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       const sent = await resolveWithin(transport.flush(remaining), remaining, false);
       return processed && sent;
     },
+    persistSync() {
+      try {
+        track(drain()); // the microtask that would run them never comes
+        runPendingWork();
+        logs?.flush();
+        const discarded = drops.take();
+        if (discarded.length > 0) void client.sendEnvelope(createClientReportEnvelope(discarded, address));
+        transport?.persistSync?.();
+      } catch (error) {
+        debugLogger.error('Persisting at exit failed', error);
+      }
+    },
     async close(timeout) {
       const started = Date.now();
       // What was captured goes first: a session's last update follows the updates its events carry.
       if (open) await resolveWithin(Promise.all(pending), timeout, undefined).then(() => hooks.run('close'));
-      const flushed = await client.flush(
-        timeout === undefined ? undefined : Math.max(0, timeout - (Date.now() - started)),
-      );
+      const flushed = await client.flush(timeout === undefined ? undefined : timeout - (Date.now() - started));
       open = false;
       // The transport lets go of its timers and journal; the listeners the SDK added come off.
       await resolveWithin(Promise.resolve(transport?.close?.(0)), 1000, false);
@@ -241,19 +264,11 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     (logs ??= getCarrier().makeLogPipeline?.(client, options, address, scrubber));
 
   if (enabled) {
-    transport = options.transport?.({
-      url,
-      dsn,
-      tunnel: options.tunnel,
-      recordDroppedEvent: client.recordDroppedEvent,
-    });
-    for (const integration of options.integrations) {
-      try {
-        integration.setup?.(client);
-      } catch (error) {
-        debugLogger.error(`Integration ${integration.name} failed to set up`, error);
-      }
-    }
+    const transportOptions = { url, dsn, tunnel: options.tunnel, recordDroppedEvent: client.recordDroppedEvent };
+    const made: unknown = options.transport?.(transportOptions as never);
+    // `transport: makeNodeTransport` as Sentry's docs write it: the maker returned the factory; call it.
+    transport = (typeof made === 'function' ? made(transportOptions) : made) as Transport | undefined;
+    setupIntegrations(client, options.integrations);
   }
   return client;
 }
@@ -267,17 +282,6 @@ function boundHandBuiltEvent(event: Event, options: ResolvedOptions): Event {
     }) as Event['exception'];
   }
   return copy;
-}
-
-function stripToEssentials(event: Event, eventId: string, platform: string, sdk: Event['sdk']): void {
-  for (const key of ['user', 'tags', 'contexts', 'extra', 'breadcrumbs', 'request', 'fingerprint'] as const) {
-    delete event[key];
-  }
-  event.event_id = eventId;
-  event.timestamp ??= Date.now() / 1000;
-  event.platform = platform;
-  event.level ??= 'error';
-  event.sdk = sdk;
 }
 
 /** Piggy-backs pending drop counts on an outgoing envelope, so reports need no request of their own. */

@@ -1,7 +1,7 @@
 import { resolvePropagationContext } from '../tracing/resolvePropagationContext';
 import { createNormalizeBudget, normalize, type NormalizeLimits } from '../normalize/normalize';
 import { safeString, truncate } from '../normalize/safeString';
-import type { Scope } from '../scope/createScope';
+import type { EventProcessor, Scope } from '../scope/createScope';
 import type { Breadcrumb, Event, Primitive } from '../types';
 import { applyScopeData } from './applyScopeData';
 import type { PlatformSettings, ResolvedOptions } from './types';
@@ -9,7 +9,8 @@ import type { PlatformSettings, ResolvedOptions } from './types';
 /**
  * Turns a built event into a complete one: ids and timestamps (fixed now, at capture), release and
  * environment, the merged scopes (global → isolation → current), trace context, and normalized user data.
- * Runs synchronously at capture time so later scope changes cannot leak into the event.
+ * Runs synchronously at capture time so later scope changes cannot leak into the event. Returns the
+ * scopes' event processors (global first), fixed now too, for the pipeline to run.
  */
 export function prepareEvent(
   event: Event,
@@ -17,7 +18,7 @@ export function prepareEvent(
   options: ResolvedOptions,
   platform: Pick<PlatformSettings, 'platform' | 'sdk'>,
   scopes: [global: Scope, isolation: Scope, current: Scope],
-): Event {
+): EventProcessor[] {
   event.event_id = eventId;
   event.timestamp ??= Date.now() / 1000;
   event.platform ??= platform.platform;
@@ -40,7 +41,7 @@ export function prepareEvent(
   if (trace.requestId !== undefined) event.tags = { request_id: trace.requestId, ...event.tags };
 
   normalizeUserData(event, options);
-  return event;
+  return data.flatMap((scopeData) => scopeData.eventProcessors ?? []);
 }
 
 /** Bounds every part a user can fill, so nothing they pass can make the event huge or unserializable. */

@@ -1,8 +1,9 @@
 import type { Envelope } from '../envelope/types';
 import { debugLogger } from '../debugLogger';
-import type { DropReason, Event, EventHint } from '../types';
+import type { DropReason, ErrorEvent, Event, EventHint } from '../types';
 import { chain, isThenable, type MaybePromise } from './maybePromise';
 import type { StormGuard } from './createStormGuard';
+import type { EventProcessor } from '../scope/createScope';
 import type { Client, Integration, ResolvedOptions } from './types';
 
 // Replaced by bundlers: production builds keep what failed and leave out what happens next.
@@ -26,9 +27,29 @@ export interface PipelineHost {
  * → storm guard → beforeSend → scrub + size guard → envelope → transport. Synchronous unless a hook returns a promise.
  * A user hook that throws is logged and skipped: a broken hook must not cost the error it was handed.
  */
-export function runPipeline(host: PipelineHost, event: Event, hint: EventHint): MaybePromise<void> {
-  return chain(runProcessors(host, event, hint, 0), (processed) => {
+export function runPipeline(
+  host: PipelineHost,
+  event: Event,
+  hint: EventHint,
+  scopeProcessors: EventProcessor[] = [],
+): MaybePromise<void> {
+  for (const integration of host.integrations) {
+    if (!integration.preprocessEvent) continue;
+    try {
+      integration.preprocessEvent(event, hint, host.client);
+    } catch (error) {
+      debugLogger.error(`Integration ${integration.name} failed in preprocessEvent`, error);
+    }
+  }
+  // Sentry's order: the integrations' processors, then the scopes' (global, isolation, current).
+  const steps =
+    scopeProcessors.length === 0
+      ? host.integrations
+      : [...host.integrations, ...scopeProcessors.map((processEvent) => ({ name: 'EventProcessor', processEvent }))];
+  return chain(runProcessors(host, steps, event, hint, 0), (processed) => {
     if (!processed) return host.drop('event_processor');
+    // As in Sentry, sampleRate and beforeSend are for errors and messages, not for user feedback.
+    if (processed.type === 'feedback') return host.send(host.toEnvelope(processed));
     if (!isSampledIn(host.options, processed)) return host.drop('sample_rate');
     // After the processors: the fingerprint it keys on uses the context lines they add.
     if (host.stormGuard && !host.stormGuard.allow(processed)) return host.drop('storm_guard');
@@ -39,10 +60,16 @@ export function runPipeline(host: PipelineHost, event: Event, hint: EventHint): 
   });
 }
 
-function runProcessors(host: PipelineHost, event: Event, hint: EventHint, start: number): MaybePromise<Event | null> {
+function runProcessors(
+  host: PipelineHost,
+  steps: Pick<Integration, 'name' | 'processEvent'>[],
+  event: Event,
+  hint: EventHint,
+  start: number,
+): MaybePromise<Event | null> {
   let current = event;
-  for (let i = start; i < host.integrations.length; i++) {
-    const integration = host.integrations[i]!;
+  for (let i = start; i < steps.length; i++) {
+    const integration = steps[i]!;
     if (!integration.processEvent) continue;
     let result: Event | null | PromiseLike<Event | null>;
     try {
@@ -57,13 +84,13 @@ function runProcessors(host: PipelineHost, event: Event, hint: EventHint, start:
     if (isThenable(result)) {
       const before = current;
       return Promise.resolve(result).then(
-        (next) => (next === null ? droppedBy(integration) : runProcessors(host, next ?? before, hint, i + 1)),
+        (next) => (next === null ? droppedBy(integration) : runProcessors(host, steps, next ?? before, hint, i + 1)),
         (error: unknown) => {
           debugLogger.error(
             `Integration ${integration.name} ${process.env.NODE_ENV !== 'production' ? 'rejected in processEvent; skipped it' : 'failed'}`,
             error,
           );
-          return runProcessors(host, before, hint, i + 1);
+          return runProcessors(host, steps, before, hint, i + 1);
         },
       );
     }
@@ -74,7 +101,7 @@ function runProcessors(host: PipelineHost, event: Event, hint: EventHint, start:
 }
 
 /** With `debug: true`, says which integration dropped an event (Dedupe, EventFilters, …). */
-function droppedBy(integration: Integration): null {
+function droppedBy(integration: Pick<Integration, 'name'>): null {
   debugLogger.log(`${integration.name} dropped an event`);
   return null;
 }
@@ -104,7 +131,7 @@ function callBeforeSend(options: ResolvedOptions, event: Event, hint: EventHint)
   if (!beforeSend) return event;
   let result: Event | null | PromiseLike<Event | null>;
   try {
-    result = beforeSend(event, hint);
+    result = beforeSend(event as ErrorEvent, hint);
   } catch (error) {
     debugLogger.error(
       process.env.NODE_ENV !== 'production' ? 'beforeSend threw; sending the event unchanged' : 'beforeSend failed',

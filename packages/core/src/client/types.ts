@@ -10,6 +10,7 @@ import type {
   DataCategory,
   Dsn,
   DropReason,
+  ErrorEvent,
   Event,
   EventHint,
   SdkInfo,
@@ -28,31 +29,63 @@ export interface Transport {
   send(envelope: Envelope): PromiseLike<TransportResponse | void>;
   flush(timeout?: number): PromiseLike<boolean>;
   /**
-   * Offers every queued envelope that is not in flight to `deliver` (a page about to unload uses
-   * `navigator.sendBeacon`); those it accepts leave the queue.
+   * Offers `deliver` (a page about to unload uses `navigator.sendBeacon`, whose answer is never seen) each
+   * queued envelope that can land as far as the transport knows (`mayHandOff`: its destination healthy, not
+   * paused or rate limited); those it accepts leave the queue and the journal, the rest stay journaled.
    */
   handOff?(
     deliver: (request: { url: string; headers: Record<string, string>; body: string | Uint8Array }) => boolean,
   ): Promise<void>;
   /** Flushes within `timeout`, then lets go of everything the transport holds (timers, journal lock). */
   close?(timeout?: number): PromiseLike<boolean>;
+  /**
+   * The process is exiting (no later turn of the event loop): encodes what waits for an asynchronous encode
+   * and has the journal write, synchronously, everything not yet written. See `Client.persistSync`.
+   */
+  persistSync?(): void;
 }
 
-export interface TransportOptions {
+/** What a transport factory is called with (a type literal, so it fits `createTransport`'s options too). */
+export type TransportOptions = {
   /** The ingest URL derived from the DSN (or the tunnel), when there is one. */
   url?: string;
   dsn?: Dsn;
   tunnel?: string;
   recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
-}
+};
 
 export type TransportFactory = (options: TransportOptions) => Transport;
+
+/**
+ * A transport factory as Sentry types it (`(options: BaseTransportOptions) => Transport`, with `url`
+ * required): a method signature, so its parameter is checked both ways and such a factory type-checks.
+ */
+export type SentryStyleTransportFactory = { make(options: TransportOptions): Transport }['make'];
+
+/**
+ * Sentry's `BaseTransportOptions`: what a transport factory is called with, the ingest `url` included. A
+ * type literal (not an interface), so it also fits `createTransport`'s options as Sentry's does.
+ */
+export type BaseTransportOptions = {
+  url: string;
+  dsn?: Dsn;
+  tunnel?: string;
+  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
+  bufferSize?: number;
+  headers?: Record<string, string>;
+};
 
 /** A plug-in to the pipeline. A user's instance replaces a default one of the same name. */
 export interface Integration {
   name: string;
+  /** Sentry's hook: called once per process for an integration of this name, before `setup`. */
+  setupOnce?(): void;
   /** Called once per client, when it is bound. */
   setup?(client: Client): void;
+  /** Sentry's hook: called once per client after every integration's `setup`. */
+  afterAllSetup?(client: Client): void;
+  /** Sentry's hook: changes the event in place before any `processEvent` runs. */
+  preprocessEvent?(event: Event, hint: EventHint, client: Client): void;
   /** Returns the event (possibly changed), or null to drop it. */
   processEvent?(event: Event, hint: EventHint, client: Client): Event | null | PromiseLike<Event | null>;
 }
@@ -65,7 +98,8 @@ export interface CaptureLogOptions {
   breadcrumb?: boolean;
 }
 
-export type BeforeSend = (event: Event, hint: EventHint) => Event | null | PromiseLike<Event | null>;
+/** Changes or drops (`null`) an error or message event; user feedback does not pass through it, as in Sentry. */
+export type BeforeSend = (event: ErrorEvent, hint: EventHint) => Event | null | PromiseLike<Event | null>;
 export type BeforeSendLog = (log: SerializedLog) => SerializedLog | null;
 export type BeforeBreadcrumb = (breadcrumb: Breadcrumb, hint?: Record<string, unknown>) => Breadcrumb | null;
 
@@ -90,7 +124,12 @@ export interface CoreOptions extends SentryOnlyOptions {
   denyUrls?: (string | RegExp)[];
   allowUrls?: (string | RegExp)[];
   integrations?: Integration[] | ((defaults: Integration[]) => Integration[]);
-  transport?: TransportFactory;
+  /**
+   * Makes the transport. Also takes what Sentry's docs pass: a factory typed with Sentry's
+   * `BaseTransportOptions`, or `makeNodeTransport` / `makeFetchTransport` themselves (in `@faultline/node`
+   * and `@faultline/browser` init, that is the default transport, journal included).
+   */
+  transport?: SentryStyleTransportFactory;
   debug?: boolean;
   enabled?: boolean;
   /** The service this SDK runs in: `service.name` on logs and the `service_name` Loki label. */
@@ -147,13 +186,19 @@ export interface PlatformSettings {
    * as paths, `module`, `in_app`), as Sentry's platform stack parsers do. Not applied to `captureEvent`.
    */
   normalizeFrame?(frame: StackFrame): void;
+  /**
+   * Where the platform looked for a DSN, in the order it reads them (`dsn` init option, an environment
+   * variable, a config file…): the warning printed when none was found names them. Default: the init option.
+   */
+  dsnSources?: string[];
 }
 
 /**
- * What a client tells those who listen (`client.on`). `captured` runs at capture time for an exception
- * or a hand-built event (never `captureMessage`), once its scopes are merged and before the pipeline
- * (processors, sampling, beforeSend): the items it returns go in the event's envelope, or alone when the
- * event is dropped. `flush` runs as a flush starts (before the transport's), `close` as close starts.
+ * What a client tells those who listen (`client.on`). `captured` runs at capture time for every event
+ * (`captureException`, `captureMessage`, `captureEvent`), once its scopes are merged and before the
+ * pipeline (processors, sampling, beforeSend): the items it returns go in the event's envelope, or alone
+ * when the event is dropped. `flush` runs as a flush starts (before the transport's), `close` as close
+ * starts, once what was captured has been through the pipeline.
  */
 export interface ClientHooks {
   captured(event: Event, hint: EventHint): EnvelopeItem[] | void;
@@ -167,6 +212,12 @@ export interface Client {
   getSdkInfo(): SdkInfo;
   getTransport(): Transport | undefined;
   getIntegration(name: string): Integration | undefined;
+  /** Sentry's name for `getIntegration`. */
+  getIntegrationByName<T extends Integration = Integration>(name: string): T | undefined;
+  /** Adds and sets up an integration after `init` (one of the same name already there is kept). */
+  addIntegration(integration: Integration): void;
+  /** Sentry's manual set-up step (`new NodeClient(…)`, `setCurrentClient`, `client.init()`): nothing left to do here. */
+  init(): void;
   isEnabled(): boolean;
   captureException(exception: unknown, hint?: EventHint, scope?: Scope): string;
   captureMessage(message: string, level?: SeverityLevel, hint?: EventHint, scope?: Scope): string;
@@ -186,6 +237,13 @@ export interface Client {
   close(timeout?: number): PromiseLike<boolean>;
   /** Calls `callback` on each `name` (see `ClientHooks`); returns how to stop. */
   on<K extends keyof ClientHooks>(name: K, callback: ClientHooks[K]): () => void;
+  /**
+   * For a process about to exit (Node's `exit` event): runs the captures still waiting for the pipeline and
+   * sends the buffered logs, synchronously as far as the hooks are synchronous (an asynchronous `beforeSend`
+   * or processor does not finish), then has the transport journal synchronously what is not yet on disk, so
+   * the next process sends it. Never throws.
+   */
+  persistSync?(): void;
 }
 
 export type { CaptureContext };

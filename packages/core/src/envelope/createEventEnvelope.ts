@@ -14,7 +14,7 @@ export function envelopeHeaders(address: EnvelopeAddress, extra: EnvelopeHeaders
   return headers;
 }
 
-/** Wraps one event in an envelope. */
+/** Wraps one event in an envelope (user feedback as a `feedback` item, as Sentry sends it). */
 export function createEventEnvelope(event: Event, address: EnvelopeAddress): Envelope {
-  return [envelopeHeaders(address, { event_id: event.event_id }), [[{ type: 'event' }, event]]];
+  return [envelopeHeaders(address, { event_id: event.event_id }), [[{ type: event.type ?? 'event' }, event]]];
 }

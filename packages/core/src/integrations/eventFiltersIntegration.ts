@@ -12,13 +12,26 @@ export function matchesAny(value: string, patterns: Pattern[] | undefined): bool
   return false;
 }
 
-/** Drops events per the client's `ignoreErrors`, `denyUrls` and `allowUrls` options. */
+/** Patterns an `eventFiltersIntegration` adds to the client's own options. */
+export interface EventFiltersOptions {
+  ignoreErrors?: Pattern[];
+  denyUrls?: Pattern[];
+  allowUrls?: Pattern[];
+}
+
+/**
+ * Drops events per the client's `ignoreErrors`, `denyUrls` and `allowUrls` options, plus those given here
+ * (Sentry's `eventFiltersIntegration({ ignoreErrors: [...] })`).
+ */
 /* @__NO_SIDE_EFFECTS__ */
-export function eventFiltersIntegration(): Integration {
+export function eventFiltersIntegration(own: EventFiltersOptions = {}): Integration {
   return {
     name: 'EventFilters',
     processEvent(event, _hint, client) {
-      const { ignoreErrors, denyUrls, allowUrls } = client.getOptions();
+      const options = client.getOptions();
+      const ignoreErrors = join(options.ignoreErrors, own.ignoreErrors);
+      const denyUrls = join(options.denyUrls, own.denyUrls);
+      const allowUrls = join(options.allowUrls, own.allowUrls);
       if (ignoreErrors?.length && messagesOf(event).some((message) => matchesAny(message, ignoreErrors))) return null;
       const url = topFrameUrl(event);
       if (url === undefined) return event;
@@ -48,4 +61,14 @@ function topFrameUrl(event: Event): string | undefined {
     if (filename && filename !== '<anonymous>' && filename !== '[native code]') return filename;
   }
   return undefined;
+}
+
+/** Sentry's former name for `eventFiltersIntegration` (it takes the same options and replaces the default). */
+/* @__NO_SIDE_EFFECTS__ */
+export function inboundFiltersIntegration(options: EventFiltersOptions = {}): Integration {
+  return eventFiltersIntegration(options);
+}
+
+function join(base: Pattern[] | undefined, own: Pattern[] | undefined): Pattern[] | undefined {
+  return own?.length ? [...(base ?? []), ...own] : base;
 }

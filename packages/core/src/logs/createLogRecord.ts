@@ -9,7 +9,7 @@ import type { LogLevel, SerializedLog } from './types';
 const MAX_BODY_LENGTH = 8192;
 
 /**
- * A log record with its timestamp fixed now, typed attributes, and the trace, span, request and user of
+ * A log record with its timestamp fixed now, typed attributes (nested ones still structured), and the trace, span, request and user of
  * the active scopes, so a log lines up with the errors of the same request.
  */
 export function createLogRecord(
@@ -23,8 +23,14 @@ export function createLogRecord(
   const { scope, isolationScope } = strategy.getScopes();
   const trace = resolvePropagationContext(globalScope, isolationScope, scope);
   const typed: NonNullable<SerializedLog['attributes']> = {};
+  // Scope attributes (Sentry's `setAttributes`), least specific first; the log's own win.
+  for (const layer of [globalScope, isolationScope, scope]) {
+    const scoped = layer.getAttributes();
+    for (const key in scoped) typed[key] = toLogAttribute(scoped[key]);
+  }
   if (attributes) {
-    for (const key in attributes) typed[key] = toLogAttribute(attributes[key]);
+    const limits = { depth: options.normalizeDepth, maxBreadth: options.normalizeMaxBreadth };
+    for (const key in attributes) typed[key] = toLogAttribute(attributes[key], limits);
   }
   typed['sentry.sdk.name'] = { value: sdk.name, type: 'string' };
   typed['sentry.sdk.version'] = { value: sdk.version, type: 'string' };

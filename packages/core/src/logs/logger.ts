@@ -1,3 +1,4 @@
+import { parameterize, templateOf } from '../api/parameterize';
 import { getCarrier } from '../carrier';
 import { installLogPipeline } from './installLogPipeline';
 import type { LogLevel } from './types';
@@ -14,6 +15,11 @@ export interface Logger {
   fatal: LogMethod;
   /** A logger whose records all carry `attributes` (a call's own attributes win). */
   child(attributes: Record<string, unknown>): Logger;
+  /**
+   * Sentry's template tag for log messages: `logger.info(logger.fmt\`Order ${id} paid\`)` sends the text,
+   * plus `sentry.message.template` and one `sentry.message.parameter.<n>` attribute per value.
+   */
+  fmt: typeof parameterize;
 }
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -23,7 +29,13 @@ function createLogger(bound: Record<string, unknown> | undefined): Logger {
     (message, attributes) => {
       try {
         installLogPipeline();
-        getCarrier().client?.captureLog(level, message, bound ? { ...bound, ...attributes } : attributes);
+        let merged = bound ? { ...bound, ...attributes } : attributes;
+        const parameterized = templateOf(message);
+        if (parameterized) {
+          merged = { ...merged, 'sentry.message.template': parameterized.template };
+          parameterized.values.forEach((value, i) => (merged![`sentry.message.parameter.${i}`] = value));
+        }
+        getCarrier().client?.captureLog(level, parameterized ? String(message) : message, merged);
       } catch {
         // logging must never throw into the app
       }
@@ -36,6 +48,7 @@ function createLogger(bound: Record<string, unknown> | undefined): Logger {
     error: method('error'),
     fatal: method('fatal'),
     child: (attributes) => createLogger({ ...bound, ...attributes }),
+    fmt: parameterize,
   };
 }
 

@@ -1,4 +1,14 @@
-import type { Breadcrumb, Contexts, Primitive, PropagationContext, RequestData, SeverityLevel, User } from '../types';
+import type {
+  Breadcrumb,
+  Contexts,
+  Event,
+  EventHint,
+  Primitive,
+  PropagationContext,
+  RequestData,
+  SeverityLevel,
+  User,
+} from '../types';
 import { DEFAULT_MAX_BREADCRUMBS } from '../constants';
 import { createRingBuffer, type RingBuffer } from './createRingBuffer';
 
@@ -14,7 +24,16 @@ export interface ScopeData {
   /** The incoming request this scope handles (set per request by @faultline/node). */
   request?: RequestData;
   breadcrumbs: Breadcrumb[];
+  /** Sentry's scope event processors, run after the integrations' `processEvent` (see `addEventProcessor`). */
+  eventProcessors?: EventProcessor[];
+  /** The event's `transaction` (the route or job it belongs to), unless the event has one. */
+  transactionName?: string;
+  /** Attributes every log captured with this scope carries (a log's own attributes win). */
+  attributes?: Record<string, unknown>;
 }
+
+/** Changes an event (or drops it with `null`), as Sentry's `scope.addEventProcessor` callbacks do. */
+export type EventProcessor = (event: Event, hint: EventHint) => Event | null | PromiseLike<Event | null>;
 
 /**
  * Context that applies to the events captured while it is active. Three live at once: global,
@@ -39,6 +58,8 @@ export interface Scope {
    */
   addBreadcrumb(breadcrumb: Breadcrumb, maxBreadcrumbs?: number): this;
   clearBreadcrumbs(): this;
+  /** Runs `processor` on every event captured with this scope, after the integrations; `null` drops it. */
+  addEventProcessor(processor: EventProcessor): this;
   setLastEventId(id: string | undefined): void;
   lastEventId(): string | undefined;
   /**
@@ -47,6 +68,16 @@ export interface Scope {
    */
   setRequestSession(session: object | undefined): void;
   getRequestSession(): object | undefined;
+  /** The event's `transaction` (a route or job name), as Sentry's scope sets it. */
+  setTransactionName(name: string | undefined): this;
+  /** Attributes for every log captured with this scope (Sentry's scope attributes). */
+  setAttributes(attributes: Record<string, unknown>): this;
+  setAttribute(key: string, value: unknown): this;
+  removeAttribute(key: string): this;
+  getAttributes(): Record<string, unknown> | undefined;
+  /** Sentry's attachments: accepted and not sent (Faultline sends no attachments). */
+  addAttachment(attachment: unknown): this;
+  clearAttachments(): this;
   /** Everything set on this scope, for merging into an event. */
   getScopeData(): ScopeData;
   clear(): this;
@@ -122,6 +153,32 @@ class ScopeImpl implements Scope {
     this._breadcrumbs = undefined;
     return this;
   }
+  addEventProcessor(processor: EventProcessor): this {
+    return this._set({ eventProcessors: [...(this._fields.eventProcessors ?? []), processor] });
+  }
+  setTransactionName(transactionName: string | undefined): this {
+    return this._set({ transactionName });
+  }
+  setAttributes(attributes: Record<string, unknown>): this {
+    return this._set({ attributes: { ...this._fields.attributes, ...attributes } });
+  }
+  setAttribute(key: string, value: unknown): this {
+    return this.setAttributes({ [key]: value });
+  }
+  getAttributes(): Record<string, unknown> | undefined {
+    return this._fields.attributes;
+  }
+  removeAttribute(key: string): this {
+    const attributes = { ...this._fields.attributes };
+    delete attributes[key];
+    return this._set({ attributes });
+  }
+  addAttachment(): this {
+    return this;
+  }
+  clearAttachments(): this {
+    return this;
+  }
   setLastEventId(id: string | undefined): void {
     this._lastEventId = id;
   }
@@ -156,3 +213,6 @@ class ScopeImpl implements Scope {
 export function createScope(): Scope {
   return new ScopeImpl();
 }
+
+/** Sentry's `Scope` class: `new Scope()` is an empty scope, to pass as a capture's context or to fork. */
+export const Scope: new () => Scope = ScopeImpl;

@@ -3,7 +3,7 @@ import type { Client } from '../client/types';
 import type { EnvelopeItem } from '../envelope/types';
 import { createSession, endSession, recordError, sessionUpdate, type Session } from './createSession';
 import { sessionErrorKind } from './sessionErrorKind';
-import type { SessionContext, SessionTracker } from './types';
+import type { SessionContext, SessionStartOptions, SessionTracker } from './types';
 
 /** The user of the active scopes (current, then isolation, then global), read when a session is first sent. */
 function activeUser() {
@@ -19,13 +19,15 @@ function activeUser() {
 export function createSessionTracker(client: Client, context: SessionContext): SessionTracker {
   let session: Session | undefined;
   let eager = false;
+  let previous: SessionStartOptions = {};
   const update = (current: Session): EnvelopeItem => [
     { type: 'session' },
     sessionUpdate(current, context.now(), () => context.distinctId(activeUser())),
   ];
 
   const tracker: SessionTracker = {
-    start(options = {}) {
+    start(options = previous) {
+      previous = options;
       const items: EnvelopeItem[] = [];
       // A navigation ends the page's session: it is counted, even if it was never sent.
       if (session && endSession(session, 'exited')) items.push(update(session));
@@ -39,6 +41,9 @@ export function createSessionTracker(client: Client, context: SessionContext): S
     },
     sendPending() {
       if (session && eager && !session.sent) context.send([update(session)]);
+    },
+    capture() {
+      if (session) context.send([update(session)]);
     },
     end(status) {
       if (!session || !endSession(session, status)) return false;

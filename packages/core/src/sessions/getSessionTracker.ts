@@ -10,11 +10,12 @@ import type { ClientSessions, RequestSessions, SessionStatus, SessionTracker } f
 declare const process: { env: { NODE_ENV?: string } };
 
 /**
- * The sessions of `client`, made on first use: off when the client is disabled or closed, when
- * `autoSessionTracking` is false, and without a `release` (Sentry drops sessions that have none; this
- * is said once, with `debug: true`).
+ * The sessions of `client`, made on first use: none when the client is disabled or closed, or without a
+ * `release` (Sentry drops sessions that have none; this is said once, with `debug: true`). `auto`: only
+ * when `autoSessionTracking` is not false (what the integrations ask for); a manual `startSession` has
+ * sessions either way, as in Sentry.
  */
-function sessionsOf(client: Client | undefined): ClientSessions | undefined {
+function sessionsOf(client: Client | undefined, auto: boolean): ClientSessions | undefined {
   if (!client?.isEnabled()) return undefined;
   const all = (getCarrier().sessions ??= new WeakMap());
   let sessions = all.get(client);
@@ -27,15 +28,18 @@ function sessionsOf(client: Client | undefined): ClientSessions | undefined {
           : 'No release: no sessions',
       );
     }
-    sessions = { context: autoSessionTracking !== false && release ? createSessionContext(client) : false };
+    sessions = { context: release ? createSessionContext(client) : false, auto: autoSessionTracking !== false };
     all.set(client, sessions);
   }
-  return sessions.context ? sessions : undefined;
+  return sessions.context && (sessions.auto || !auto) ? sessions : undefined;
 }
 
-/** The single session (page or process) of `client` (default: the current one); undefined when off. */
-export function getSessionTracker(client = getCarrier().client): SessionTracker | undefined {
-  const sessions = sessionsOf(client);
+/**
+ * The single session (page or process) of `client` (default: the current one); undefined when off.
+ * `manual`: for Sentry's `startSession` and kin, which work whatever `autoSessionTracking` says.
+ */
+export function getSessionTracker(client = getCarrier().client, manual = false): SessionTracker | undefined {
+  const sessions = sessionsOf(client, !manual);
   if (!sessions || !sessions.context) return undefined;
   return (sessions.single ??= createSessionTracker(client!, sessions.context));
 }
@@ -45,7 +49,7 @@ export function getRequestSessions(
   client = getCarrier().client,
   options?: RequestSessionsOptions,
 ): RequestSessions | undefined {
-  const sessions = sessionsOf(client);
+  const sessions = sessionsOf(client, true);
   if (!sessions || !sessions.context) return undefined;
   if (!sessions.requests) {
     // A server counts its requests: the process session is dropped, never sent (Sentry's session spec).

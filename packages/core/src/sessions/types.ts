@@ -73,10 +73,15 @@ export interface SessionStartOptions {
  * in the envelope of the event that caused it.
  */
 export interface SessionTracker {
-  /** Starts a session; an `ok` one before it ends as `exited` (that update is sent now). */
+  /**
+   * Starts a session; an `ok` one before it ends as `exited` (that update is sent now). Without `options`,
+   * those of the previous start (a manual `startSession` starts the same kind of session as the platform).
+   */
   start(options?: SessionStartOptions): void;
   /** Sends the first update of an eager session not sent yet (a page that became idle). */
   sendPending(): void;
+  /** Sends the session's update now, as it stands (Sentry's `captureSession`); nothing without a session. */
+  capture(): void;
   /**
    * Ends the session (`exited` at a normal end, `abnormal` when killed, `crashed` when the process dies of
    * an error) and sends its last update; a session that ended already stays as it was. True when it ended now.
@@ -114,9 +119,11 @@ export interface SessionContext {
   send(items: EnvelopeItem[]): void;
 }
 
-/** What a client's sessions hold (`context` false: sessions are off for it). */
+/** What a client's sessions hold (`context` false: no `release`, no sessions at all). */
 export interface ClientSessions {
   context: SessionContext | false;
+  /** `autoSessionTracking` is not false: the integrations start sessions (else only `startSession` does). */
+  auto: boolean;
   single?: SessionTracker;
   requests?: RequestSessions;
 }

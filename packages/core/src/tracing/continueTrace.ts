@@ -36,16 +36,43 @@ export function propagationContextFromHeaders(headers: HeadersLike | undefined):
  * Runs `callback` in a scope that continues the trace of the incoming `headers`, so every event and log
  * captured inside carries that trace id and request id, and `getTraceHeaders()` passes them on.
  */
-export function continueTrace<T>(headers: HeadersLike | undefined, callback: () => T): T {
+export function continueTrace<T>(headers: HeadersLike | SentryTraceData | undefined, callback: () => T): T {
   return withScope((scope) => {
-    scope.setPropagationContext(propagationContextFromHeaders(headers));
+    scope.setPropagationContext(propagationContextFromHeaders(asHeaders(headers)));
     return callback();
   });
 }
 
-/** Starts a new trace on the isolation scope (a new page, a new job). */
-export function startNewTrace(requestId?: string): PropagationContext {
+/** Sentry's form of what `continueTrace` continues: the incoming `sentry-trace` and `baggage` values. */
+export interface SentryTraceData {
+  sentryTrace?: string | string[];
+  baggage?: string | string[];
+}
+
+function asHeaders(headers: HeadersLike | SentryTraceData | undefined): HeadersLike | undefined {
+  const data = headers as SentryTraceData | undefined;
+  if (!data || typeof data !== 'object' || !('sentryTrace' in data || 'baggage' in data)) {
+    return headers as HeadersLike | undefined;
+  }
+  return { 'sentry-trace': data.sentryTrace, baggage: data.baggage };
+}
+
+/**
+ * Starts a new trace. With a callback (Sentry's form), runs it in a new trace and returns what it
+ * returns; without one, puts a new trace on the isolation scope (a new page, a new job) and returns it.
+ */
+export function startNewTrace<T>(callback: () => T): T;
+export function startNewTrace(requestId?: string): PropagationContext;
+export function startNewTrace<T>(callbackOrRequestId?: (() => T) | string): T | PropagationContext {
+  const { strategy } = getCarrier();
+  const active = strategy.getScopes();
+  if (typeof callbackOrRequestId === 'function') {
+    // Not withScope: a page that only starts its trace (browser init) carries no withScope for it.
+    const scope = active.scope.clone().setPropagationContext(createPropagationContext());
+    return strategy.runWith({ scope, isolationScope: active.isolationScope }, callbackOrRequestId);
+  }
+  const requestId = callbackOrRequestId;
   const context: PropagationContext = { ...createPropagationContext(), ...(requestId ? { requestId } : {}) };
-  getCarrier().strategy.getScopes().isolationScope.setPropagationContext(context);
+  active.isolationScope.setPropagationContext(context);
   return context;
 }

@@ -13,6 +13,11 @@ export function createDestinationHealth(backoff: (streak: number) => number) {
     start: (): number => generation,
     /** Requests that may be in flight at once now. */
     maxInFlight: (concurrency: number): number => (state.kind === 'healthy' ? concurrency : 1),
+    /**
+     * No failure since the last success, or no answer yet (a destination that could not have failed yet
+     * counts as healthy): what a page hiding needs before it hands an envelope to a beacon.
+     */
+    isHealthy: (): boolean => state.kind === 'healthy',
     /** Until when nothing may be sent (0 when healthy). */
     pausedUntil: (): number => (state.kind === 'failing' ? state.until : 0),
     succeeded(): void {
@@ -29,9 +34,15 @@ export function createDestinationHealth(backoff: (streak: number) => number) {
       const streak = state.kind === 'failing' ? state.streak + 1 : 1;
       state = { kind: 'failing', streak, until: Math.max(now + backoff(streak), pauseUntil) };
     },
-    /** Try now (the network is back, or the app asked for a flush); the streak is kept. */
+    /**
+     * Try now (the network is back, the page is shown again, the app asked for a flush); the streak is kept.
+     * A failure answered later to a request started before this (a page restored from the back/forward
+     * cache gets the answer to the probe it sent as it was hidden) does not pause it again.
+     */
     resume(): void {
-      if (state.kind === 'failing') state = { ...state, until: 0 };
+      if (state.kind !== 'failing') return;
+      state = { ...state, until: 0 };
+      generation++;
     },
   };
 }

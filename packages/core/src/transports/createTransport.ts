@@ -3,21 +3,25 @@ import { debugLogger } from '../debugLogger';
 import type { Envelope } from '../envelope/types';
 import type { DataCategory, DropReason } from '../types';
 import { jitteredBackoff } from './backoff';
+import { createAcknowledger } from './createAcknowledger';
 import { createDestinationHealth } from './createDestinationHealth';
 import { createEnvelopeQueue, type QueueEntry } from './createEnvelopeQueue';
-import { createQueueEntry, entryFromRecord, recordOf } from './createQueueEntry';
+import { createQueueEntry, recordOf } from './createQueueEntry';
+import { createPendingEncodes } from './createPendingEncodes';
+import { createReplaySink } from './createReplaySink';
 import { createWakeTimer } from './createWakeTimer';
 import { createSentryDestination } from './createSentryDestination';
 import { decideOutcome } from './decideOutcome';
+import { createHandOff } from './createHandOff';
+import { noticeRejections } from './noticeRejections';
+import { requestFor } from './requestFor';
 import { filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
 import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
 import type { DeliveryOptions, Destination, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
 import { waitUntilDrained } from './waitUntilDrained';
-import { resolveWithin } from '../timers';
 
-/** Longest a flush waits on the journal itself (its replay at start, an acknowledgement), should its disk hang. */
-const JOURNAL_OPEN_WAIT_MS = 30_000;
+/** Longest a flush waits on the journal's acknowledgements, should its disk hang (for replay: createReplaySink). */
 const JOURNAL_WAIT_MS = 5000;
 
 /**
@@ -69,12 +73,13 @@ export function createTransport(
   let sending = 0;
   let admitting = 0;
   let replaying = Boolean(journal);
-  /** Acknowledgements not yet written: a flush waits for them, or the next process would send again. */
-  let acknowledging = 0;
   /** How to abandon each request on the wire, for close(). */
   const onTheWire = new Set<() => void>();
   let closed = false;
+  const encodes = createPendingEncodes();
   const wake = createWakeTimer(() => pump());
+  const request = noticeRejections(makeRequest, name, destination.isPermanent);
+  const acknowledgements = journal && createAcknowledger(journal, JOURNAL_WAIT_MS, () => pump());
 
   /** Counts a lost envelope once, with one reason; the drop counts of a report riding in it are carried forward. */
   function lose(entry: Pick<QueueEntry, 'quantities' | 'reports'>, reason: DropReason): void {
@@ -87,20 +92,12 @@ export function createTransport(
   /** Done with an entry: out of the queue and the journal, counted as lost when `reason` is given. */
   function settle(entry: QueueEntry, reason?: DropReason): void {
     queue.remove(entry);
+    replay?.left(entry);
     if (reason) {
       debugLogger.log(`${name}: dropped envelope ${entry.id} (${reason})`);
       lose(entry, reason);
     }
-    acknowledge(entry.id);
-  }
-  function acknowledge(id: string): void {
-    if (!journal) return;
-    acknowledging++;
-    // Bounded: a journal whose disk hangs (a folder on /proc, a dead network mount) must not hold every flush.
-    void resolveWithin(journal.acknowledge(id), JOURNAL_WAIT_MS, undefined, false).finally(() => {
-      acknowledging--;
-      if (acknowledging === 0) pump();
-    });
+    acknowledgements?.acknowledge(entry.id);
   }
   function admit(entry: QueueEntry, from: 'live' | 'backlog'): boolean {
     const { admitted, expired, evicted } = queue.admit(entry, Date.now(), from);
@@ -112,12 +109,6 @@ export function createTransport(
     }
     return admitted;
   }
-  /** The request for an entry: the destination's headers (never any from disk), `sent_at` of this attempt. */
-  const requestFor = (entry: QueueEntry, body: string | Uint8Array, now: number) => ({
-    url: destination.url,
-    headers: { ...destination.headers, ...(entry.gzip ? { 'Content-Encoding': 'gzip' } : {}) },
-    body: destination.stamp ? destination.stamp(body, now) : body,
-  });
   const blockedUntil = (entry: QueueEntry): number =>
     Math.max(0, ...Object.keys(entry.quantities).map((category) => disabledUntil(limits, category)));
 
@@ -144,7 +135,7 @@ export function createTransport(
         void attempt(entry);
       }
     }
-    if (queue.size === 0 && admitting === 0 && acknowledging === 0 && !replaying) drained.notify();
+    if (queue.size === 0 && admitting === 0 && !acknowledgements?.pending && !replaying) drained.notify();
   }
 
   async function attempt(entry: QueueEntry): Promise<void> {
@@ -157,8 +148,8 @@ export function createTransport(
       queue.restoreBody(entry, body);
       const started = Date.now();
       const response = await sendRequest(
-        makeRequest,
-        requestFor(entry, body, started),
+        request,
+        requestFor(destination, entry, body, started),
         requestTimeoutMs,
         onTheWire,
       ).catch((error: unknown) => {
@@ -226,23 +217,32 @@ export function createTransport(
     });
   }
 
-  if (journal) {
-    const opened = journal.open({
-      replay(records) {
-        for (const record of records) {
-          const entry = entryFromRecord(record, queue.hasMemoryFor(record.body));
-          if (!admit(entry, 'backlog')) acknowledge(record.id);
-        }
-        pump();
-      },
+  // Replay takes what earlier processes left no faster than the queue sends it: half the queue at most, so
+  // this process's own envelopes keep room (a backlog of 50,000 costs the memory of what is queued).
+  const replay =
+    journal &&
+    createReplaySink({
+      queue,
+      maxEntries: limitsConfig.maxEntries,
+      admit: (entry) => admit(entry, 'backlog'),
       unreadable: (quantities) => lose({ quantities }, 'internal_sdk_error'),
+      pump: () => pump(),
+      onStall: () => finishReplay(),
     });
-    void resolveWithin(opened, JOURNAL_OPEN_WAIT_MS, undefined, false).then(() => {
-      replaying = false;
-      pump();
-    });
-  }
+  const finishReplay = (): void => {
+    replay?.done();
+    replaying = false;
+    pump();
+  };
+  void journal?.open(replay!.sink).then(finishReplay, finishReplay);
 
+  const pageHide = createHandOff({
+    entries: () => queue.entries(),
+    health,
+    limitedUntil: blockedUntil,
+    destination,
+    settle,
+  });
   const transport: Transport = {
     send(envelope) {
       if (closed) {
@@ -258,8 +258,8 @@ export function createTransport(
           return Promise.resolve({});
         }
         admitting++;
-        return Promise.resolve(encoded)
-          .then((value) => enqueue(allowed, value))
+        return encodes
+          .settle(allowed, encoded, (value) => enqueue(allowed, value))
           .catch((error: unknown) => debugLogger.error(`${name}: could not encode an envelope`, error))
           .then(() => {
             admitting--;
@@ -271,24 +271,22 @@ export function createTransport(
         return Promise.resolve({});
       }
     },
-    handOff(deliver) {
-      // A page going away may get no further task: hand off from memory, synchronously.
-      for (const entry of queue.entries()) {
-        if (entry.state === 'sending' || entry.body === undefined) continue;
-        if (deliver(requestFor(entry, entry.body, Date.now()))) settle(entry);
-      }
-      return Promise.resolve();
-    },
+    handOff: pageHide.handOff,
     flush(timeout) {
-      // An explicit request to try now (the browser calls it when the network comes back).
-      health.resume();
+      // An explicit request to try now (the network is back, the page is shown again), except as a page goes.
+      if (pageHide.mayResume(Date.now())) health.resume();
       const result = drained.wait(timeout);
       pump();
       return result;
     },
+    persistSync() {
+      encodes.finishSync((envelope) => destination.encode(envelope, { sync: true }), enqueue);
+      journal?.persistSync?.();
+    },
     async close(timeout) {
       const flushed = await transport.flush(timeout);
       closed = true;
+      replay?.close();
       wake.cancel();
       // What is still on the wire is abandoned (it stays in the journal for the next process): a receiver
       // that never answers must not hold the process after close().

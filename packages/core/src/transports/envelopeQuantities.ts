@@ -12,6 +12,10 @@ export function itemCategory(item: EnvelopeItem): DataCategory {
     case 'session':
     case 'sessions':
       return 'session';
+    case 'check_in':
+      return 'monitor';
+    case 'feedback':
+      return 'feedback';
     case 'client_report':
       return 'internal';
     default:

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 describe('createClientHooks (client.on)', () => {
   beforeEach(() => resetCarrier());
 
-  it('runs captured hooks at capture time, before the pipeline, for exceptions but not messages', async () => {
+  it('runs captured hooks at capture time, before the pipeline, for exceptions and messages', async () => {
     const seen: string[] = [];
     const { client, record } = initForTest({
       beforeSend: (event) => {
@@ -13,12 +13,12 @@ describe('createClientHooks (client.on)', () => {
         return event;
       },
     });
-    client.on('captured', (event) => void seen.push(`captured ${event.exception?.values[0]?.value}`));
+    client.on('captured', (event) => void seen.push(`captured ${event.exception?.values[0]?.value ?? event.message}`));
     captureException(new Error('one'));
     captureMessage('two', 'error');
-    expect(seen).toEqual(['captured one']);
+    expect(seen).toEqual(['captured one', 'captured two']);
     await flush(1000);
-    expect(seen).toEqual(['captured one', 'beforeSend one', 'beforeSend two']);
+    expect(seen).toEqual(['captured one', 'captured two', 'beforeSend one', 'beforeSend two']);
     expect(record.events()).toHaveLength(2);
   });
 

@@ -21,6 +21,20 @@ describe('sessionErrorKind', () => {
     ['a fatal handled exception', { level: 'fatal', exception: { values: [exception(true)] } }, 'handled'],
     ['an exception lowered to warning', { level: 'warning', exception: { values: [exception(false)] } }, undefined],
     ['a message', { level: 'fatal', message: 'hi' }, undefined],
+    [
+      'a message with the stack attachStacktrace adds',
+      {
+        level: 'error',
+        message: 'hi',
+        exception: { values: [{ ...exception(), mechanism: { type: 'generic', synthetic: true } }] },
+      },
+      undefined,
+    ],
+    [
+      'a thrown non-error (a synthetic exception, no message)',
+      { level: 'error', exception: { values: [{ ...exception(), mechanism: { type: 'generic', synthetic: true } }] } },
+      'handled',
+    ],
     ['an empty exception list', { level: 'error', exception: { values: [] } }, undefined],
   ])('%s', (_, event, kind) => {
     expect(sessionErrorKind(event)).toBe(kind);

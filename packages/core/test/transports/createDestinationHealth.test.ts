@@ -30,4 +30,28 @@ describe('createDestinationHealth', () => {
     expect(health.pausedUntil()).toBe(0);
     expect(health.maxInFlight(32)).toBe(1);
   });
+
+  it('is healthy before any answer and after a success, and not from a failure until the next success', () => {
+    const health = createDestinationHealth(() => 1000);
+    expect(health.isHealthy()).toBe(true); // could not have failed yet
+    const inFlight = health.start();
+    health.failed(health.start(), 0);
+    expect(health.isHealthy()).toBe(false);
+    health.resume(); // a flush may probe now; the destination still has not answered well
+    expect(health.isHealthy()).toBe(false);
+    health.succeeded();
+    health.failed(inFlight, 10); // an answer from before the success changes nothing
+    expect(health.isHealthy()).toBe(true);
+  });
+
+  it('lets a flush try at once even when the probe sent before it fails afterwards (a page back from the bfcache)', () => {
+    const health = createDestinationHealth(() => 1000);
+    health.failed(health.start(), 0);
+    const hidden = health.start(); // the probe sent as the page was hidden, answered only once it is shown
+    health.resume(); // shown again
+    health.failed(hidden, 5000);
+    expect(health.pausedUntil()).toBe(0);
+    health.failed(health.start(), 5000); // the probe sent now fails: the next step
+    expect(health.pausedUntil()).toBe(6000);
+  });
 });

@@ -15,10 +15,16 @@ import type {
   Event,
   MakeRequest,
 } from '@faultline/core';
-import { createMemoryJournal, makeFetchRequest, startReceiver, type Receiver } from '@faultline/test-utils';
+import {
+  createMemoryJournal,
+  makeFetchRequest,
+  startReceiver,
+  type Behavior,
+  type Receiver,
+} from '@faultline/test-utils';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const sdk = { name: 'faultline.javascript.test', version: '0.0.0' };
 const eventEnvelope = (message = 'boom'): Envelope =>
@@ -148,6 +154,24 @@ describe('createTransport', () => {
     expect(await transport.flush(2000)).toBe(true);
     expect(server.requests).toHaveLength(1);
     expect(drops).toEqual([['send_error', 'log_item', 2]]);
+  });
+
+  it('says once per status, without debug, that the destination rejected envelopes, with its reason', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const reason = '{"detail":"event submission rejected with_reason: ProjectId"}';
+      const server = await receiver(() => ({ status: 403, body: reason }));
+      const { transport, drops } = setup(server);
+      for (let i = 0; i < 3; i++) await transport.send(eventEnvelope(`rejected ${i}`));
+      expect(await transport.flush(2000)).toBe(true);
+      expect(server.requests).toHaveLength(3);
+      expect(drops).toEqual(Array.from({ length: 3 }, () => ['send_error', 'error', 1]));
+      const lines = warn.mock.calls.map((call) => call.join(' '));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`sentry rejected an envelope: HTTP 403 ${JSON.stringify(reason)}`);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('gives up on a 500 after maxAttempts, without a hot loop', async () => {
@@ -390,12 +414,14 @@ describe('createTransport bound', () => {
     drops.filter(([r, c]) => r === reason && c === category).reduce((sum, [, , n]) => sum + n, 0);
 
   it('keeps the first envelopes of a burst and refuses the newcomers, each counted once', async () => {
-    const { transport, drops } = down({ queue: { maxEntries: 10 } });
+    const journal = createMemoryJournal();
+    const { transport, drops } = down({ queue: { maxEntries: 10 }, journal });
     for (let i = 0; i < 25; i++) await transport.send(eventEnvelope(`burst ${i}`));
     expect(drops).toEqual(Array.from({ length: 15 }, () => ['queue_overflow', 'error', 1]));
     await new Promise((resolve) => setTimeout(resolve, 20)); // the first attempts fail; the outage holds the rest
-    const kept: string[] = [];
-    await transport.handOff!((request) => (kept.push(/burst \d+/.exec(String(request.body))![0]), true));
+    const kept = [...journal.storage.owners.values()].flatMap((records) =>
+      [...records.values()].map((record) => /burst \d+/.exec(String(record.body))![0]),
+    );
     expect(kept).toEqual(Array.from({ length: 10 }, (_, i) => `burst ${i}`));
   });
 
@@ -432,51 +458,124 @@ describe('createTransport bound', () => {
 });
 
 describe('createTransport handOff', () => {
-  it('offers queued envelopes that are not in flight, and acknowledges those accepted', async () => {
-    const journal = createMemoryJournal();
-    const transport = createTransport(
-      {
-        destination: createSentryDestination({ url: 'http://127.0.0.1:9/api/1/envelope/' }),
-        recordDroppedEvent: () => undefined,
-        retryBaseMs: 60_000,
-        probeMaxMs: 60_000,
-        journal,
-      },
-      () => Promise.reject(new Error('offline')),
-    );
-    await transport.send(eventEnvelope('queued'));
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the first attempt fails; backoff holds it
+  const handedOff = async (transport: ReturnType<typeof setup>['transport']): Promise<string[]> => {
     const offered: string[] = [];
-    await transport.handOff!((request) => (offered.push(String(request.body)), true));
-    expect(offered).toHaveLength(1);
-    expect(offered[0]).toContain('queued');
-    expect(journal.storage.operations.at(-1)).toMatch(/^acknowledge /);
-    const again: string[] = [];
-    await transport.handOff!((request) => (again.push(String(request.body)), true));
-    expect(again).toEqual([]);
-    expect(await transport.flush(50)).toBe(true);
+    await transport.handOff!(
+      (request) => (offered.push(/queued \d|error \d|first|second|"type":"log"/.exec(String(request.body))![0]), true),
+    );
+    return offered;
+  };
+
+  it('hands off what waits while the destination could not have failed yet, and acknowledges it', async () => {
+    const server = await receiver(() => 'hang');
+    const journal = createMemoryJournal();
+    const { transport } = setup(server, { journal, concurrency: 1, requestTimeoutMs: 10_000 });
+    await transport.send(eventEnvelope('queued 1')); // on the wire, unanswered
+    await transport.send(eventEnvelope('queued 2'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await handedOff(transport)).toEqual(['queued 2']);
+    expect(journal.storage.operations.filter((op) => op.startsWith('acknowledge'))).toHaveLength(1);
+    expect(await handedOff(transport)).toEqual([]); // once only
   });
 
-  it('hands off a journaled envelope replayed from an earlier page', async () => {
+  it('keeps everything journaled while the destination fails, and sends it once it answers again', async () => {
+    let failing: Behavior = { status: 503 };
+    const server = await receiver(() => failing);
     const journal = createMemoryJournal();
+    const { transport, drops } = setup(server, { journal, retryBaseMs: 60_000, probeMaxMs: 60_000 });
+    for (let i = 0; i < 3; i++) await transport.send(eventEnvelope(`queued ${i}`));
+    await server.waitFor((requests) => requests.length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await handedOff(transport)).toEqual([]);
+    expect(journal.storage.operations.filter((op) => op.startsWith('acknowledge'))).toEqual([]);
+
+    failing = { status: 200 };
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await transport.flush(2000)).toBe(true); // the page is shown again, the receiver is back: all of it goes
+    expect(
+      server
+        .accepted()
+        .map((r) => /queued \d/.exec(r.body)![0])
+        .sort(),
+    ).toEqual(['queued 0', 'queued 1', 'queued 2']);
+    expect(drops).toEqual([]);
+  });
+
+  it('keeps what a connection refused left, even after a flush lifted the pause', async () => {
+    const { transport } = setup({ url: 'http://127.0.0.1:9' } as Receiver, { retryBaseMs: 60_000, probeMaxMs: 60_000 });
+    await transport.send(eventEnvelope('queued 1'));
+    await transport.send(eventEnvelope('queued 2'));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // refused: the destination fails
+    expect(await handedOff(transport)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    void transport.flush(0); // what a page shown again does: one probe goes, the other waits for it
+    expect(await handedOff(transport)).toEqual([]);
+  });
+
+  it('lifts no pause for the flush that comes with a hand-off (nothing starts as the page goes), and does after', async () => {
+    const server = await receiver(() => ({ status: 503 }));
+    const { transport } = setup(server, { retryBaseMs: 60_000, probeMaxMs: 60_000 });
+    await transport.send(eventEnvelope('queued 1'));
+    await server.waitFor((requests) => requests.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // failing, paused for a backoff step
+    await transport.handOff!(() => true);
+    void transport.flush(0); // the client flushes its logs into the queue as the page goes
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.requests).toHaveLength(1);
+    void transport.flush(0); // the page is shown again: one probe now
+    await server.waitFor((requests) => requests.length === 2);
+  });
+
+  it('keeps an entry of a rate-limited category and hands off the others', async () => {
+    const server = await receiver((_, index) =>
+      index === 0 ? { status: 200, headers: { 'X-Sentry-Rate-Limits': '60:error' } } : 'hang',
+    );
+    const { transport } = setup(server, { concurrency: 1, requestTimeoutMs: 10_000 });
+    const first = transport.send(logEnvelope()); // answered with a limit on errors
+    await transport.send(eventEnvelope('error 1')); // queued before the limit: held by it
+    await transport.send(logEnvelope()); // then on the wire, unanswered
+    await transport.send(logEnvelope()); // waiting behind it
+    await first;
+    await server.waitFor((requests) => requests.length === 2);
+    expect(await handedOff(transport)).toEqual(['"type":"log"']);
+  });
+
+  it('keeps an entry waiting out a backoff of its own, though another succeeded since', async () => {
+    const server = await receiver((request) => (request.body.includes('error 1') ? { status: 500 } : { status: 200 }));
+    // The outage's pause is short (error 2 is its probe); error 1's own backoff is long.
+    const { transport } = setup(server, { concurrency: 1, retryBaseMs: 60_000, retryMaxMs: 60_000, probeMaxMs: 20 });
+    await transport.send(eventEnvelope('error 1'));
+    await server.waitFor((requests) => requests.length === 1);
+    await transport.send(eventEnvelope('error 2'));
+    await server.waitFor((requests) => requests.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await handedOff(transport)).toEqual([]);
+  });
+
+  it('keeps an entry the delivery declines (a browser offline), and sends it later', async () => {
+    const server = await receiver(() => 'hang');
+    const { transport } = setup(server, { concurrency: 1, requestTimeoutMs: 10_000 });
+    await transport.send(eventEnvelope('queued 1'));
+    await transport.send(eventEnvelope('queued 2'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await transport.handOff!(() => false);
+    expect(await handedOff(transport)).toEqual(['queued 2']);
+  });
+
+  it('hands off a journaled envelope replayed from an earlier page while the destination is healthy', async () => {
+    const server = await receiver(() => 'hang');
+    const journal = createMemoryJournal();
+    const record = (id: string) => ({ id, createdAt: Date.now(), body: `${id} page`, quantities: { error: 1 } });
     journal.storage.owners.set(
       'earlier page',
-      new Map([['old', { id: 'old', createdAt: Date.now(), body: 'from before', quantities: { error: 1 } }]]),
+      new Map([
+        ['first', record('first')],
+        ['second', record('second')],
+      ]),
     );
-    const transport = createTransport(
-      {
-        destination: createSentryDestination({ url: 'http://127.0.0.1:9/api/1/envelope/' }),
-        recordDroppedEvent: () => undefined,
-        retryBaseMs: 60_000,
-        probeMaxMs: 60_000,
-        journal,
-      },
-      () => Promise.reject(new Error('offline')),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const offered: string[] = [];
-    await transport.handOff!((request) => (offered.push(String(request.body)), true));
-    expect(offered).toEqual(['from before']);
+    const { transport } = setup(server, { journal, concurrency: 1, requestTimeoutMs: 10_000 });
+    await server.waitFor((requests) => requests.length === 1); // "first" is on the wire
+    expect(await handedOff(transport)).toEqual(['second']);
   });
 });
 

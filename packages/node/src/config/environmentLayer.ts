@@ -16,15 +16,25 @@ const VARIABLES: Record<string, string> = {
   FAULTLINE_CONFIG: 'configFile',
 };
 
+/** Sentry's variables `init` also reads, each only when its `FAULTLINE_*` counterpart is not set. */
+export const SENTRY_VARIABLES: Record<string, string> = {
+  SENTRY_DSN: 'dsn',
+  SENTRY_RELEASE: 'release',
+  SENTRY_ENVIRONMENT: 'environment',
+};
+
 /** The names of the `FAULTLINE_*` variables `init` reads. */
 export const FAULTLINE_VARIABLES: readonly string[] = Object.keys(VARIABLES);
 
 /**
- * Options from `FAULTLINE_*` variables, each remembered with its variable and raw text so that a
- * problem names them (`FAULTLINE_SAMPLE_RATE="50%"`). A value that does not parse is kept as its text:
- * the option's check then rejects it. An empty variable counts as unset.
+ * Options from `FAULTLINE_*` variables (and `SENTRY_DSN`, `SENTRY_RELEASE`, `SENTRY_ENVIRONMENT` where the
+ * `FAULTLINE_*` one is absent; `fromSentry` lists those used), each remembered with its variable and raw
+ * text so that a problem names them (`FAULTLINE_SAMPLE_RATE="50%"`). A value that does not parse is kept
+ * as its text: the option's check then rejects it. An empty variable counts as unset.
  */
-export function environmentLayer(env: NodeJS.ProcessEnv): OptionLayer & { options: Record<string, unknown> } {
+export function environmentLayer(
+  env: NodeJS.ProcessEnv,
+): OptionLayer & { options: Record<string, unknown>; fromSentry: string[] } {
   const options: Record<string, unknown> = {};
   const origins: Record<string, { source: string; raw: string }> = {};
   const read = (name: string, parse: (raw: string) => unknown = (raw) => raw): void => {
@@ -36,6 +46,15 @@ export function environmentLayer(env: NodeJS.ProcessEnv): OptionLayer & { option
   read('FAULTLINE_DSN');
   read('FAULTLINE_RELEASE');
   read('FAULTLINE_ENVIRONMENT');
+  // Sentry's variables, for a service deployed for Sentry's SDK: read only where Faultline's are absent.
+  const fromSentry: string[] = [];
+  for (const [name, option] of Object.entries(SENTRY_VARIABLES)) {
+    const raw = env[name];
+    if (!raw || option in options) continue;
+    options[option] = raw;
+    origins[option] = { source: name, raw };
+    fromSentry.push(name);
+  }
   read('FAULTLINE_SERVICE');
   read('FAULTLINE_DEBUG', parseBoolean);
   read('FAULTLINE_SAMPLE_RATE', parseNumber);
@@ -48,7 +67,7 @@ export function environmentLayer(env: NodeJS.ProcessEnv): OptionLayer & { option
       ? { basicAuth: { username: env.FAULTLINE_LOKI_USERNAME, password: env.FAULTLINE_LOKI_PASSWORD ?? '' } }
       : {}),
   }));
-  return { options, origins, source: 'environment' };
+  return { options, origins, source: 'environment', fromSentry };
 }
 
 function parseBoolean(raw: string): boolean | string {

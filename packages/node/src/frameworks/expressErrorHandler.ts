@@ -1,23 +1,34 @@
+import { lastEventId } from '@faultline/core';
 import { captureOnce } from '../captureOnce';
 
 type ExpressErrorMiddleware = (
   error: unknown,
   request: unknown,
-  response: { statusCode?: number },
+  response: { statusCode?: number; sentry?: string },
   next: (error?: unknown) => void,
 ) => void;
 
+/** Which errors a framework handler captures (default: those without a 4xx `status` / `statusCode`). */
+export interface ErrorHandlerOptions {
+  shouldCapture?: (error: unknown) => boolean;
+  /** Sentry's name for `shouldCapture`. */
+  shouldHandleError?: (error: unknown) => boolean;
+}
+
 /**
  * Express error middleware: `app.use(expressErrorHandler())` after your routes. Captures each error once
- * (mechanism `express`, unhandled), then passes it on to your own error handlers unchanged.
+ * (mechanism `express`, unhandled), sets `res.sentry` to the event id (as Sentry's handler does, for a
+ * fallback handler that shows it), then passes the error on to your own error handlers unchanged.
  */
-export function expressErrorHandler(
-  options: { shouldCapture?: (error: unknown) => boolean } = {},
-): ExpressErrorMiddleware {
-  return (error, _request, _response, next) => {
+export function expressErrorHandler(options: ErrorHandlerOptions = {}): ExpressErrorMiddleware {
+  const shouldCapture = options.shouldCapture ?? options.shouldHandleError ?? isServerError;
+  return (error, _request, response, next) => {
     try {
-      if (options.shouldCapture?.(error) ?? isServerError(error))
-        captureOnce(error, { type: 'express', handled: false });
+      if (shouldCapture(error)) {
+        // An error captured earlier in this request (by the app itself) keeps the id it was sent with.
+        const eventId = captureOnce(error, { type: 'express', handled: false }) || lastEventId();
+        if (eventId && response) response.sentry = eventId;
+      }
     } catch {
       // never let the SDK break the app's error path
     }

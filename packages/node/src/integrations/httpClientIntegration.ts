@@ -3,13 +3,16 @@ import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { syncBuiltinESMExports } from 'node:module';
 import {
-  addBreadcrumb,
+  getCarrier,
   getClient,
   getTraceHeaders,
   installOnce,
   shouldPropagateTo,
+  type Breadcrumb,
   type Integration,
+  type Scope,
 } from '@faultline/core';
+import { bindUndiciRequest } from '../bindUndiciRequest';
 import { isOwnRequest } from '../isOwnRequest';
 
 type UndiciRequest = {
@@ -19,7 +22,14 @@ type UndiciRequest = {
   headers: string | string[];
   addHeader(name: string, value: string): void;
 };
-const started = new WeakMap<object, { url: string; method: string; at: number }>();
+/**
+ * Each outgoing request → what its breadcrumb needs, the isolation scope of the code that made it included:
+ * its answer is read in the async context of the socket (undici) or of whatever ends it, which on a reused
+ * keep-alive connection belongs to another request.
+ */
+const started = new WeakMap<object, { url: string; method: string; at: number; isolationScope: Scope }>();
+/** `http.request` calls → the isolation scope they were made in (the start channel fires later, at `end()`). */
+const madeIn = new WeakMap<object, Scope>();
 
 /**
  * Outgoing requests, through `undici` / global `fetch` and `http.request`, via diagnostics channels:
@@ -32,39 +42,61 @@ export function httpClientIntegration(): Integration {
     name: 'HttpClient',
     setup() {
       installOnce('http-client', () => {
-        subscribe('undici:request:create', (message) => {
+        on('undici:request:create', (message) => {
           const { request } = message as { request: UndiciRequest };
           const url = `${request.origin}${request.path}`;
           if (isOwnRequest(url)) return;
-          started.set(request, { url, method: request.method, at: performance.now() });
+          // This runs in the caller's async context (fetch's promise chain); the answer will not.
+          const { strategy } = getCarrier();
+          const scopes = strategy.getScopes();
+          started.set(request, {
+            url,
+            method: request.method,
+            at: performance.now(),
+            isolationScope: scopes.isolationScope,
+          });
+          bindUndiciRequest(request, scopes, strategy);
           // A request that already carries trace headers (forwarded by the app) keeps them.
           if (hasHeader(request.headers, 'traceparent')) return;
           for (const [name, value] of Object.entries(headersFor(url))) request.addHeader(name, value);
         });
-        subscribe('undici:request:headers', (message) => {
+        on('undici:request:headers', (message) => {
           const { request, response } = message as { request: object; response: { statusCode: number } };
           record(request, response.statusCode);
         });
-        subscribe('undici:request:error', (message) => {
+        on('undici:request:error', (message) => {
           const { request, error } = message as { request: object; error: unknown };
           record(request, undefined, error);
         });
-        subscribe('http.client.request.start', (message) => {
+        on('http.client.request.start', (message) => {
           const { request } = message as { request: ClientRequest };
           const url = clientRequestUrl(request);
-          if (!isOwnRequest(url)) started.set(request, { url, method: request.method, at: performance.now() });
+          if (isOwnRequest(url)) return;
+          const isolationScope = madeIn.get(request) ?? callerScope();
+          started.set(request, { url, method: request.method, at: performance.now(), isolationScope });
         });
         // On Node 20 that channel fires as the request finishes, after its headers went out: headers are
         // added right after creation instead, by wrapping http(s).request / get.
         for (const module of [http, https]) propagateThrough(module);
         syncBuiltinESMExports();
-        subscribe('http.client.response.finish', (message) => {
+        on('http.client.response.finish', (message) => {
           const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
           record(request, response.statusCode);
         });
       });
     },
   };
+}
+
+/** Subscribes to a channel; a subscriber that threw would reach the app as an uncaught exception. */
+function on(channel: string, handler: (message: unknown) => void): void {
+  subscribe(channel, (message) => {
+    try {
+      handler(message);
+    } catch {
+      // the app's request goes on without its breadcrumb or headers
+    }
+  });
 }
 
 /** The URL of a ClientRequest; its Host header carries the port, which `request.host` does not. */
@@ -78,6 +110,7 @@ function propagateThrough(module: typeof http | typeof https): void {
   const wrapped = function (this: unknown, ...args: unknown[]): ClientRequest {
     const outgoing = (request as (...a: unknown[]) => ClientRequest).apply(this, args);
     try {
+      madeIn.set(outgoing, callerScope());
       const url = clientRequestUrl(outgoing);
       if (!outgoing.headersSent && !outgoing.hasHeader('traceparent') && !isOwnRequest(url)) {
         for (const [name, value] of Object.entries(headersFor(url))) outgoing.setHeader(name, value);
@@ -110,11 +143,16 @@ function headersFor(url: string): Record<string, string> {
   }
 }
 
+/** The isolation scope of the code running now (the request's, inside a request handler). */
+function callerScope(): Scope {
+  return getCarrier().strategy.getScopes().isolationScope;
+}
+
 function record(request: object, statusCode?: number, error?: unknown): void {
   const start = started.get(request);
   if (!start) return;
   started.delete(request);
-  addBreadcrumb({
+  addBreadcrumbTo(start.isolationScope, {
     type: 'http',
     category: 'http',
     ...(error !== undefined || (statusCode ?? 0) >= 500 ? { level: 'error' as const } : {}),
@@ -126,4 +164,12 @@ function record(request: object, statusCode?: number, error?: unknown): void {
       duration_ms: Math.round(performance.now() - start.at),
     },
   });
+}
+
+function addBreadcrumbTo(isolationScope: Scope, breadcrumb: Breadcrumb): void {
+  try {
+    getClient()?.addBreadcrumb(breadcrumb, undefined, isolationScope);
+  } catch {
+    // a breadcrumb is never worth an error in the app's request
+  }
 }

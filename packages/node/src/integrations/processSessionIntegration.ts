@@ -1,4 +1,4 @@
-import { endSessions, flush, getSessionTracker, installOnce, type Integration } from '@faultline/core';
+import { endSessions, flush, getClient, getSessionTracker, installOnce, type Integration } from '@faultline/core';
 
 /**
  * Release health for a job or a CLI (a process that serves no HTTP request): one session from `init` to
@@ -28,8 +28,11 @@ function install(): () => void {
     // beforeExit comes again after it, and then nothing is left to end.
     if (endSessions('exited')) void flush(2000);
   };
-  // process.exit(): too late to deliver, but what the journal keeps at exit is sent by the next start.
-  const onExit = (code: number): void => void endSessions(code === 0 ? 'exited' : 'abnormal');
+  // process.exit(): too late to deliver, but what the journal keeps at exit is sent by the next start
+  // (written now, whether or not gracefulShutdownIntegration's exit hook comes after this one).
+  const onExit = (code: number): void => {
+    if (endSessions(code === 0 ? 'exited' : 'abnormal')) getClient()?.persistSync?.();
+  };
   process.on('beforeExit', onBeforeExit);
   process.on('exit', onExit);
   return () => {

@@ -6,9 +6,12 @@ import {
   type QueueLimits,
   type DeliveryTransportOptions,
   type MakeRequest,
+  type Transport,
   type TransportFactory,
+  type TransportOptions,
 } from '@faultline/core';
 import { EnvHttpProxyAgent, request } from 'undici';
+import { readBodyExcerpt } from './readBodyExcerpt';
 
 // Replaced at build time with this package's version.
 declare const __FAULTLINE_VERSION__: string;
@@ -31,9 +34,16 @@ const GZIP_OVER_BYTES = 32 * 1024;
 /**
  * Delivery with undici: one keep-alive agent (pooling connections per origin), `HTTPS_PROXY` /
  * `HTTP_PROXY` / `NO_PROXY` honoured, bodies over 32 KiB gzipped, with core's queue, retries and limits.
- * The SDK's requests go through undici directly, so they never reach its own instrumentation.
+ * The SDK's requests go through undici directly, so they never reach its own instrumentation. Passed
+ * itself as `transport` (Sentry's `transport: makeNodeTransport`), it is the transport factory.
  */
-export function makeNodeTransport(options: DeliveryTransportOptions = {}): TransportFactory {
+export function makeNodeTransport(options: TransportOptions): Transport;
+export function makeNodeTransport(options?: DeliveryTransportOptions): TransportFactory;
+export function makeNodeTransport(
+  options: DeliveryTransportOptions | TransportOptions = {},
+): TransportFactory | Transport {
+  // `transport: makeNodeTransport`, as Sentry's docs write it: called as the factory itself.
+  if ('recordDroppedEvent' in options) return makeNodeTransport()(options);
   const dispatcher = new EnvHttpProxyAgent({ keepAliveTimeout: 10_000, connections: 32 });
   const makeRequest: MakeRequest = async ({ url, headers, body, signal }) => {
     let payload: string | Uint8Array = body;
@@ -54,7 +64,8 @@ export function makeNodeTransport(options: DeliveryTransportOptions = {}): Trans
       headersTimeout: 30_000,
       bodyTimeout: 30_000,
     });
-    await response.body.dump();
+    // A refusal's reason (a few KB at most) is quoted in the sentence it gets; any other body is drained.
+    const reason = response.statusCode >= 300 ? await readBodyExcerpt(response.body) : await response.body.dump();
     const header = (name: string) => {
       const value = response.headers[name];
       return Array.isArray(value) ? value[0] : value;
@@ -62,6 +73,7 @@ export function makeNodeTransport(options: DeliveryTransportOptions = {}): Trans
     return {
       statusCode: response.statusCode,
       headers: { 'retry-after': header('retry-after'), 'x-sentry-rate-limits': header('x-sentry-rate-limits') },
+      body: reason || undefined,
     };
   };
   return makeDeliveryTransport(makeRequest, { ...options, queue: { ...NODE_QUEUE_LIMITS, ...options.queue } });

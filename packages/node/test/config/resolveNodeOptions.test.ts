@@ -39,6 +39,33 @@ describe('resolveNodeOptions', () => {
     });
   });
 
+  it('reads SENTRY_DSN, SENTRY_RELEASE and SENTRY_ENVIRONMENT where the FAULTLINE_* one is absent, below init', () => {
+    const { options, report, fromSentry } = resolveNodeOptions(
+      { release: 'init@1', configFile: file },
+      {
+        SENTRY_DSN: 'https://public@o1.ingest.example.com/9',
+        SENTRY_RELEASE: 'sentry@1',
+        SENTRY_ENVIRONMENT: 'sentry-env',
+        FAULTLINE_ENVIRONMENT: 'faultline-env',
+      },
+    );
+    expect(report.problems).toEqual([]);
+    // init > FAULTLINE_* > SENTRY_* > file
+    expect(options).toMatchObject({
+      dsn: 'https://public@o1.ingest.example.com/9',
+      release: 'init@1',
+      environment: 'faultline-env',
+    });
+    expect(fromSentry).toEqual(['SENTRY_DSN']);
+    expect(resolveNodeOptions({ configFile: file }, { SENTRY_RELEASE: 'sentry@2' }).options.release).toBe('sentry@2');
+  });
+
+  it('names SENTRY_DSN as the source of a DSN it cannot use', () => {
+    const { report } = resolveNodeOptions({}, { SENTRY_DSN: 'not a dsn' });
+    expect(report.fatal).toBe(true);
+    expect(report.problems.join('\n')).toContain('SENTRY_DSN');
+  });
+
   it('finds the file through FAULTLINE_CONFIG when init names none', () => {
     expect(resolveNodeOptions({}, { FAULTLINE_CONFIG: file }).options.release).toBe('file@1');
     // init's configFile wins over the variable.
@@ -65,7 +92,7 @@ describe('resolveNodeOptions', () => {
         bad,
       'debug (FAULTLINE_DEBUG): expected true or false, got "verbose"; ignored, using the default',
       `enviroment (config file ${bad}): unknown option, ignored; did you mean \`environment\`?`,
-      `unhandledRejection (config file ${bad}): expected 'warn', 'strict' or 'none', got "loud"; ignored, using the default`,
+      `unhandledRejection (config file ${bad}): expected 'node', 'warn', 'strict' or 'none', got "loud"; ignored, using the default`,
     ]);
     expect(report.fatal).toBe(false);
   });

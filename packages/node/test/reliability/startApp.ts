@@ -96,9 +96,13 @@ export function startApp(options: {
   stdin?: boolean;
   /** Node flags, e.g. --expose-gc for the `gc` command (the SDK's setup stays the default). */
   nodeArgs?: string[];
+  /** Another app under fixtures/ (default `app.mjs`). */
+  fixture?: string;
+  /** More environment variables (a preload's settings; never FAULTLINE_* unless the test is about them). */
+  env?: Record<string, string>;
 }): App {
   warnIfBuildIsStale();
-  const { dsn, home, script = '', stdin = false, nodeArgs = [] } = options;
+  const { dsn, home, script = '', stdin = false, nodeArgs = [], fixture, env: extra } = options;
   // Only what a user's shell would have: no FAULTLINE_* or NODE_OPTIONS of the test runner leak in.
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -109,8 +113,10 @@ export function startApp(options: {
     DSN: dsn,
     SCRIPT: script,
     STDIN: stdin ? '1' : '0',
+    ...extra,
   };
-  const child = spawn(process.execPath, [...nodeArgs, APP], {
+  const app = fixture ? fileURLToPath(new URL(`./fixtures/${fixture}`, import.meta.url)) : APP;
+  const child = spawn(process.execPath, [...nodeArgs, app], {
     env,
     cwd: home,
     stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],

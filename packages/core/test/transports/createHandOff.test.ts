@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createSentryDestination } from '../../src/transports/createSentryDestination';
+import { createDestinationHealth } from '../../src/transports/createDestinationHealth';
+import type { QueueEntry } from '../../src/transports/createEnvelopeQueue';
+import { createHandOff } from '../../src/transports/createHandOff';
+
+const entry = (id: string, state: QueueEntry['state'] = 'queued'): QueueEntry => ({
+  id,
+  createdAt: 0,
+  bytes: 8,
+  gzip: false,
+  quantities: { error: 1 },
+  body: `{"sent_at":"x"}\n${id}`,
+  state,
+  attempts: 0,
+  notBefore: 0,
+  journaled: true,
+});
+
+describe('createHandOff', () => {
+  it('offers what may be handed off, stamped for now, and settles only what the delivery took', async () => {
+    const entries = [entry('on the wire', 'sending'), entry('taken'), entry('declined')];
+    const settled: string[] = [];
+    const pageHide = createHandOff({
+      entries: () => entries,
+      health: createDestinationHealth(() => 1000),
+      limitedUntil: () => 0,
+      destination: createSentryDestination({ url: 'https://o.example.com/api/1/envelope/' }),
+      settle: (settledEntry) => settled.push(settledEntry.id),
+    });
+    const offered: string[] = [];
+    await pageHide.handOff((request) => {
+      offered.push(String(request.body));
+      return !String(request.body).includes('declined');
+    });
+    expect(offered.map((body) => body.split('\n')[1])).toEqual(['taken', 'declined']);
+    expect(offered[0]).toMatch(/^{"sent_at":"\d{4}-/); // sent_at says when it was handed off
+    expect(settled).toEqual(['taken']);
+  });
+
+  it('lets a flush lift a pause, except in the moment a page goes away', async () => {
+    const pageHide = createHandOff({
+      entries: () => [],
+      health: createDestinationHealth(() => 1000),
+      limitedUntil: () => 0,
+      destination: createSentryDestination({ url: 'https://o.example.com/api/1/envelope/' }),
+      settle: () => undefined,
+    });
+    expect(pageHide.mayResume(Date.now())).toBe(true);
+    await pageHide.handOff(() => true);
+    expect(pageHide.mayResume(Date.now())).toBe(false);
+    expect(pageHide.mayResume(Date.now() + 1000)).toBe(true);
+  });
+});

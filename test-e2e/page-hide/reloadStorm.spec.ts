@@ -1,0 +1,92 @@
+// Issue 23, item 1: two tabs reloaded over and over while the receiver flaps between 503 and 200 every
+// 700 ms. Every capture must be delivered, or counted in a client report; one may arrive twice only when it
+// was on the wire as its page unloaded (the same event_id, which Sentry de-duplicates).
+import type { Page } from '@playwright/test';
+import { buildEsm } from './buildEsm';
+import { appUrl, BUILDS, capture, expect, test } from './pageHideTest';
+
+test.beforeAll(buildEsm);
+
+const RELOADS = 14;
+const PER_LOAD = 8;
+
+for (const build of BUILDS) {
+  test(`${build}: two tabs reloaded ${RELOADS} times against a receiver flapping 503/200 every 700 ms: every capture delivered or counted`, async ({
+    context,
+    server,
+    receiver,
+  }) => {
+    test.setTimeout(180_000);
+    const tabs: Page[] = [await context.newPage(), await context.newPage()];
+    await Promise.all(tabs.map((tab) => tab.goto(appUrl(server, receiver, build))));
+    const flapping = Array.from({ length: 60 }, (_, i) => ({ status: i % 2 === 0 ? 503 : 200, forMs: 700 }));
+    await receiver.set({ script: flapping });
+    const labels: string[] = [];
+    /** [from, to]: from the moment a reload was asked until the next page had loaded. */
+    const unloads: [number, number][] = [];
+    for (let load = 0; load <= RELOADS; load++) {
+      await Promise.all(
+        tabs.map((tab, t) => {
+          const prefix = `storm t${t} l${load}`;
+          labels.push(...Array.from({ length: PER_LOAD }, (_, i) => `${prefix} ${i}`));
+          return capture(tab, prefix, PER_LOAD);
+        }),
+      );
+      await tabs[0]!.waitForTimeout(300 + ((load * 137) % 400)); // 0.3–0.7 s: neither in step with the flaps nor not
+      if (load === RELOADS) break;
+      await Promise.all(
+        tabs.map(async (tab) => {
+          const from = Date.now();
+          await tab.reload();
+          unloads.push([from, Date.now()]);
+        }),
+      );
+    }
+    await receiver.set({ script: [] }); // back for good: the open tabs send what is left
+    const total = labels.length;
+    const settled = async () => {
+      const events = await receiver.events('storm ');
+      const delivered = new Set(events.filter((event) => event.deliveries > 0).map((event) => event.label));
+      const lost = Object.entries((await receiver.stats()).discarded)
+        .filter(([key]) => key.endsWith(':error'))
+        .reduce((sum, [, quantity]) => sum + quantity, 0);
+      return { events, delivered, lost, done: delivered.size + lost >= total };
+    };
+    await expect.poll(async () => (await settled()).done, { timeout: 60_000 }).toBe(true);
+    await tabs[0]!.waitForTimeout(1500); // time for a late duplicate
+    const { events, delivered, lost } = await settled();
+    // A capture may arrive twice only when its first delivery was answered as its page went away (from a
+    // moment before the reload was asked until the next page had loaded): the acknowledgement of that answer
+    // could not be written, so the journal sent it again. Any other answer is acknowledged.
+    const answeredAtUnload = (at: number) => unloads.some(([from, to]) => at >= from - 250 && at <= to);
+    const twice = events.filter((event) => event.deliveries > 1);
+    const requests = await receiver.requests();
+    const missing = labels.filter((label) => !delivered.has(label));
+    console.info(
+      `[reload storm, ${build}]`,
+      JSON.stringify({
+        captured: total,
+        delivered: delivered.size,
+        missing: missing.length,
+        countedLost: lost,
+        twice: twice.length,
+        twiceAnsweredAtUnload: twice.filter((event) => answeredAtUnload(event.deliveredAt[0]!)).length,
+        requests: requests.length,
+        answered: (await receiver.stats()).answered,
+      }),
+    );
+    for (const event of twice.filter((e) => !answeredAtUnload(e.deliveredAt[0]!))) {
+      // When this fails: each delivery and attempt of the capture, against the reloads nearest to it.
+      const near = (at: number) =>
+        unloads.map(([from, to]) => [at - from, to - from]).sort((a, b) => Math.abs(a[0]!) - Math.abs(b[0]!))[0];
+      console.info(
+        `[reload storm, ${build}] twice`,
+        event.label,
+        JSON.stringify({ deliveredAt: event.deliveredAt.map(near), attempts: event.attempts.map(near) }),
+      );
+    }
+    expect(missing.length).toBe(lost); // every loss counted, exactly
+    expect(missing.length).toBe(0);
+    expect(twice.filter((event) => !answeredAtUnload(event.deliveredAt[0]!)).map((event) => event.label)).toEqual([]);
+  });
+}
