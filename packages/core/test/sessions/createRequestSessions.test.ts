@@ -127,6 +127,22 @@ describe('createRequestSessions', () => {
     expect(totals(sessionsItems(record))).toEqual({ exited: 1, errored: 0, crashed: 1, abnormal: 2 });
   });
 
+  it('counts each request once whatever order they end in: the ones still open at shutdown as abnormal', async () => {
+    const { record, request } = serve();
+    const ends = Array.from({ length: 6 }, () => request(() => undefined, false));
+    for (const index of [3, 0, 5]) ends[index]!();
+    ends[3]!();
+    ends.push(
+      request(() => undefined, false),
+      request(() => undefined, false),
+    ); // open, after the last one ended
+    request();
+    endSessions('exited');
+    for (const end of ends) end();
+    await flush(1000);
+    expect(totals(sessionsItems(record))).toEqual({ exited: 4, errored: 0, crashed: 0, abnormal: 5 });
+  });
+
   it('is request mode: the process session is dropped, never sent', async () => {
     const { client, record } = initForTest({ release: 'api@2.0.0' });
     getSessionTracker(client)!.start();
