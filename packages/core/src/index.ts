@@ -201,6 +201,7 @@ export type { OptionsReport } from './init';
 export type { Carrier } from './carrier';
 export type {
   Destination,
+  DeliveryClock,
   DeliveryOptions,
   EncodedEnvelope,
   EnvelopeJournal,

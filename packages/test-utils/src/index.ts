@@ -10,6 +10,8 @@ export { runJournalContract } from './runJournalContract';
 export { collectingSink, journalRecord, openAndCollect } from './collectingSink';
 export type { JournalFaults, MakeJournalStorage, OpenJournal } from './journalFaultCases';
 export { createMemoryJournal } from './createMemoryJournal';
+export { createSteppedClock } from './createSteppedClock';
+export type { SteppedClock } from './createSteppedClock';
 export { assertValidLokiPush } from './assertValidLokiPush';
 export type { LokiStream } from './assertValidLokiPush';
 export { startReceiverProcess } from './startReceiverProcess';

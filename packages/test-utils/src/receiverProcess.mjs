@@ -4,6 +4,11 @@
 // reports, records every request, and answers as told over IPC (latency, a status script, refusing
 // connections and reopening on the same port).
 //
+// Started with `<port> tls` it speaks HTTP/2 over TLS (and HTTP/1.1, by ALPN) with a self-signed
+// certificate whose path it reports as `ca` (give it to the SDK's process as NODE_EXTRA_CA_CERTS).
+// A step's status may also be 'reset' (the connection destroyed) or 'hang' (never answered), and `dripMs`
+// writes the headers and then the body a byte at a time, never ending it.
+//
 // IPC: it sends { type: 'ready', port } once listening (and prints the port on stdout); every message
 // { id, cmd, ...args } gets { id, ok, result } or { id, ok: false, error }. Commands: stats,
 // events { prefix? }, requests, bodies, set { latencyMs?, script?, keepPayloads?, keepBodies? }, refuse,
@@ -11,11 +16,35 @@
 // delivery (`payload`). With keepBodies, every body (gunzipped) is kept with its path, for privacy tests that
 // look for secrets in the bytes; browsers may post (CORS), and Loki pushes are taken like envelopes.
 import { Buffer } from 'node:buffer';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
 
 const requestedPort = Number(process.argv[2] ?? 0);
+/** `tls`: HTTP/2 over TLS (HTTP/1.1 too, by ALPN), as Sentry's ingest speaks, with a fresh self-signed cert. */
+const tls = process.argv[3] === 'tls' ? selfSignedCertificate() : undefined;
+
+/** A certificate for 127.0.0.1 and localhost, made with openssl; `ca` is its path, for NODE_EXTRA_CA_CERTS. */
+function selfSignedCertificate() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'faultline-receiver-tls-'));
+  const [key, ca] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+  execFileSync(
+    'openssl',
+    [
+      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2'],
+      ...['-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
+      ...['-keyout', key, '-out', ca],
+    ],
+    { stdio: 'ignore' },
+  );
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return { key: readFileSync(key), cert: readFileSync(ca), ca };
+}
 
 /** Answers: a status script (steps run in order, then 200) and a latency before every answer. */
 let latencyMs = 0;
@@ -35,6 +64,8 @@ let bodies;
 
 function reset() {
   counters = { requests: 0, inFlight: 0, maxInFlight: 0, answered: {}, unique: 0, duplicates: 0, unparsable: 0 };
+  counters.connections = 0;
+  counters.httpVersions = {};
   counters.discarded = {};
   counters.items = {};
   events = new Map();
@@ -165,14 +196,14 @@ const CORS = {
 };
 
 const sockets = new Set();
-
-const server = createServer((req, res) => {
+const handle = (req, res) => {
   if (req.method === 'OPTIONS') {
     res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': '*' });
     return res.end();
   }
   const start = Date.now();
   counters.requests++;
+  counters.httpVersions[req.httpVersion] = (counters.httpVersions[req.httpVersion] ?? 0) + 1;
   counters.inFlight++;
   counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
   let finished = false;
@@ -201,18 +232,30 @@ const server = createServer((req, res) => {
         record(carried, start, 'reset', false);
         return req.socket.destroy();
       }
+      // Never answered: the connection stays open until the client gives up on it.
+      if (rule.status === 'hang') return record(carried, start, 'hang', false);
       const status = rule.status;
       // Counted before the answer is written: once the client reads a 2xx, the envelope is delivered.
       record(carried, start, status, status >= 200 && status < 300);
       res.writeHead(status, { 'content-type': 'application/json', ...CORS, ...rule.headers });
-      res.end(rule.body ?? '{}');
+      if (!rule.dripMs) return res.end(rule.body ?? '{}');
+      // The headers now, then the body one byte every dripMs, never ending: only the status says delivered.
+      const drip = setInterval(() => res.write(' '), rule.dripMs);
+      res.on('close', () => clearInterval(drip));
     };
     if (wait > 0) setTimeout(answer, wait);
     else answer();
   });
-});
+};
+const server = tls
+  ? createSecureServer(
+      { key: tls.key, cert: tls.cert, allowHTTP1: true, settings: { maxConcurrentStreams: 1000 } },
+      handle,
+    )
+  : createServer(handle);
 server.keepAliveTimeout = 60_000;
 server.on('connection', (socket) => {
+  counters.connections++;
   sockets.add(socket);
   socket.on('close', () => sockets.delete(socket));
 });
@@ -309,4 +352,4 @@ process.on('disconnect', () => process.exit(0));
 
 await listen();
 process.stdout.write(`${port}\n`);
-process.send?.({ type: 'ready', port });
+process.send?.({ type: 'ready', port, ca: tls?.ca });

@@ -11,6 +11,8 @@ import { forEachFrame } from '../event/forEachFrame';
 import { truncate } from '../normalize/safeString';
 import { normalize } from '../normalize/normalize';
 import type { EventProcessor, Scope } from '../scope/createScope';
+import { monotonicNow } from '../monotonicNow';
+import { createFlushCoverage } from './createFlushCoverage';
 import { resolveWithin } from '../timers';
 import { uninstallAll } from '../installOnce';
 import type { Dsn, Event, EventHint } from '../types';
@@ -84,6 +86,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   const url = options.tunnel ?? (dsn ? getEnvelopeEndpoint(dsn, sdk) : undefined);
   let open = enabled;
   let transport: Transport | undefined;
+  const coverage = createFlushCoverage();
   const scrubber = options.scrub === false ? undefined : createScrubber(options.scrub ?? {}, options.sendDefaultPii);
 
   const host: PipelineHost = {
@@ -103,6 +106,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   };
 
   function capture(event: Event, hint: EventHint, scope: Scope | undefined): string {
+    coverage.handed();
     const eventId = hint.event_id ?? uuid4();
     // A bridge's deferred lines (pino's, logged this tick) join their scopes before those are merged.
     runPendingWork();
@@ -186,7 +190,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       return guarded(() => boundHandBuiltEvent(event, options), hint, scope, false);
     },
     captureLog(level, message, attributes, logOptions) {
-      if (open) logPipeline()?.capture(level, message, attributes, logOptions);
+      if (open && coverage.handed()) logPipeline()?.capture(level, message, attributes, logOptions);
     },
     addBreadcrumb(breadcrumb, hint, scope) {
       if (!open || options.maxBreadcrumbs <= 0) return;
@@ -206,6 +210,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     recordDroppedEvent: (reason, category, quantity) => drops.record(reason, category, quantity),
     sendEnvelope(envelope: Envelope) {
       if (!transport) return Promise.resolve();
+      coverage.handed();
       try {
         return Promise.resolve(transport.send(envelope)).catch((error: unknown) => {
           debugLogger.error('Transport send failed', error);
@@ -216,7 +221,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       }
     },
     async flush(timeout) {
-      const started = Date.now();
+      const started = monotonicNow();
       runPendingWork();
       hooks.run('flush');
       logs?.flush();
@@ -228,10 +233,11 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       const discarded = drops.take();
       if (discarded.length > 0) void client.sendEnvelope(createClientReportEnvelope(discarded, address));
       if (!transport) return processed;
-      const remaining = timeout === undefined ? undefined : Math.max(0, timeout - (Date.now() - started));
-      const sent = await resolveWithin(transport.flush(remaining), remaining, false);
+      const remaining = timeout === undefined ? undefined : Math.max(0, timeout - (monotonicNow() - started));
+      const sent = await coverage.covering(processed, resolveWithin(transport.flush(remaining), remaining, false));
       return processed && sent;
     },
+    hasUnflushedWork: coverage.pending,
     persistSync() {
       try {
         track(drain()); // the microtask that would run them never comes
@@ -245,10 +251,10 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       }
     },
     async close(timeout) {
-      const started = Date.now();
+      const started = monotonicNow();
       // What was captured goes first: a session's last update follows the updates its events carry.
       if (open) await resolveWithin(Promise.all(pending), timeout, undefined).then(() => hooks.run('close'));
-      const flushed = await client.flush(timeout === undefined ? undefined : timeout - (Date.now() - started));
+      const flushed = await client.flush(timeout === undefined ? undefined : timeout - (monotonicNow() - started));
       open = false;
       // The transport lets go of its timers and journal; the listeners the SDK added come off.
       await resolveWithin(Promise.resolve(transport?.close?.(0)), 1000, false);

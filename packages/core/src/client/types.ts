@@ -234,6 +234,11 @@ export interface Client {
   recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
   sendEnvelope(envelope: Envelope): PromiseLike<TransportResponse | void>;
   flush(timeout?: number): PromiseLike<boolean>;
+  /**
+   * Whether anything was captured, logged or sent since a flush that settled last waited for it (whatever
+   * that flush resolved to). A flush at exit is skipped when not: the app already waited for it once.
+   */
+  hasUnflushedWork?(): boolean;
   close(timeout?: number): PromiseLike<boolean>;
   /** Calls `callback` on each `name` (see `ClientHooks`); returns how to stop. */
   on<K extends keyof ClientHooks>(name: K, callback: ClientHooks[K]): () => void;

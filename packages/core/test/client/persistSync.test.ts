@@ -57,7 +57,10 @@ describe('Transport.persistSync', () => {
   it('encodes synchronously (uncompressed) what waits for Loki’s gzip, journals it once, and has the journal persist', async () => {
     const journal = createMemoryJournal();
     let persisted = 0;
-    journal.persistSync = () => void persisted++;
+    journal.persistSync = () => {
+      persisted++;
+      return true;
+    };
     const transport = createTransport(
       {
         destination: createLokiDestination({ url: 'http://127.0.0.1:9/loki/api/v1/push', service: 'checkout' }),

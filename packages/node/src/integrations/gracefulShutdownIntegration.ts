@@ -36,10 +36,12 @@ function install(timeout: number): () => void {
   }
   let flushedBeforeExit = false;
   const onBeforeExit = (): void => {
-    // beforeExit fires again whenever the loop empties: flush once, or it would never exit.
-    if (flushedBeforeExit) return;
+    // beforeExit fires again whenever the loop empties: flush once, or it would never exit. Not at all when
+    // the app's own flush already waited for everything (a receiver that never answers would hold it again).
+    const client = getClient();
+    if (flushedBeforeExit || client?.hasUnflushedWork?.() === false) return;
     flushedBeforeExit = true;
-    void getClient()?.flush(timeout);
+    void client?.flush(timeout);
   };
   process.on('beforeExit', onBeforeExit);
   removals.push(() => process.off('beforeExit', onBeforeExit));

@@ -212,18 +212,21 @@ export function createFileJournal(options: FileJournalOptions): EnvelopeJournal 
     append: (record) => store.append(record),
     acknowledge: (id) => store.acknowledge(id),
     read: (id) => store.read(id),
-    persistSync() {
-      if (closed) return;
+    persistSync(options) {
+      if (closed) return false;
+      if (options?.keepOpen) return store.persistSync(options);
       closed = true;
       clearInterval(timer);
       durability.close();
+      let written = false;
       try {
-        store.persistSync();
+        written = store.persistSync();
       } catch (error) {
         debugLogger.warn(`file journal ${journal}: could not write what was left at exit`, error);
       }
       // Released: the next process (on any host) adopts what is left at once.
       lock?.releaseSync();
+      return written;
     },
     async close() {
       if (closed) return;
