@@ -133,7 +133,8 @@ export { createClientReportEnvelope } from './envelope/createClientReportEnvelop
 export { serializeEnvelope } from './envelope/serializeEnvelope';
 export { parseEnvelope } from './envelope/parseEnvelope';
 export { randomHex, uuid4 } from './uuid4';
-export { createTransport, DEFAULT_QUEUE_LIMITS } from './transports/createTransport';
+export { createTransport } from './transports/createTransport';
+export { DEFAULT_QUEUE_LIMITS } from './transports/defaultQueueLimits';
 export { getOwnRequestPrefixes } from './transports/getOwnRequestPrefixes';
 export { createSentryDestination } from './transports/createSentryDestination';
 export { createMultiplexedTransport } from './transports/createMultiplexedTransport';
@@ -146,6 +147,7 @@ export { endSessions, getRequestSessions, getSessionTracker } from './sessions/g
 export { captureSession, endSession, startSession } from './sessions/startSession';
 export { debugLogger, isLoggingInternally } from './debugLogger';
 export { SDK_VERSION } from './constants';
+export { getSdkMetrics } from './metrics/getSdkMetrics';
 
 export type {
   Breadcrumb,
@@ -233,6 +235,17 @@ export type {
   SessionUpdate,
 } from './sessions/types';
 export type { RequestSessionsOptions } from './sessions/createRequestSessions';
+export type {
+  DeliveryMetrics,
+  DeliveryObserver,
+  DestinationMetrics,
+  HistogramSnapshot,
+  SdkMetrics,
+  SdkMetricsState,
+  SendOutcome,
+  TransportState,
+  TransportStats,
+} from './metrics/types';
 export type {
   Span,
   SpanAttributes,

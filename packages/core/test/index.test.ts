@@ -77,6 +77,7 @@ describe('@faultline/core exports', () => {
         "getOwnRequestPrefixes",
         "getRequestSessions",
         "getRootSpan",
+        "getSdkMetrics",
         "getSessionTracker",
         "getSpanDescendants",
         "getSpanStatusFromHttpCode",

@@ -12,6 +12,7 @@ export type { JournalFaults, MakeJournalStorage, OpenJournal } from './journalFa
 export { createMemoryJournal } from './createMemoryJournal';
 export { createSteppedClock } from './createSteppedClock';
 export type { SteppedClock } from './createSteppedClock';
+export { journalLeftBehind } from './journalLeftBehind';
 export { assertValidLokiPush } from './assertValidLokiPush';
 export type { LokiStream } from './assertValidLokiPush';
 export { startReceiverProcess } from './startReceiverProcess';
@@ -31,3 +32,5 @@ export type { SurfacePackage } from './sentrySurface/surfaceData';
 export { surfaceNotes, surfaceTableRow } from './sentrySurface/renderSurface';
 export { describeSentrySurface } from './sentrySurface/describeSentrySurface';
 export { CANARY, CANARY_QUERY, CANARY_TEXT, canaryData, describeLeaks, findLeaks } from './privacyCanaries';
+export { dashboardPath, dashboardQueries, interpolate, readDashboard } from './dashboardQueries';
+export type { DashboardQuery } from './dashboardQueries';

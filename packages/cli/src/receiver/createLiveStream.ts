@@ -69,7 +69,10 @@ export function createLiveStream(options: LiveStreamOptions = {}) {
       }, heartbeatMs).unref();
     },
     /** Tells every page following that something arrived. */
-    publish(type: 'event' | 'logs' | 'sessions', data: Record<string, string | number | boolean | undefined>): void {
+    publish(
+      type: 'event' | 'logs' | 'sessions' | 'reports',
+      data: Record<string, string | number | boolean | undefined>,
+    ): void {
       const text = `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
       for (const client of [...clients]) write(client, text);
     },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { getEventFingerprint, hashString, type Event } from '@faultline/core';
 import { createLogRows, type LogFilter } from './createLogRows';
 import { createReleaseHealth, type ReleaseHealth } from './createReleaseHealth';
+import { createSdkHealth, type StoredClientReport } from './createSdkHealth';
 import { createTimeSeries, type TimeSeries, type TimeSeriesCounter } from './createTimeSeries';
 import { readTailLines } from './readTailLines';
 import type { Issue, LogRow, StoredLog } from './types';
@@ -44,6 +45,7 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
   const health = createReleaseHealth(now);
   const addSessionItem = (item: { type?: unknown; payload?: unknown }): void =>
     item.type === 'sessions' ? health.addAggregates(item.payload) : health.addSession(item.payload);
+  const sdkHealth = createSdkHealth();
   const sizes = new WeakMap<object, number>();
   let eventBytes = 0;
   let reports = 0;
@@ -58,6 +60,7 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
   function rememberEvent(event: Event, bytes: number): { issue: Issue; isNew: boolean } {
     const duplicate = duplicateOf(event);
     if (duplicate) return { issue: duplicate, isNew: false };
+    sdkHealth.seen(event.sdk, event.release);
     const kept = trimEvent(event, bytes);
     sizes.set(kept, Math.min(bytes, MAX_EVENT_BYTES));
     const values = Array.isArray(event.exception?.values) ? event.exception.values : [];
@@ -131,10 +134,14 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
     const log = parseRecord<StoredLog>(line);
     if (log && typeof log.body === 'string') logs.add(log, line.length);
   }
-  reports = readTailLines(file('client_reports.ndjson'), reloadBytes).length;
   for (const line of readTailLines(file('sessions.ndjson'), reloadBytes)) {
     const item = parseRecord<{ type?: unknown; payload?: unknown }>(line);
     if (item) addSessionItem(item);
+  }
+  for (const line of readTailLines(file('client_reports.ndjson'), reloadBytes)) {
+    reports++;
+    const report = parseRecord<StoredClientReport>(line);
+    if (report) sdkHealth.add(report, now());
   }
 
   return {
@@ -159,10 +166,15 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
     },
     /** Release health per release and environment, the latest first. */
     releases: (): ReleaseHealth[] => health.list(),
-    addClientReport(report: unknown): void {
-      append('client_reports.ndjson', JSON.stringify(report));
+    /** Adds a client report (its payload, with the envelope's `sdk` and release, else its SDK's last release). */
+    addClientReport(report: StoredClientReport): void {
+      const attributed = { ...report, release: sdkHealth.releaseOf(report) };
+      append('client_reports.ndjson', JSON.stringify(attributed));
       reports++;
+      sdkHealth.add(attributed, now());
     },
+    /** What each SDK (name, version, release) reported losing, the most recent reporter first. */
+    sdkHealth: sdkHealth.rows,
     issues: (): Issue[] => [...issues.values()].sort((a, b) => b.lastSeen - a.lastSeen),
     issue: (id: string): Issue | undefined => issues.get(id),
     /** An issue's events per minute over the last hour and per hour over the last day. */

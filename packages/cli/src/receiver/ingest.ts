@@ -13,11 +13,13 @@ const optionalString = (value: unknown): string | undefined => (typeof value ===
 export function ingestEnvelope(
   body: string,
   store: ReceiverStore,
-): { events: Event[]; logs: number; sessions: number } {
+): { events: Event[]; logs: number; sessions: number; reports: number } {
   const events: Event[] = [];
   let logs = 0;
   let sessions = 0;
-  for (const [headers, payload] of parseEnvelope(body)[1]) {
+  let reports = 0;
+  const [envelopeHeaders, items] = parseEnvelope(body);
+  for (const [headers, payload] of items) {
     if (headers.type === 'event' && isObject(payload)) events.push(payload as Event);
     else if (headers.type === 'log' && isObject(payload)) {
       for (const log of Array.isArray(payload.items) ? (payload.items as SerializedLog[]) : []) {
@@ -43,9 +45,28 @@ export function ingestEnvelope(
     } else if ((headers.type === 'session' || headers.type === 'sessions') && isObject(payload)) {
       store.addSessionItem(headers.type, payload);
       sessions++;
-    } else if (headers.type === 'client_report') store.addClientReport(payload);
+    } else if (headers.type === 'client_report' && isObject(payload)) {
+      store.addClientReport({ ...payload, sdk: envelopeHeaders.sdk, release: releaseOf(envelopeHeaders, items) });
+      reports++;
+    }
   }
-  return { events, logs, sessions };
+  return { events, logs, sessions, reports };
+}
+
+/** The release an envelope was sent for: its `trace` header's, else that of an event or session in it. */
+function releaseOf(
+  headers: Record<string, unknown>,
+  items: readonly (readonly [unknown, unknown])[],
+): string | undefined {
+  const fromTrace = isObject(headers.trace) ? optionalString(headers.trace.release) : undefined;
+  if (fromTrace) return fromTrace;
+  for (const [, payload] of items) {
+    if (!isObject(payload)) continue;
+    const release =
+      optionalString(payload.release) ?? (isObject(payload.attrs) ? optionalString(payload.attrs.release) : undefined);
+    if (release) return release;
+  }
+  return undefined;
 }
 
 /**

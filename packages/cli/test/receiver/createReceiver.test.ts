@@ -148,7 +148,7 @@ describe('createReceiver: what another origin and another Host can do', () => {
       });
       const port = new URL(receiver.url).port;
       for (const host of ['attacker.example', `attacker.example:${port}`, `127.0.0.1.nip.io:${port}`, `127.0.0.1:1`]) {
-        for (const path of ['/', '/api/issues', '/api/logs', '/api/summary', '/api/releases']) {
+        for (const path of ['/', '/api/issues', '/api/logs', '/api/summary', '/api/releases', '/api/sdk-health']) {
           const answer = await raw(`${receiver.url}${path}`, { headers: { host } });
           expect(answer.status, `${host}${path}`).toBe(421);
           expect(answer.body).not.toContain('secret');
@@ -210,6 +210,7 @@ describe('createReceiver: what another origin and another Host can do', () => {
         '/api/logs',
         '/api/summary',
         '/api/releases',
+        '/api/sdk-health',
       ]) {
         const answer = await raw(`${receiver.url}${path}`, { headers: origin });
         expect(answer.status, path).toBe(200);

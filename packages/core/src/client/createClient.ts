@@ -20,6 +20,8 @@ import { uuid4 } from '../uuid4';
 import type { LogPipeline } from '../logs/createLogPipeline';
 import { createScrubber } from '../scrub/createScrubber';
 import { createClientHooks } from './createClientHooks';
+import { createSdkMetrics } from '../metrics/createSdkMetrics';
+import { isLogCaptured } from '../metrics/isLogCaptured';
 import { createDropRecorder, type DropRecorder } from './createDropRecorder';
 import { createStormGuard } from './createStormGuard';
 import { isThenable } from './maybePromise';
@@ -44,6 +46,10 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   const enabled = options.enabled !== false;
   const drops = createDropRecorder();
   const hooks = createClientHooks();
+  // The SDK's own counters (getSdkMetrics): bumped where the client decides, gauges read from the transports.
+  const runtime = platform.sdk.name.slice(platform.sdk.name.lastIndexOf('.') + 1);
+  const metrics =
+    options.sdkMetrics === false ? undefined : createSdkMetrics({ version: platform.sdk.version, runtime });
   const pending = new Set<PromiseLike<unknown>>();
   const track = (result: unknown): void => {
     if (!isThenable(result)) return;
@@ -85,6 +91,8 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   const address: EnvelopeAddress = { dsn, tunnel: options.tunnel, sdk };
   const url = options.tunnel ?? (dsn ? getEnvelopeEndpoint(dsn, sdk) : undefined);
   let open = enabled;
+  /** The exit hook ran: what is captured later (in another `exit` listener) is journaled at once. */
+  let exiting = false;
   let transport: Transport | undefined;
   const coverage = createFlushCoverage();
   const scrubber = options.scrub === false ? undefined : createScrubber(options.scrub ?? {}, options.sendDefaultPii);
@@ -135,11 +143,14 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     // The event and its scope data are fixed now; the pipeline runs in a microtask, off the caller's own
     // time (as Sentry's does), in capture order. flush() waits for it.
     later(() => runPipeline(run, event, { ...hint, event_id: eventId }, processors));
+    // Captured after the exit hook ran (an exit listener of the app's, an error one throws): journal it now.
+    if (exiting) client.persistSync?.();
     return eventId;
   }
 
   function guarded(build: () => Event, hint: EventHint, scope: Scope | undefined, parsed = true): string {
     if (!open) return '';
+    metrics?.captured('error');
     try {
       const event = build();
       if (parsed && platform.normalizeFrame) forEachFrame(event, platform.normalizeFrame);
@@ -190,7 +201,11 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       return guarded(() => boundHandBuiltEvent(event, options), hint, scope, false);
     },
     captureLog(level, message, attributes, logOptions) {
-      if (open && coverage.handed()) logPipeline()?.capture(level, message, attributes, logOptions);
+      if (!open || !coverage.handed()) return;
+      const pipeline = logPipeline();
+      if (pipeline && metrics && isLogCaptured(options, level)) metrics.captured('log_item');
+      pipeline?.capture(level, message, attributes, logOptions);
+      if (exiting) client.persistSync?.();
     },
     addBreadcrumb(breadcrumb, hint, scope) {
       if (!open || options.maxBreadcrumbs <= 0) return;
@@ -207,7 +222,11 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
         debugLogger.error('Adding a breadcrumb failed', error);
       }
     },
-    recordDroppedEvent: (reason, category, quantity) => drops.record(reason, category, quantity),
+    recordDroppedEvent(reason, category, quantity, carried) {
+      drops.record(reason, category, quantity);
+      if (!carried) metrics?.dropped(reason, category, quantity);
+    },
+    sdkMetrics: metrics?.state,
     sendEnvelope(envelope: Envelope) {
       if (!transport) return Promise.resolve();
       coverage.handed();
@@ -249,6 +268,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       } catch (error) {
         debugLogger.error('Persisting at exit failed', error);
       }
+      exiting = true;
     },
     async close(timeout) {
       const started = monotonicNow();
@@ -270,7 +290,13 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     (logs ??= getCarrier().makeLogPipeline?.(client, options, address, scrubber));
 
   if (enabled) {
-    const transportOptions = { url, dsn, tunnel: options.tunnel, recordDroppedEvent: client.recordDroppedEvent };
+    const transportOptions = {
+      url,
+      dsn,
+      tunnel: options.tunnel,
+      recordDroppedEvent: client.recordDroppedEvent,
+      metrics: metrics?.delivery,
+    };
     const made: unknown = options.transport?.(transportOptions as never);
     // `transport: makeNodeTransport` as Sentry's docs write it: the maker returned the factory; call it.
     transport = (typeof made === 'function' ? made(transportOptions) : made) as Transport | undefined;

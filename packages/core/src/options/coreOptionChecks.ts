@@ -73,4 +73,5 @@ export const CORE_OPTION_CHECKS: Record<string, OptionCheck> = {
         : 'expected an object or a function',
   stormGuard: stormGuardOptionCheck,
   autoSessionTracking: isBoolean,
+  sdkMetrics: isBoolean,
 };

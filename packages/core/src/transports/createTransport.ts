@@ -5,6 +5,7 @@ import type { DataCategory, DropReason } from '../types';
 import { jitteredBackoff } from './backoff';
 import { createAcknowledger } from './createAcknowledger';
 import { createDestinationHealth } from './createDestinationHealth';
+import { DEFAULT_QUEUE_LIMITS } from './defaultQueueLimits';
 import { createEnvelopeQueue, type QueueEntry } from './createEnvelopeQueue';
 import { createQueueEntry, recordOf } from './createQueueEntry';
 import { createPendingEncodes } from './createPendingEncodes';
@@ -18,23 +19,12 @@ import { requestFor } from './requestFor';
 import { allowedItems, disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
 import { resolveDeliverySettings } from './resolveDeliverySettings';
-import type { DeliveryOptions, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
+import type { DeliveryOptions, MakeRequest, SentryTransportOptions } from './types';
 import { waitUntilDrained } from './waitUntilDrained';
 
 /** Longest a flush waits on the journal's acknowledgements, should its disk hang (for replay: createReplaySink). */
 const JOURNAL_WAIT_MS = 5000;
 const COLD_IN_FLIGHT = 8;
-
-/**
- * Browser-sized defaults: every body stays in memory (a page being hidden hands them off from there), at
- * 2 bytes a character. Node raises the bound and keeps less in memory (its journal is read back).
- */
-export const DEFAULT_QUEUE_LIMITS: QueueLimits = {
-  maxEntries: 100,
-  maxBytes: 2 * 1024 * 1024,
-  ttlMs: 7 * 24 * 60 * 60 * 1000,
-  maxMemoryBytes: 4 * 1024 * 1024,
-};
 
 /**
  * Delivery policy for one destination; the platform supplies only `makeRequest`. The queue lives in
@@ -49,7 +39,15 @@ export function createTransport(
   makeRequest: MakeRequest,
 ): Transport {
   const settings = resolveDeliverySettings(options, DEFAULT_QUEUE_LIMITS);
-  const { destination, recordDroppedEvent, journal, limits: limitsConfig, concurrency, maxAttempts } = settings;
+  const {
+    destination,
+    recordDroppedEvent,
+    journal,
+    metrics,
+    limits: limitsConfig,
+    concurrency,
+    maxAttempts,
+  } = settings;
   const { retryBaseMs, retryMaxMs, probeMaxMs, requestTimeoutMs, clock } = settings;
   const name = destination.name;
 
@@ -74,6 +72,15 @@ export function createTransport(
   const encodes = createPendingEncodes();
   const request = noticeRejections(makeRequest, name, destination.isPermanent);
   const acknowledgements = journal && createAcknowledger(journal, JOURNAL_WAIT_MS, () => pump(), clock);
+  let durable = true; // the journal kept the last envelope it was given (faultline_journal_durable)
+  // Read only when the SDK's metrics are (a scrape): the queue, the journal and the limits as of then.
+  const observer = metrics?.observe(name, () => ({
+    entries: queue.entries(),
+    capacity: limitsConfig.maxEntries,
+    durable: journal && (journal.isDurable?.() ?? durable),
+    limits,
+    now: clock.now(), // the limits are on the delivery clock
+  }));
 
   /** Counts a lost envelope once, with one reason; the drop counts of a report riding in it are carried forward. */
   function lose(entry: Pick<QueueEntry, 'quantities' | 'reports'>, reason: DropReason): void {
@@ -81,7 +88,7 @@ export function createTransport(
       recordDroppedEvent(reason, category as DataCategory, quantity);
     }
     if (destination.sendsClientReports === false) return;
-    for (const report of entry.reports ?? []) recordDroppedEvent(report.reason, report.category, report.quantity);
+    for (const report of entry.reports ?? []) recordDroppedEvent(report.reason, report.category, report.quantity, true);
   }
   /** Done with an entry: out of the queue and the journal, counted as lost when `reason` is given. */
   function settle(entry: QueueEntry, reason?: DropReason): void {
@@ -164,6 +171,7 @@ export function createTransport(
         retryDelay: (step) => jitteredBackoff(step, retryBaseMs, retryMaxMs),
         isPermanent: destination.isPermanent,
       });
+      observer?.sent(decision, (now - started) / 1000);
       if (decision.destination.kind === 'healthy') health.succeeded();
       else if (decision.destination.kind === 'failing') health.failed(stamp, now, decision.destination.pauseUntil);
       confirmed = decision.envelope.kind === 'delivered' || (confirmed && decision.destination.kind !== 'failing');
@@ -192,8 +200,8 @@ export function createTransport(
   const spill = persistSync && createSpill({ persistSync }, queue, limitsConfig.maxMemoryBytes);
   /** Hands an entry to the journal; its body may leave memory once written (over the budget: spilled now). */
   function append(entry: QueueEntry): void {
-    void journal?.append(recordOf(entry, entry.body!)).then((durable) => {
-      entry.journaled = durable;
+    void journal?.append(recordOf(entry, entry.body!)).then((kept) => {
+      entry.journaled = durable = kept;
       queue.trimBody(entry);
     });
     if (queue.overBudget()) spill?.add(entry);

@@ -20,6 +20,7 @@ export function resolveDeliverySettings(options: DeliveryOptions | SentryTranspo
     destination,
     recordDroppedEvent: delivery.recordDroppedEvent,
     journal: delivery.journal,
+    metrics: delivery.metrics,
     limits,
     concurrency: delivery.concurrency ?? 32,
     maxAttempts: delivery.maxAttempts ?? 8,

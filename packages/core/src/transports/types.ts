@@ -1,5 +1,6 @@
 import type { DiscardedEvents } from '../envelope/createClientReportEnvelope';
 import type { Envelope } from '../envelope/types';
+import type { DeliveryMetrics } from '../metrics/types';
 import type { DataCategory, DropReason } from '../types';
 
 /** One HTTP request the platform must make. */
@@ -142,6 +143,11 @@ export interface EnvelopeJournal {
    * when it cannot write now (not set up yet, failing, closed): the bodies then stay in memory.
    */
   persistSync?(options?: { keepOpen?: boolean }): boolean;
+  /**
+   * Whether appends reach storage now (false while a failing disk is probed, or for good when refused);
+   * read only when the SDK's metrics are read. Without it, the last append's answer says.
+   */
+  isDurable?(): boolean;
   /** Releases ownership (locks, timers); records stay for the next owner. */
   close(): Promise<void>;
 }
@@ -178,8 +184,10 @@ export interface DeliveryClock {
 
 export interface DeliveryOptions {
   destination: Destination;
-  /** Counts what delivery drops (the client reports it). */
-  recordDroppedEvent(reason: DropReason, category: DataCategory, quantity?: number): void;
+  /** Counts what delivery drops (the client reports it); `carried`: a lost report's counts, handed back. */
+  recordDroppedEvent(reason: DropReason, category: DataCategory, quantity?: number, carried?: boolean): void;
+  /** Where this transport registers its gauges and reports each attempt (the client's SDK metrics). */
+  metrics?: DeliveryMetrics;
   /** The durable journal behind the in-memory queue; none: memory only. */
   journal?: EnvelopeJournal;
   queue?: Partial<QueueLimits>;
@@ -204,7 +212,8 @@ export interface DeliveryOptions {
  */
 export interface SentryTransportOptions {
   url?: string;
-  recordDroppedEvent(reason: DropReason, category: DataCategory, quantity?: number): void;
+  /** As in DeliveryOptions (`carried` is Faultline's: a lost report's counts handed back, counted once). */
+  recordDroppedEvent(reason: DropReason, category: DataCategory, quantity?: number, carried?: boolean): void;
   /** Most envelopes queued (Sentry's name for `queue.maxEntries`). */
   bufferSize?: number;
   headers?: Record<string, string>;

@@ -37,6 +37,24 @@ describe('Client.persistSync', () => {
     expect(calls).toEqual(['send event', 'send log', 'persistSync']);
   });
 
+  it('journals at once what is captured or logged after it ran (an exit listener of the app’s)', () => {
+    const calls: string[] = [];
+    initForTest({
+      enableLogs: true,
+      transport: () => ({
+        send: (envelope: Envelope) => (calls.push(`send ${envelope[1][0]![0].type}`), Promise.resolve({})),
+        flush: () => Promise.resolve(true),
+        persistSync: () => void calls.push('persistSync'),
+      }),
+    });
+    getClient()!.persistSync!();
+    expect(calls).toEqual(['persistSync']);
+    captureException(new Error('captured in a later exit listener'));
+    expect(calls).toEqual(['persistSync', 'send event', 'persistSync']);
+    logger.info('logged in a later exit listener');
+    expect(calls).toEqual(['persistSync', 'send event', 'persistSync', 'send log', 'persistSync']);
+  });
+
   it('leaves an asynchronous beforeSend unfinished (what it returns later is never sent)', () => {
     const calls: string[] = [];
     initForTest({

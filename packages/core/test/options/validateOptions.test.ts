@@ -99,6 +99,7 @@ describe('validateOptions', () => {
       tracePropagationTargets: true,
       propagateSentryTrace: true,
       stormGuard: true,
+      sdkMetrics: true,
       initialScope: true,
       autoSessionTracking: true,
     };

@@ -98,4 +98,7 @@ table.crumbs code { white-space: pre-wrap; overflow-wrap: anywhere; }
 dl.kv { margin: 0; font-size: 12px; }
 .kv-row { display: grid; grid-template-columns: minmax(4em, 30%) minmax(0, 1fr); gap: 8px; padding: 2px 0; border-bottom: 1px solid #f2f4f7; }
 .kv-row dt { color: #4b5563; overflow-wrap: anywhere; } .kv-row dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
-.kv-row dd dl.kv { border-left: 2px solid #eaecf0; padding-left: 6px; }`;
+.kv-row dd dl.kv { border-left: 2px solid #eaecf0; padding-left: 6px; }
+#sdk-health .c-release { width: 22%; } #sdk-health .c-lost { width: 3.8em; } #sdk-health .c-reasons { width: 34%; } #sdk-health .c-seen { width: 6.2em; }
+#sdk-health td.num { font-variant-numeric: tabular-nums; } #sdk-health tr.has-drops td.num { color: #912018; font-weight: 600; }
+.sdk-name { font-weight: 600; } ul.drops { list-style: none; margin: 0; padding: 0; font-size: 12px; } ul.drops .reason { font-family: ui-monospace, Menlo, Consolas, monospace; }`;

@@ -58,6 +58,15 @@ export const PAGE_HTML = `<!doctype html>
           </table>
           <p id="no-releases" class="muted" hidden>No sessions yet. The SDKs send them when <code>init</code> has a <code>release</code>.</p>
         </section>
+        <section class="panel" id="sdk-panel" aria-labelledby="sdk-heading">
+          <div class="panel-head"><h2 id="sdk-heading" tabindex="-1">SDK health</h2><p id="sdk-count" class="muted"></p></div>
+          <table id="sdk-health">
+            <colgroup><col class="c-sdk" /><col class="c-release" /><col class="c-lost" /><col class="c-reasons" /><col class="c-seen" /></colgroup>
+            <thead><tr><th scope="col">SDK</th><th scope="col">Release</th><th scope="col">Lost</th><th scope="col">By reason</th><th scope="col">Last report</th></tr></thead>
+            <tbody></tbody>
+          </table>
+          <p id="no-sdk-health" class="muted" hidden>No client reports yet. An SDK reports what it lost (sampled out, dropped by beforeSend, a full queue, a refusal) with a later envelope.</p>
+        </section>
       </div>
       <div id="issue-view" hidden></div>
     </main>

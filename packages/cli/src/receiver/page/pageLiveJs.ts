@@ -22,7 +22,7 @@ async function route(moveFocus) {
   }
   state.issue = undefined;
   fillFilter(state.route.params);
-  await Promise.all([loadIssues(), loadLogs(), loadReleases()]);
+  await Promise.all([loadIssues(), loadLogs(), loadReleases(), loadSdkHealth()]);
   if (moveFocus) (state.route.params.get('trace_id') ? $('#logs-heading') : $('#issues-heading')).focus();
 }
 
@@ -45,6 +45,7 @@ async function refresh() {
         what.has('issues') ? loadIssues() : undefined,
         what.has('logs') ? loadLogs() : undefined,
         what.has('sessions') ? loadReleases() : undefined,
+        what.has('reports') ? loadSdkHealth() : undefined,
       ]);
     }
   } catch {
@@ -62,14 +63,14 @@ function follow() {
   let missed = true;
   const poll = () => {
     setLive('poll', 'Updating every 5 s');
-    setInterval(() => { changed('issues'); changed('logs'); changed('sessions'); }, 5000);
+    setInterval(() => { changed('issues'); changed('logs'); changed('sessions'); changed('reports'); }, 5000);
   };
   if (typeof EventSource !== 'function') return poll();
   const source = new EventSource('/api/stream');
   source.addEventListener('open', () => {
     setLive('on', 'Live');
     // What arrived while the feed was not connected (or before it first was) is fetched once.
-    if (missed) { changed('issues'); changed('logs'); changed('sessions'); }
+    if (missed) { changed('issues'); changed('logs'); changed('sessions'); changed('reports'); }
     missed = false;
   });
   source.addEventListener('event', (message) => {
@@ -81,6 +82,7 @@ function follow() {
   });
   source.addEventListener('logs', () => changed('logs'));
   source.addEventListener('sessions', () => changed('sessions'));
+  source.addEventListener('reports', () => changed('reports'));
   source.addEventListener('error', () => {
     missed = true;
     if (source.readyState === EventSource.CLOSED) poll();
