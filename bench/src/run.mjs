@@ -13,6 +13,7 @@ import { runEndToEndDelivery } from './suites/endToEndDelivery.mjs';
 import { runLogAndScrubSpeed } from './suites/logAndScrubSpeed.mjs';
 import { runNodeStartup } from './suites/nodeStartup.mjs';
 import { runBrowserStartup } from './suites/browserStartup.mjs';
+import { REQUEST_SESSIONS_HEADING, runRequestSessionCost } from './suites/requestSessionCost.mjs';
 
 const require = createRequire(import.meta.url);
 const version = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
@@ -95,6 +96,7 @@ const winstonCost = ['faultline', 'sentry']
   .join('');
 const delivery = await runDeliverySpeed(quick ? { rounds: 3, count: 300 } : { rounds: 5, count: 1000 });
 const endToEnd = await runEndToEndDelivery({ quick });
+const requestSessions = await runRequestSessionCost(quick ? { rounds: 3, requests: 5000, quick } : {});
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const report = [
   '# Benchmarks',
@@ -157,6 +159,9 @@ const report = [
   '## Default Node setups end to end (`bench/src/suites/endToEndDelivery.mjs`)',
   '',
   endToEnd,
+  REQUEST_SESSIONS_HEADING,
+  '',
+  requestSessions,
 ].join('\n');
 
 console.log(report);

@@ -16,6 +16,8 @@ export { pageHideIntegration } from './integrations/pageHideIntegration';
 export { debugIdsIntegration } from './integrations/debugIdsIntegration';
 export { webVitalsIntegration } from './integrations/webVitalsIntegration';
 export { browserApiErrorsIntegration } from './integrations/browserApiErrorsIntegration';
+export { browserSessionIntegration } from './integrations/browserSessionIntegration';
+export type { BrowserSessionOptions } from './integrations/browserSessionIntegration';
 export { BrowserClient } from './sentryCompat/BrowserClient';
 export { breadcrumbsIntegration } from './sentryCompat/breadcrumbsIntegration';
 export { httpClientIntegration } from './sentryCompat/httpClientIntegration';
@@ -65,7 +67,6 @@ export {
 export {
   bfcacheMetricsIntegration,
   browserProfilingIntegration,
-  browserSessionIntegration,
   browserTracingIntegration,
   contextLinesIntegration,
   elementTimingIntegration,

@@ -68,12 +68,9 @@ export {
   unleashIntegration,
 } from './sentryCompat/inertIntegrations';
 export {
-  captureSession,
-  endSession,
   instrumentSupabaseClient,
   setConversationId,
   setMeasurement,
-  startSession,
   withStaticSpan,
   withStreamedSpan,
 } from './sentryCompat/inertApi';
@@ -146,6 +143,8 @@ export { fitEventToSize } from './transports/fitEventToSize';
 export { offerToSink } from './transports/offerToSink';
 export { createLokiDestination } from './loki/createLokiDestination';
 export { validateLokiLabels } from './loki/validateLokiLabels';
+export { endSessions, getRequestSessions, getSessionTracker } from './sessions/getSessionTracker';
+export { captureSession, endSession, startSession } from './sessions/startSession';
 export { debugLogger, isLoggingInternally } from './debugLogger';
 export { SDK_VERSION } from './constants';
 export { getSdkMetrics } from './metrics/getSdkMetrics';
@@ -178,6 +177,7 @@ export type {
   BeforeSendLog,
   CaptureLogOptions,
   Client,
+  ClientHooks,
   CoreOptions,
   Integration,
   PlatformSettings,
@@ -224,6 +224,17 @@ export type { LogLevel, SerializedLog } from './logs/types';
 export type { Logger } from './logs/logger';
 export type { HeadersLike } from './tracing/readHeader';
 export type { ScrubOptions } from './scrub/types';
+export type {
+  RequestSessions,
+  SessionAggregate,
+  SessionAggregates,
+  SessionAttributes,
+  SessionStartOptions,
+  SessionStatus,
+  SessionTracker,
+  SessionUpdate,
+} from './sessions/types';
+export type { RequestSessionsOptions } from './sessions/createRequestSessions';
 export type {
   DeliveryMetrics,
   DeliveryObserver,

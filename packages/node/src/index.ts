@@ -97,7 +97,6 @@ export {
   postgresIntegration,
   postgresJsIntegration,
   prismaIntegration,
-  processSessionIntegration,
   redisIntegration,
   spotlightIntegration,
   tediousIntegration,
@@ -111,6 +110,7 @@ export { httpServerIntegration } from './integrations/httpServerIntegration';
 export { httpClientIntegration } from './integrations/httpClientIntegration';
 export { nodeContextIntegration, detectCloud } from './integrations/nodeContextIntegration';
 export { gracefulShutdownIntegration } from './integrations/gracefulShutdownIntegration';
+export { processSessionIntegration } from './integrations/processSessionIntegration';
 export { sourceMapsIntegration } from './integrations/sourceMapsIntegration';
 export { contextLinesIntegration } from './integrations/contextLinesIntegration';
 export { metricsHandler } from './metrics/metricsHandler';

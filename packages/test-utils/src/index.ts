@@ -24,6 +24,7 @@ export type {
   ReceivedRequestRecord,
   ReceivedBody,
 } from './startReceiverProcess';
+export { sessionShape } from './sessionShape';
 export { compareSurface, countStatuses, listExports, shapeMismatch } from './sentrySurface/compareSurface';
 export type { ExportShape, PackageSurface, Status, SurfaceRow } from './sentrySurface/compareSurface';
 export { ABSENT, inertExports } from './sentrySurface/surfaceData';

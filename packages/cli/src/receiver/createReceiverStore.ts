@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getEventFingerprint, hashString, type Event } from '@faultline/core';
 import { createLogRows, type LogFilter } from './createLogRows';
+import { createReleaseHealth, type ReleaseHealth } from './createReleaseHealth';
 import { createSdkHealth, type StoredClientReport } from './createSdkHealth';
 import { createTimeSeries, type TimeSeries, type TimeSeriesCounter } from './createTimeSeries';
 import { readTailLines } from './readTailLines';
@@ -26,8 +27,9 @@ const VALUES_KEPT = 10;
 const MAX_EVENT_IDS = 10_000;
 
 /**
- * What `faultline dev` received: every event, log and client report appended to NDJSON files in `dir`,
- * and an in-memory view (issues grouped by fingerprint with their counts over time, recent logs) for the
+ * What `faultline dev` received: every event, log, session item and client report appended to NDJSON files
+ * in `dir`, and an in-memory view (issues grouped by fingerprint with their counts over time, recent logs,
+ * release health per release and environment) for the
  * terminal and the page. The view is bounded (records, bytes, issues) and is rebuilt at start from the end
  * of the files.
  */
@@ -40,6 +42,9 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
   const issues = new Map<string, Issue>();
   const series = new Map<string, TimeSeriesCounter>();
   const logs = createLogRows();
+  const health = createReleaseHealth(now);
+  const addSessionItem = (item: { type?: unknown; payload?: unknown }): void =>
+    item.type === 'sessions' ? health.addAggregates(item.payload) : health.addSession(item.payload);
   const sdkHealth = createSdkHealth();
   const sizes = new WeakMap<object, number>();
   let eventBytes = 0;
@@ -129,6 +134,10 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
     const log = parseRecord<StoredLog>(line);
     if (log && typeof log.body === 'string') logs.add(log, line.length);
   }
+  for (const line of readTailLines(file('sessions.ndjson'), reloadBytes)) {
+    const item = parseRecord<{ type?: unknown; payload?: unknown }>(line);
+    if (item) addSessionItem(item);
+  }
   for (const line of readTailLines(file('client_reports.ndjson'), reloadBytes)) {
     reports++;
     const report = parseRecord<StoredClientReport>(line);
@@ -150,6 +159,13 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
       append('logs.ndjson', line);
       return logs.add(log, line.length);
     },
+    /** Adds a `session` or `sessions` item to release health. */
+    addSessionItem(type: 'session' | 'sessions', payload: unknown): void {
+      append('sessions.ndjson', JSON.stringify({ type, payload }));
+      addSessionItem({ type, payload });
+    },
+    /** Release health per release and environment, the latest first. */
+    releases: (): ReleaseHealth[] => health.list(),
     /** Adds a client report (its payload, with the envelope's `sdk` and release, else its SDK's last release). */
     addClientReport(report: StoredClientReport): void {
       const attributed = { ...report, release: sdkHealth.releaseOf(report) };
@@ -169,6 +185,7 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
       issues: issues.size,
       events: [...issues.values()].reduce((sum, issue) => sum + issue.count, 0),
       logs: logs.size,
+      sessions: health.list().reduce((sum, release) => sum + release.sessions, 0),
       clientReports: reports,
     }),
   };

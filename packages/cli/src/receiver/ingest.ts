@@ -6,12 +6,17 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /**
- * Stores what a Sentry envelope carries; returns its events (for printing) and how many logs it stored.
+ * Stores what a Sentry envelope carries; returns its events (for printing) and how many logs and session
+ * items it stored.
  * Throws when it is not an envelope.
  */
-export function ingestEnvelope(body: string, store: ReceiverStore): { events: Event[]; logs: number; reports: number } {
+export function ingestEnvelope(
+  body: string,
+  store: ReceiverStore,
+): { events: Event[]; logs: number; sessions: number; reports: number } {
   const events: Event[] = [];
   let logs = 0;
+  let sessions = 0;
   let reports = 0;
   const [envelopeHeaders, items] = parseEnvelope(body);
   for (const [headers, payload] of items) {
@@ -37,12 +42,15 @@ export function ingestEnvelope(body: string, store: ReceiverStore): { events: Ev
         });
         logs++;
       }
+    } else if ((headers.type === 'session' || headers.type === 'sessions') && isObject(payload)) {
+      store.addSessionItem(headers.type, payload);
+      sessions++;
     } else if (headers.type === 'client_report' && isObject(payload)) {
       store.addClientReport({ ...payload, sdk: envelopeHeaders.sdk, release: releaseOf(envelopeHeaders, items) });
       reports++;
     }
   }
-  return { events, logs, reports };
+  return { events, logs, sessions, reports };
 }
 
 /** The release an envelope was sent for: its `trace` header's, else that of an event or session in it. */

@@ -19,6 +19,7 @@ import type { Dsn, Event, EventHint } from '../types';
 import { uuid4 } from '../uuid4';
 import type { LogPipeline } from '../logs/createLogPipeline';
 import { createScrubber } from '../scrub/createScrubber';
+import { createClientHooks } from './createClientHooks';
 import { createSdkMetrics } from '../metrics/createSdkMetrics';
 import { isLogCaptured } from '../metrics/isLogCaptured';
 import { createDropRecorder, type DropRecorder } from './createDropRecorder';
@@ -26,7 +27,9 @@ import { createStormGuard } from './createStormGuard';
 import { createCaptureQueue } from './createCaptureQueue';
 import { prepareEvent } from './prepareEvent';
 import { runPipeline, type PipelineHost } from './runPipeline';
+import { withEnvelopeItems } from './withEnvelopeItems';
 import { setupIntegrations } from './setupIntegrations';
+import { stripToEssentials } from './stripToEssentials';
 import type { Client, PlatformSettings, ResolvedOptions, Transport } from './types';
 
 // Replaced by bundlers: production builds keep what failed and leave out what happens next.
@@ -39,6 +42,7 @@ declare const process: { env: { NODE_ENV?: string } };
 export function createClient(options: ResolvedOptions, platform: PlatformSettings, dsn?: Dsn): Client {
   const enabled = options.enabled !== false;
   const drops = createDropRecorder();
+  const hooks = createClientHooks();
   // The SDK's own counters (getSdkMetrics): bumped where the client decides, gauges read from the transports.
   const runtime = platform.sdk.name.slice(platform.sdk.name.lastIndexOf('.') + 1);
   const metrics =
@@ -96,9 +100,11 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       stripToEssentials(event, eventId, platform.platform, sdk);
     }
     active.isolationScope.setLastEventId(eventId);
+    // Sessions count the error now, before sampling and beforeSend can drop it; their update rides along.
+    const run = withEnvelopeItems(host, hooks.captured(event, hint), address);
     // The event and its scope data are fixed now; the pipeline runs in a microtask, off the caller's own
     // time (as Sentry's does), in capture order. flush() waits for it.
-    captures.later(() => runPipeline(host, event, { ...hint, event_id: eventId }, processors));
+    captures.later(() => runPipeline(run, event, { ...hint, event_id: eventId }, processors));
     // Captured after the exit hook ran (an exit listener of the app's, an error one throws): journal it now.
     if (exiting) client.persistSync?.();
     return eventId;
@@ -198,6 +204,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     async flush(timeout) {
       const started = monotonicNow();
       runPendingWork();
+      hooks.run('flush');
       logs?.flush();
       const processed = await resolveWithin(
         captures.settled().then(() => true),
@@ -226,13 +233,17 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       exiting = true;
     },
     async close(timeout) {
-      const flushed = await client.flush(timeout);
+      const started = monotonicNow();
+      // What was captured goes first: a session's last update follows the updates its events carry.
+      if (open) await resolveWithin(captures.settled(), timeout, undefined).then(() => hooks.run('close'));
+      const flushed = await client.flush(timeout === undefined ? undefined : timeout - (monotonicNow() - started));
       open = false;
       // The transport lets go of its timers and journal; the listeners the SDK added come off.
       await resolveWithin(Promise.resolve(transport?.close?.(0)), 1000, false);
       if (getCarrier().client === client) uninstallAll();
       return flushed;
     },
+    on: hooks.on,
   };
   host.client = client;
   // Built on the first log, by whatever installed it: code that never logs carries no log pipeline.
@@ -265,17 +276,6 @@ function boundHandBuiltEvent(event: Event, options: ResolvedOptions): Event {
     }) as Event['exception'];
   }
   return copy;
-}
-
-function stripToEssentials(event: Event, eventId: string, platform: string, sdk: Event['sdk']): void {
-  for (const key of ['user', 'tags', 'contexts', 'extra', 'breadcrumbs', 'request', 'fingerprint'] as const) {
-    delete event[key];
-  }
-  event.event_id = eventId;
-  event.timestamp ??= Date.now() / 1000;
-  event.platform = platform;
-  event.level ??= 'error';
-  event.sdk = sdk;
 }
 
 /** Piggy-backs pending drop counts on an outgoing envelope, so reports need no request of their own. */

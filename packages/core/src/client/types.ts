@@ -1,4 +1,4 @@
-import type { Envelope } from '../envelope/types';
+import type { Envelope, EnvelopeItem } from '../envelope/types';
 import type { DeliveryMetrics, SdkMetricsState } from '../metrics/types';
 import type { LogLevel, SerializedLog } from '../logs/types';
 import type { Scope } from '../scope/createScope';
@@ -164,6 +164,11 @@ export interface CoreOptions extends SentryOnlyOptions {
   /** Keep the SDK's own counters and gauges for `getSdkMetrics` and Prometheus (default true). */
   sdkMetrics?: boolean;
   /**
+   * Release health (default true, as Sentry's): browser sessions per page load and navigation, Node request
+   * sessions or one process session. Needs `release`; `false` sends none.
+   */
+  autoSessionTracking?: boolean;
+  /**
    * What the current scope holds from the start, as Sentry's `initialScope`: `{ tags, user, extra,
    * contexts, level, fingerprint }`, or a callback given the scope.
    */
@@ -196,6 +201,19 @@ export interface PlatformSettings {
    * variable, a config file…): the warning printed when none was found names them. Default: the init option.
    */
   dsnSources?: string[];
+}
+
+/**
+ * What a client tells those who listen (`client.on`). `captured` runs at capture time for every event
+ * (`captureException`, `captureMessage`, `captureEvent`), once its scopes are merged and before the
+ * pipeline (processors, sampling, beforeSend): the items it returns go in the event's envelope, or alone
+ * when the event is dropped. `flush` runs as a flush starts (before the transport's), `close` as close
+ * starts, once what was captured has been through the pipeline.
+ */
+export interface ClientHooks {
+  captured(event: Event, hint: EventHint): EnvelopeItem[] | void;
+  flush(): void;
+  close(): void;
 }
 
 export interface Client {
@@ -234,6 +252,8 @@ export interface Client {
    */
   hasUnflushedWork?(): boolean;
   close(timeout?: number): PromiseLike<boolean>;
+  /** Calls `callback` on each `name` (see `ClientHooks`); returns how to stop. */
+  on<K extends keyof ClientHooks>(name: K, callback: ClientHooks[K]): () => void;
   /**
    * For a process about to exit (Node's `exit` event): runs the captures still waiting for the pipeline and
    * sends the buffered logs, synchronously as far as the hooks are synchronous (an asynchronous `beforeSend`

@@ -101,6 +101,7 @@ describe('validateOptions', () => {
       stormGuard: true,
       sdkMetrics: true,
       initialScope: true,
+      autoSessionTracking: true,
     };
     expect(Object.keys(CORE_OPTION_CHECKS).sort()).toEqual(Object.keys(declared).sort());
   });

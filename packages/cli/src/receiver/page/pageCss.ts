@@ -37,6 +37,11 @@ th { font-size: 12px; font-weight: 600; color: #4b5563; }
 #issues .c-level { width: 5.5em; } #issues .c-count { width: 4.2em; } #issues .c-spark { width: 22%; } #issues .c-seen { width: 6.2em; }
 #issues td.num { font-variant-numeric: tabular-nums; }
 #issues tr.is-new { background: #eef4ff; }
+#releases-panel { grid-column: 1 / -1; }
+#releases .c-sessions { width: 6em; } #releases .c-rate { width: 17%; }
+#releases th.num, #releases td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.release { font-weight: 600; }
+.rate.good { color: #05603a; } .rate.bad { color: #912018; font-weight: 600; }
 .issue-link { font-weight: 600; }
 .sub { display: block; font-size: 12px; color: #4b5563; }
 .badge, .level, .source { display: inline-block; border-radius: 3px; padding: 0 5px; font-size: 11px; font-weight: 600; line-height: 18px; white-space: nowrap; }

@@ -4,6 +4,7 @@ import { PAGE_EVENT_JS } from './pageEventJs';
 import { PAGE_HOME_JS } from './pageHomeJs';
 import { PAGE_ISSUE_JS } from './pageIssueJs';
 import { PAGE_LIVE_JS } from './pageLiveJs';
+import { PAGE_RELEASES_JS } from './pageReleasesJs';
 import { PAGE_SDK_HEALTH_JS } from './pageSdkHealthJs';
 
 /**
@@ -17,6 +18,7 @@ export const PAGE_JS = [
   PAGE_DOM_JS,
   PAGE_CHART_JS,
   PAGE_HOME_JS,
+  PAGE_RELEASES_JS,
   PAGE_SDK_HEALTH_JS,
   PAGE_ISSUE_JS,
   PAGE_EVENT_JS,
