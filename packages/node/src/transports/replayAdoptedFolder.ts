@@ -22,7 +22,7 @@ const SLICE = 32;
 /**
  * Reads an adopted owner folder segment by segment (oldest first) and offers its live records to the sink,
  * no faster than it takes them: one segment is read only once the previous one was taken, so a backlog of
- * any size costs one segment's records beyond what the queue holds. Only regular files named and shaped as
+ * any size costs one segment's bytes and a slice of its records beyond what the queue holds. Only regular files named and shaped as
  * segments are read, never through a symlink (a symlink found there is removed, its target untouched).
  * Unreadable records are reported to the sink and their files removed (or rewritten without them).
  */
