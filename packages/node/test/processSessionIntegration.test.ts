@@ -79,6 +79,19 @@ describe('processSessionIntegration', () => {
     expect(sampledOut.envelopes[0]!.map((item) => item.type)).toEqual(['session']);
   });
 
+  it('exit code 2 without an error (process.exitCode, then the loop empties): abnormal, as process.exit(2) is', async () => {
+    const ours = await runJob('faultline', { MODE: 'exit-code' });
+    expect(ours.exit.code).toBe(2);
+    expect(itemsOf(ours.envelopes, 'session')).toMatchObject([{ init: true, status: 'abnormal', errors: 0 }]);
+  });
+
+  it('a rejection nobody handles ends the job (code 1): crashed, in the event’s envelope', async () => {
+    const ours = await runJob('faultline', { MODE: 'reject' });
+    expect(ours.exit.code).toBe(1);
+    expect(ours.envelopes.map((items) => items.map((item) => item.type))).toEqual([['event', 'session']]);
+    expect(itemsOf(ours.envelopes, 'session')).toMatchObject([{ init: true, status: 'crashed', errors: 1 }]);
+  });
+
   it('killed by a signal the SDK handles: abnormal, delivered before the process ends by that signal', async () => {
     receiver = await startReceiver();
     const job = runFixture('sessionJob.mjs', { DSN: `http://key@127.0.0.1:${receiver.port}/1`, MODE: 'signal' });
