@@ -82,7 +82,8 @@ export function createReleaseHealth(now: () => number = Date.now) {
         abnormal: 0,
         errored: 0,
         users: new Map(),
-        lastSeen: 0,
+        // Seen now before the bound is applied: a new row is the newest, never the one forgotten.
+        lastSeen: now(),
       };
       rows.set(key, row);
       if (rows.size > ROWS_KEPT) rows.delete(oldestRow()!);

@@ -123,6 +123,16 @@ describe('createReleaseHealth', () => {
     expect(JSON.parse(JSON.stringify(health.list()))).toEqual(health.list()); // no NaN or Infinity on the wire
   });
 
+  it('keeps the 200 releases seen last: a new release past the bound is kept, the one seen longest ago goes', () => {
+    let clock = 0;
+    const health = createReleaseHealth(() => ++clock);
+    for (let i = 0; i < 250; i++) health.addAggregates({ attrs: { release: `r${i}` }, aggregates: [{ exited: 1 }] });
+    const releases = health.list().map((row) => row.release);
+    expect(releases).toHaveLength(200);
+    expect(releases[0]).toBe('r249');
+    expect(releases.at(-1)).toBe('r50');
+  });
+
   it('stays bounded with 200,000 sessions, and forgetting one never changes the totals', () => {
     const health = createReleaseHealth();
     for (let i = 0; i < 200_000; i++)
