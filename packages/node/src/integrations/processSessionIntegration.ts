@@ -31,8 +31,10 @@ function install(): () => void {
   };
   // process.exit(): too late to deliver, but what the journal keeps at exit is sent by the next start
   // (written now, whether or not gracefulShutdownIntegration's exit hook comes after this one).
+  // A server's aggregates are sent by endSessions too (its process session was dropped, so it says false).
   const onExit = (code: number): void => {
-    if (endSessions(code === 0 ? 'exited' : 'abnormal')) getClient()?.persistSync?.();
+    endSessions(code === 0 ? 'exited' : 'abnormal');
+    getClient()?.persistSync?.();
   };
   process.on('beforeExit', onBeforeExit);
   process.on('exit', onExit);

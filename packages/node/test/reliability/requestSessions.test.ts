@@ -101,17 +101,23 @@ describe('request sessions of a plain http server (default setup, real receiver)
 
   // Broke before the file journal's fix: an exit while its set-up was half done (staging folder made, not yet
   // renamed) wrote nothing, events included: about one run in three on the shared machine.
-  it('process.exit() with aggregates not sent yet: journaled at exit, delivered by the next start', async () => {
-    const state = { XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'faultline-state-')) };
-    const first = await startServer(state);
-    for (let i = 0; i < 3; i++) expect(await get(first.port, i === 1 ? '/handled' : '/ok')).toBe(200);
-    expect(await get(first.port, '/exit')).toBeUndefined();
-    expect((await first.server.exited).code).toBe(0);
-    const second = await startServer(state);
-    // the request that called process.exit() was never answered: abnormal
-    await waitFor(() => totals().exited + totals().errored + totals().abnormal >= 4, 'the first run’s aggregates');
-    second.server.child.kill('SIGTERM');
-    await second.server.exited;
-    expect(totals()).toEqual({ exited: 2, errored: 1, crashed: 0, abnormal: 1 });
-  });
+  it.each([
+    ['', {}],
+    [', without gracefulShutdownIntegration', { NO_SHUTDOWN: '1' }],
+  ])(
+    'process.exit() with aggregates not sent yet%s: journaled at exit, delivered by the next start',
+    async (_, env) => {
+      const state = { XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'faultline-state-')), ...env };
+      const first = await startServer(state);
+      for (let i = 0; i < 3; i++) expect(await get(first.port, i === 1 ? '/handled' : '/ok')).toBe(200);
+      expect(await get(first.port, '/exit')).toBeUndefined();
+      expect((await first.server.exited).code).toBe(0);
+      const second = await startServer(state);
+      // the request that called process.exit() was never answered: abnormal
+      await waitFor(() => totals().exited + totals().errored + totals().abnormal >= 4, 'the first run’s aggregates');
+      second.server.child.kill('SIGTERM');
+      await second.server.exited;
+      expect(totals()).toEqual({ exited: 2, errored: 1, crashed: 0, abnormal: 1 });
+    },
+  );
 });
