@@ -115,6 +115,7 @@ export { createUnboundClient } from './client/createUnboundClient';
 export { resolveOptions } from './client/resolveOptions';
 export { CORE_OPTION_CHECKS } from './options/coreOptionChecks';
 export { checkOptionLayers, validateOptions } from './options/validateOptions';
+export { integrationOption } from './options/integrationOption';
 export { lokiOptionCheck } from './options/lokiOptionCheck';
 export { suggestOption } from './options/suggestOption';
 export { eventFromUnknown } from './event/eventFromUnknown';

@@ -93,6 +93,7 @@ describe('@faultline/core exports', () => {
         "installLogPipeline",
         "installOnce",
         "instrumentSupabaseClient",
+        "integrationOption",
         "isEnabled",
         "isError",
         "isInitialized",

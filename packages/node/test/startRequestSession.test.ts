@@ -20,10 +20,11 @@ async function serve(sdk: 'faultline' | 'sentry', paths: string[], env: Record<s
   for (const path of paths) statuses.push((await fetch(`http://127.0.0.1:${port}${path}`)).status);
   server.child.kill('SIGTERM');
   await server.exited;
+  const { stderr } = server.output();
   const envelopes = receivedEnvelopes(receiver);
   await receiver.close();
   receiver = undefined;
-  return { statuses, envelopes };
+  return { statuses, envelopes, stderr };
 }
 
 type Aggregates = { aggregates: Record<string, number | string>[]; attrs: Record<string, string> };
@@ -70,6 +71,24 @@ describe('startRequestSession (request mode)', () => {
       exited: 1,
       errored: 1,
       crashed: 2,
+      abnormal: 0,
+    });
+  });
+
+  it('sessions: false counts no request; a value that is not a boolean is named and the default (on) kept', async () => {
+    const off = await serve('faultline', TEN, { HTTP_SESSIONS: 'false' });
+    expect(itemsOf(off.envelopes, 'sessions')).toEqual([]);
+    expect(itemsOf(off.envelopes, 'event')).toHaveLength(3);
+    expect(off.stderr).not.toContain('Invalid option');
+
+    const wrong = await serve('faultline', TEN, { HTTP_SESSIONS: '"no"' });
+    expect(wrong.stderr).toContain(
+      'Invalid option of httpServerIntegration: sessions: expected true or false, got "no"; ignored, using the default',
+    );
+    expect(totals(itemsOf(wrong.envelopes, 'sessions') as Aggregates[])).toEqual({
+      exited: 7,
+      errored: 3,
+      crashed: 0,
       abnormal: 0,
     });
   });
