@@ -1,10 +1,11 @@
 // @sentry/core's ServerRuntimeClient (the base of @sentry/node's client) with the integrations Sentry
 // enables by default that have a Faultline equivalent (event filters, linked errors, dedupe), and
-// createTransport with a request function that resolves at once.
+// createTransport with a request function that resolves at once. `options` are more client options
+// (`{ enableLogs: true }` for its logger).
 import * as Sentry from '@sentry/core';
 import { ServerRuntimeClient, nodeStackLineParser } from '@sentry/core/server';
 
-export function setupSentryCore() {
+export function setupSentryCore(options = {}) {
   let bytes = 0;
   let sends = 0;
   const client = new ServerRuntimeClient({
@@ -19,6 +20,7 @@ export function setupSentryCore() {
         sends++;
         return Promise.resolve({ statusCode: 200 });
       }),
+    ...options,
   });
   Sentry.setCurrentClient(client);
   client.init();

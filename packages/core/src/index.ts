@@ -142,6 +142,7 @@ export { createSentryDestination } from './transports/createSentryDestination';
 export { createMultiplexedTransport } from './transports/createMultiplexedTransport';
 export { makeDeliveryTransport } from './transports/makeDeliveryTransport';
 export { fitEventToSize } from './transports/fitEventToSize';
+export { offerToSink } from './transports/offerToSink';
 export { createLokiDestination } from './loki/createLokiDestination';
 export { validateLokiLabels } from './loki/validateLokiLabels';
 export { debugLogger, isLoggingInternally } from './debugLogger';
@@ -205,6 +206,7 @@ export type {
   EnvelopeJournal,
   JournalRecord,
   JournalSink,
+  ReplayVerdict,
   MakeRequest,
   QueueLimits,
   SentryTransportOptions,
@@ -213,6 +215,7 @@ export type {
 } from './transports/types';
 export type { SentryDestinationOptions } from './transports/createSentryDestination';
 export type { DeliveryTransportOptions } from './transports/makeDeliveryTransport';
+export type { OfferOptions } from './transports/offerToSink';
 export type { LokiOptions } from './loki/createLokiDestination';
 export type { LogLevel, SerializedLog } from './logs/types';
 export type { Logger } from './logs/logger';

@@ -106,6 +106,7 @@ describe('@faultline/core exports', () => {
         "monotonicNow",
         "normalize",
         "noteInert",
+        "offerToSink",
         "openFeatureIntegration",
         "opera10StackLineParser",
         "opera11StackLineParser",

@@ -1,11 +1,20 @@
-import { debugLogger, getEnvelopeEndpoint, parseDsn, parseEnvelope, type Dsn, type Envelope } from '@faultline/core';
+import {
+  debugLogger,
+  getEnvelopeEndpoint,
+  parseDsn,
+  parseEnvelope,
+  serializeEnvelope,
+  type Dsn,
+  type Envelope,
+} from '@faultline/core';
 import { request } from 'undici';
 import { createLokiForwarder, type BuiltPush, type TunnelLokiOptions } from './tunnel/createLokiForwarder';
+import { createTunnelScrubber, type TunnelScrubOptions } from './tunnel/createTunnelScrubber';
 import { readTunnelBody } from './tunnel/readTunnelBody';
 
 declare const __FAULTLINE_VERSION__: string;
 
-export interface TunnelOptions {
+export interface TunnelOptions extends TunnelScrubOptions {
   /** Forward to this Sentry-compatible DSN; envelopes naming another DSN are refused. */
   dsn?: string;
   /**
@@ -48,12 +57,14 @@ const UPSTREAM_TIMEOUT_MS = 15_000;
  * Gets past ad-blockers and is how a browser reaches Loki. Refuses other origins (403), bodies that are
  * not envelopes (400) or too big (413), and envelopes for another DSN (403); passes rate limits back.
  * Once the DSN's server took an envelope the answer is a success whatever Loki did, so a browser never
- * sends it again; Loki gets it only when the browser will not retry.
+ * sends it again; Loki gets it only when the browser will not retry. What it forwards is scrubbed again
+ * here (`scrub`, `sendDefaultPii`, as the SDK's options), whatever the browser did.
  */
 export function createTunnelHandler(options: TunnelOptions): Handler {
   const dsn = options.dsn ? parseDsn(options.dsn) : undefined;
   if (typeof dsn === 'string') throw new Error(`createTunnelHandler: ${dsn}`);
   const loki = options.loki && createLokiForwarder(options.loki);
+  const scrub = createTunnelScrubber(options);
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const endpoint =
     dsn && getEnvelopeEndpoint(dsn, { name: 'faultline.javascript.node.tunnel', version: __FAULTLINE_VERSION__ });
@@ -91,10 +102,12 @@ export function createTunnelHandler(options: TunnelOptions): Handler {
       if (named !== undefined && (typeof named === 'string' || !sameProject(named, dsn))) {
         return reply(403, { error: 'envelope is for another DSN' });
       }
+      // Nothing leaves unscrubbed: Sentry and Loki get the envelope as the server's scrubber left it.
+      const forwarded = scrub ? scrub(envelope) : envelope;
       // Built before anything is sent: what cannot be built costs Loki this envelope, never the Sentry forward.
       let push: BuiltPush | undefined;
       try {
-        push = await loki?.build(envelope);
+        push = await loki?.build(forwarded);
       } catch (error) {
         report('loki', `the push could not be built (${(error as Error).message}); the envelope is not sent to Loki`);
       }
@@ -105,7 +118,7 @@ export function createTunnelHandler(options: TunnelOptions): Handler {
         try {
           response = await request(endpoint, {
             method: 'POST',
-            body,
+            body: scrub ? serializeEnvelope(forwarded) : body,
             headersTimeout: UPSTREAM_TIMEOUT_MS,
             bodyTimeout: UPSTREAM_TIMEOUT_MS,
           });

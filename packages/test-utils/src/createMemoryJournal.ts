@@ -1,4 +1,4 @@
-import type { EnvelopeJournal, JournalRecord } from '@faultline/core';
+import { offerToSink, type EnvelopeJournal, type JournalRecord } from '@faultline/core';
 
 /** Storage several memory journals share, as processes share a folder: records per owner, and who lives. */
 export interface MemoryJournalStorage {
@@ -26,16 +26,19 @@ export function createMemoryJournal(
   const copy = (record: JournalRecord): JournalRecord => ({ ...record });
   return {
     storage,
-    open(sink) {
+    async open(sink) {
       storage.operations.push('open');
       for (const [other, records] of storage.owners) {
         if (storage.alive.has(other)) continue;
         storage.owners.delete(other);
         const adopted = [...records.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
         for (const record of adopted) own.set(record.id, record);
-        if (adopted.length > 0) sink.replay(adopted.map(copy));
+        // As fast as the sink takes them: what it refuses is forgotten here.
+        await offerToSink(sink, adopted.map(copy), {
+          forget: (ids) => ids.forEach((id) => own.delete(id)),
+          stopped: () => closed,
+        });
       }
-      return Promise.resolve();
     },
     append(record) {
       storage.operations.push(`append ${record.id}`);

@@ -6,8 +6,9 @@ export type { ScratchProject } from './createScratchProject';
 export { startReceiver } from './startReceiver';
 export type { Behavior, Receiver, ReceivedRequest } from './startReceiver';
 export { makeFetchRequest } from './makeFetchRequest';
-export { runJournalContract, journalRecord, openAndCollect } from './runJournalContract';
-export type { MakeJournalStorage } from './runJournalContract';
+export { runJournalContract } from './runJournalContract';
+export { collectingSink, journalRecord, openAndCollect } from './collectingSink';
+export type { JournalFaults, MakeJournalStorage, OpenJournal } from './journalFaultCases';
 export { createMemoryJournal } from './createMemoryJournal';
 export { assertValidLokiPush } from './assertValidLokiPush';
 export type { LokiStream } from './assertValidLokiPush';
@@ -18,6 +19,7 @@ export type {
   ReceiverStep,
   ReceivedEvent,
   ReceivedRequestRecord,
+  ReceivedBody,
 } from './startReceiverProcess';
 export { compareSurface, countStatuses, listExports, shapeMismatch } from './sentrySurface/compareSurface';
 export type { ExportShape, PackageSurface, Status, SurfaceRow } from './sentrySurface/compareSurface';
@@ -25,3 +27,4 @@ export { ABSENT, inertExports } from './sentrySurface/surfaceData';
 export type { SurfacePackage } from './sentrySurface/surfaceData';
 export { surfaceNotes, surfaceTableRow } from './sentrySurface/renderSurface';
 export { describeSentrySurface } from './sentrySurface/describeSentrySurface';
+export { CANARY, CANARY_QUERY, CANARY_TEXT, canaryData, describeLeaks, findLeaks } from './privacyCanaries';

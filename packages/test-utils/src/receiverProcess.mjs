@@ -6,8 +6,10 @@
 //
 // IPC: it sends { type: 'ready', port } once listening (and prints the port on stdout); every message
 // { id, cmd, ...args } gets { id, ok, result } or { id, ok: false, error }. Commands: stats,
-// events { prefix? }, requests, set { latencyMs?, script?, keepPayloads? }, refuse, reopen, resetPeak, reset,
-// close. With keepPayloads, each event keeps the payload of its first accepted delivery (`payload`).
+// events { prefix? }, requests, bodies, set { latencyMs?, script?, keepPayloads?, keepBodies? }, refuse,
+// reopen, resetPeak, reset, close. With keepPayloads, each event keeps the payload of its first accepted
+// delivery (`payload`). With keepBodies, every body (gunzipped) is kept with its path, for privacy tests that
+// look for secrets in the bytes; browsers may post (CORS), and Loki pushes are taken like envelopes.
 import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,6 +22,7 @@ let latencyMs = 0;
 /** Keep each accepted event's payload (off by default: benches send tens of thousands). */
 let keepPayloads = false;
 let script = [];
+let keepBodies = false;
 let step = { index: 0, since: Date.now(), used: 0 };
 
 let counters;
@@ -27,6 +30,8 @@ let counters;
 let events;
 /** One record per request: start, end, status, event ids, bytes, sent_at. */
 let requestLog;
+/** With keepBodies: { path, mode (a browser's Sec-Fetch-Mode), status, body } per request, gunzipped. */
+let bodies;
 
 function reset() {
   counters = { requests: 0, inFlight: 0, maxInFlight: 0, answered: {}, unique: 0, duplicates: 0, unparsable: 0 };
@@ -34,6 +39,7 @@ function reset() {
   counters.items = {};
   events = new Map();
   requestLog = [];
+  bodies = [];
 }
 reset();
 
@@ -112,6 +118,14 @@ function readBody(raw, gzipped) {
   }
 }
 
+function textOf(raw, gzipped) {
+  try {
+    return (gzipped ? gunzipSync(raw) : raw).toString('utf8');
+  } catch {
+    return raw.toString('utf8');
+  }
+}
+
 function record(carried, start, status, delivered) {
   const now = Date.now();
   const entry = { start, end: now, status, ids: carried?.events.map((e) => e.id) ?? [], sentAt: carried?.sentAt };
@@ -143,13 +157,20 @@ function record(carried, start, status, delivered) {
   }
 }
 
+// Browsers post cross-origin: a preflight is answered and not counted; every answer allows any origin and,
+// as Sentry's ingest does, lets a page on another origin read the status and the limits.
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-expose-headers': 'retry-after, x-sentry-rate-limits',
 };
 
 const sockets = new Set();
+
 const server = createServer((req, res) => {
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': '*' });
+    return res.end();
+  }
   const start = Date.now();
   counters.requests++;
   counters.inFlight++;
@@ -165,11 +186,17 @@ const server = createServer((req, res) => {
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('error', () => undefined);
   req.on('end', () => {
-    const carried = readBody(Buffer.concat(chunks), req.headers['content-encoding'] === 'gzip');
+    const raw = Buffer.concat(chunks);
+    const gzipped = req.headers['content-encoding'] === 'gzip';
+    const carried = readBody(raw, gzipped);
+    const mode = req.headers['sec-fetch-mode'];
+    const kept = keepBodies ? { path: req.url, mode, status: undefined, body: textOf(raw, gzipped) } : undefined;
+    if (kept) bodies.push(kept);
     const rule = currentStep(start);
     const wait = rule.latencyMs ?? latencyMs;
     const answer = () => {
       if (res.destroyed || req.socket.destroyed) return record(carried, start, 'reset', false);
+      if (kept) kept.status = rule.status;
       if (rule.status === 'reset') {
         record(carried, start, 'reset', false);
         return req.socket.destroy();
@@ -177,7 +204,6 @@ const server = createServer((req, res) => {
       const status = rule.status;
       // Counted before the answer is written: once the client reads a 2xx, the envelope is delivered.
       record(carried, start, status, status >= 200 && status < 300);
-      // CORS as Sentry's ingest answers: a page on another origin may read the status and the limits.
       res.writeHead(status, { 'content-type': 'application/json', ...CORS, ...rule.headers });
       res.end(rule.body ?? '{}');
     };
@@ -231,9 +257,11 @@ const commands = {
   stats: () => snapshotStats(),
   events: ({ prefix }) => [...events.values()].filter((event) => !prefix || event.label.startsWith(prefix)),
   requests: () => requestLog,
+  bodies: () => bodies,
   set: (message) => {
     if (message.latencyMs !== undefined) latencyMs = message.latencyMs;
     if (message.keepPayloads !== undefined) keepPayloads = message.keepPayloads;
+    if (message.keepBodies !== undefined) keepBodies = message.keepBodies;
     if (message.script !== undefined) {
       script = message.script;
       step = { index: 0, since: Date.now(), used: 0 };

@@ -1,37 +1,6 @@
-import type { EnvelopeJournal, JournalRecord } from '@faultline/core';
 import { describe, expect, it } from 'vitest';
-
-/**
- * Fresh, empty storage for one case; each call of the returned function opens a new owner (a process, a
- * tab) on that same storage — after the previous owner closed, or beside it while it lives.
- */
-export type MakeJournalStorage = () => Promise<() => EnvelopeJournal | Promise<EnvelopeJournal>>;
-
-let sequence = 0;
-/** A record whose id sorts after every earlier one, as the transport makes them. */
-export function journalRecord(overrides: Partial<JournalRecord> = {}): JournalRecord {
-  const n = sequence++;
-  return {
-    id: `${Date.now().toString(36).padStart(9, '0')}-${n.toString(36).padStart(6, '0')}-test`,
-    createdAt: Date.now(),
-    body: `envelope ${n}`,
-    quantities: { error: 1 },
-    ...overrides,
-  };
-}
-
-/** Opens a journal and collects what it replays at open. */
-export async function openAndCollect(
-  journal: EnvelopeJournal,
-): Promise<{ replayed: JournalRecord[]; unreadable: Record<string, number>[] }> {
-  const replayed: JournalRecord[] = [];
-  const unreadable: Record<string, number>[] = [];
-  await journal.open({
-    replay: (records) => replayed.push(...records),
-    unreadable: (quantities) => unreadable.push(quantities as Record<string, number>),
-  });
-  return { replayed, unreadable };
-}
+import { journalRecord, openAndCollect } from './collectingSink';
+import { journalFaultCases, type MakeJournalStorage } from './journalFaultCases';
 
 const bodyText = (body: string | Uint8Array | undefined) =>
   body === undefined ? undefined : typeof body === 'string' ? body : `bytes:${Array.from(body).join(',')}`;
@@ -39,7 +8,8 @@ const bodyText = (body: string | Uint8Array | undefined) =>
 /**
  * The one contract every envelope journal (IndexedDB, file) passes: what was appended and not
  * acknowledged is replayed exactly once by the next owner, in order and intact; acknowledgements hold even
- * when they race the append; nothing rejects.
+ * when they race the append; nothing rejects; and the fault cases (see journalFaultCases): storage that
+ * fails and comes back, damaged records counted once, replay no faster than the transport takes.
  */
 export function runJournalContract(name: string, makeStorage: MakeJournalStorage): void {
   describe(`${name} (journal contract)`, () => {
@@ -165,5 +135,7 @@ export function runJournalContract(name: string, makeStorage: MakeJournalStorage
       await third.close();
       await second.close();
     });
+
+    journalFaultCases(makeStorage);
   });
 }

@@ -65,6 +65,17 @@ export interface ReceivedRequestRecord {
   sentAt?: string;
 }
 
+/** A body as the receiver got it (gunzipped), kept when `set({ keepBodies: true })`. */
+export interface ReceivedBody {
+  /** The request's path and query (`/api/1/envelope/?…`, `/loki/api/v1/push`). */
+  path: string;
+  /** The `Sec-Fetch-Mode` a browser sent: `no-cors` for a beacon, `cors` for the transport's fetch. */
+  mode?: string;
+  /** What it answered: a status, 'reset', or undefined when no answer was written. */
+  status?: number | 'reset';
+  body: string;
+}
+
 export interface ReceiverProcess {
   port: number;
   /** `http://127.0.0.1:<port>` */
@@ -76,8 +87,18 @@ export interface ReceiverProcess {
   /** Every event_id seen, or those whose label starts with `prefix`. */
   events(prefix?: string): Promise<ReceivedEvent[]>;
   requests(): Promise<ReceivedRequestRecord[]>;
-  /** Latency before every answer, a new status script (restarted now), keeping events' payloads from now. */
-  set(options: { latencyMs?: number; script?: ReceiverStep[]; keepPayloads?: boolean }): Promise<ReceiverStats>;
+  /** Every body received since `set({ keepBodies: true })` (gunzipped), for tests that search the bytes. */
+  bodies(): Promise<ReceivedBody[]>;
+  /**
+   * Latency before every answer, a new status script (restarted now), keeping events' payloads
+   * (`keepPayloads`) or whole bodies (`keepBodies`) from now.
+   */
+  set(options: {
+    latencyMs?: number;
+    script?: ReceiverStep[];
+    keepPayloads?: boolean;
+    keepBodies?: boolean;
+  }): Promise<ReceiverStats>;
   /** Closes the listening socket and every open connection: new connections are refused. */
   refuse(): Promise<ReceiverStats>;
   /** Listens again on the same port; `at` says when it did. */
@@ -138,6 +159,7 @@ export async function startReceiverProcess(port = 0): Promise<ReceiverProcess> {
     stats,
     events: (prefix) => call<ReceivedEvent[]>('events', { prefix }),
     requests: () => call<ReceivedRequestRecord[]>('requests'),
+    bodies: () => call<ReceivedBody[]>('bodies'),
     set: (options) => call<ReceiverStats>('set', options),
     refuse: () => call<ReceiverStats>('refuse'),
     reopen: () => call<ReceiverStats & { at: number }>('reopen'),

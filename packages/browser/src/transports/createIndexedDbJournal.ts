@@ -1,10 +1,8 @@
-import { debugLogger, randomHex, type EnvelopeJournal, type JournalRecord, type JournalSink } from '@faultline/core';
+import { offerToSink, randomHex, type EnvelopeJournal, type JournalRecord, type JournalSink } from '@faultline/core';
 import type { UseStore } from 'idb-keyval';
 import { createTombstones, forgetTombstones, readTombstones, tombstoneOwners } from './createTombstones';
+import { createIdbHealing } from './createIdbHealing';
 import { openWithin, transaction, type OnResult } from './idbTransaction';
-
-// Replaced by bundlers: production builds say what failed and leave out what happens next.
-declare const process: { env: { NODE_ENV?: string } };
 
 export interface IndexedDbJournalOptions {
   /** The database's name; one per destination, so two queues never mix. Default `faultline-queue`. */
@@ -48,8 +46,10 @@ const isRecord = (value: unknown): value is JournalRecord => {
  * Where Web Locks are missing, a lease in IndexedDB says an owner is alive. Acknowledged ids are first
  * written to localStorage (see `createTombstones`), so an envelope beaconed at page hide is never replayed
  * when the page unloads before its delete commits. The database is created with the first envelope; an
- * empty journal at page load creates nothing. When IndexedDB is missing, blocked, full or private, the
- * journal turns into a no-op with one debug message (the queue is in memory anyway), never an exception.
+ * empty journal at page load creates nothing. When IndexedDB fails (missing, blocked, full, private), what
+ * is appended is kept in memory (the queue holds it anyway) and the journal tries again with backoff,
+ * writing it once IndexedDB takes writes again; it says once that durability was lost and once that it
+ * returned. Never an exception.
  */
 export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): EnvelopeJournal {
   const name = options.database ?? 'faultline-queue';
@@ -62,7 +62,6 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
   const tombstones = createTombstones(name, me);
   let db: Promise<UseStore> | undefined;
   let held: Promise<unknown> | null | undefined;
-  let failed = false;
   let closed = false;
   let pending: Map<string, unknown> | undefined;
   let written = Promise.resolve(true);
@@ -70,16 +69,17 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
 
-  const fail = (error: unknown): void => {
-    if (!failed)
-      debugLogger.warn(
-        process.env.NODE_ENV !== 'production'
-          ? 'IndexedDB journal unavailable; queueing in memory only'
-          : 'IndexedDB unavailable',
-        error,
-      );
-    failed = true;
-  };
+  // What failed to be written is kept, and written by a retry that opens the database anew.
+  const healing = createIdbHealing(async (retained) => {
+    db = undefined;
+    const committed = await run<boolean>(
+      'readwrite',
+      (store, done) => (retained.forEach((v, k) => store.put(v, k)), done(true)),
+      true,
+    );
+    return committed === true;
+  });
+  const { kept, fail } = healing;
 
   async function database(create: boolean): Promise<UseStore | undefined> {
     // Listing the databases does not create one: an empty journal at page load creates nothing.
@@ -124,6 +124,9 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
           },
           true,
         );
+        // Not written: records are kept for the probe that finds IndexedDB back (deletes need no keeping).
+        if (committed !== true)
+          batch.forEach((value, key) => value !== undefined && key.includes('|') && kept.set(key, value));
         return committed === true;
       });
     }
@@ -164,7 +167,8 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
       if (more === undefined || closed) return; // the records stay where they are for the next owner
       for (const record of records) mine.add(record.id);
       if (unreadable) sink.unreadable(lost);
-      if (records.length) sink.replay(records);
+      // No faster than the transport takes them; what it refuses is forgotten here.
+      await offerToSink(sink, records, { forget, stopped: () => closed });
     }
     if (more === false) forgetTombstones(name, owner);
   }
@@ -201,24 +205,38 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
     }
   }
 
+  function forget(ids: string[]): void {
+    for (const id of ids) {
+      if (!mine.delete(id)) continue;
+      tombstones.add(id);
+      void write(`${me}|${id}`).then((committed) => committed && tombstones.remove(id));
+    }
+  }
+
   return {
     open(sink) {
       if (!locks) renewal = setInterval(() => mine.size && write(me, now() + LEASE_MS), LEASE_MS / 3);
       return adoptOrphans(sink);
     },
     append(record) {
-      if (failed || closed) return Promise.resolve(false);
+      if (closed) return Promise.resolve(false);
       mine.add(record.id);
       // Only what a record is: the transport's own fields (timers, states) are not for disk.
       const { id, createdAt, body, gzip, quantities, reports } = record;
-      return write(`${me}|${id}`, { id, createdAt, body, gzip, quantities, reports });
+      const value = { id, createdAt, body, gzip, quantities, reports };
+      if (!healing.failing) return write(`${me}|${id}`, value);
+      kept.set(`${me}|${id}`, value); // written once IndexedDB is back
+      return Promise.resolve(false);
     },
     async acknowledge(id) {
+      kept.delete(`${me}|${id}`);
       if (closed || !mine.delete(id)) return;
       tombstones.add(id);
       if (await write(`${me}|${id}`)) tombstones.remove(id);
     },
     async read(id) {
+      const held = kept.get(`${me}|${id}`);
+      if (isRecord(held)) return held.body;
       await written;
       const value = await run('readonly', (store, done, onResult) => onResult(store.get(`${me}|${id}`), done));
       return isRecord(value) ? value.body : undefined;
@@ -232,6 +250,7 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
       }
       closed = true;
       clearInterval(renewal);
+      healing.close();
       await written;
       release();
     },

@@ -3,18 +3,20 @@ import { createIndexedDbJournal } from '@faultline/browser';
 import { debugLogger } from '@faultline/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 // Not the package index, which also holds Node-only helpers (HTTP receivers).
-import { journalRecord, openAndCollect, runJournalContract } from '../../../test-utils/src/runJournalContract';
+import { collectingSink, journalRecord, openAndCollect } from '../../../test-utils/src/collectingSink';
+import { runJournalContract } from '../../../test-utils/src/runJournalContract';
+import { withFaults } from './idbFaults';
 
 let database = 0;
 const fresh = () => `chromium-${Date.now()}-${database++}`;
 
 runJournalContract('createIndexedDbJournal with Web Locks (Chromium)', async () => {
   const db = fresh();
-  return () => createIndexedDbJournal({ database: db });
+  return withFaults(db, () => createIndexedDbJournal({ database: db }));
 });
 runJournalContract('createIndexedDbJournal with leases (Chromium)', async () => {
   const db = fresh();
-  return () => createIndexedDbJournal({ database: db, locks: null });
+  return withFaults(db, () => createIndexedDbJournal({ database: db, locks: null }));
 });
 
 describe('createIndexedDbJournal in Chromium', () => {
@@ -53,12 +55,12 @@ describe('createIndexedDbJournal in Chromium', () => {
     await openAndCollect(first);
     const record = journalRecord({ body: 'left behind' });
     await first.append(record);
-    const replayed: string[] = [];
+    const { sink, replayed } = collectingSink();
     const second = createIndexedDbJournal({ database: db });
-    await second.open({ replay: (records) => replayed.push(...records.map((r) => r.id)), unreadable: () => undefined });
+    await second.open(sink);
     expect(replayed).toEqual([]);
     await first.close();
-    await vi.waitFor(() => expect(replayed).toEqual([record.id]));
+    await vi.waitFor(() => expect(replayed.map((r) => r.id)).toEqual([record.id]));
     await second.close();
   });
 
@@ -86,7 +88,7 @@ describe('createIndexedDbJournal in Chromium', () => {
   });
 
   it('gives up after 3 s when opening is blocked by another connection, as a no-op with one message', async () => {
-    const warn = vi.spyOn(debugLogger, 'warn');
+    const warn = vi.spyOn(debugLogger, 'configProblem').mockImplementation(() => undefined);
     const db = fresh();
     // A connection that ignores versionchange, and an upgrade waiting on it: later opens queue behind it.
     const holder = await new Promise<IDBDatabase>((resolve) => {
@@ -107,7 +109,7 @@ describe('createIndexedDbJournal in Chromium', () => {
   });
 
   it('over quota: appends report false, the page sees no error, one message', async () => {
-    const warn = vi.spyOn(debugLogger, 'warn');
+    const warn = vi.spyOn(debugLogger, 'configProblem').mockImplementation(() => undefined);
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });

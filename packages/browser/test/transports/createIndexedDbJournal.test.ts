@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { createIndexedDbJournal } from '@faultline/browser';
 import { debugLogger, type EnvelopeJournal } from '@faultline/core';
-import { journalRecord, openAndCollect, runJournalContract } from '@faultline/test-utils';
+import { collectingSink, journalRecord, openAndCollect, runJournalContract } from '@faultline/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLockManager, createMemoryStorage } from './createLockManager';
+import { withFaults } from './idbFaults';
 
 let database = 0;
 const fresh = () => `test-${database++}`;
@@ -12,11 +13,11 @@ const names = async () => (await indexedDB.databases()).map((info) => info.name)
 runJournalContract('createIndexedDbJournal with Web Locks (fake-indexeddb)', async () => {
   const db = fresh();
   const manager = createLockManager();
-  return () => createIndexedDbJournal({ database: db, locks: manager.tab() });
+  return withFaults(db, () => createIndexedDbJournal({ database: db, locks: manager.tab() }));
 });
 runJournalContract('createIndexedDbJournal with leases, no Web Locks (fake-indexeddb)', async () => {
   const db = fresh();
-  return () => createIndexedDbJournal({ database: db, locks: null });
+  return withFaults(db, () => createIndexedDbJournal({ database: db, locks: null }));
 });
 
 /** Puts a value straight into a journal's database, as a page of another version (or a bug) might. */
@@ -78,12 +79,12 @@ describe('createIndexedDbJournal', () => {
     const record = journalRecord({ body: 'left behind' });
     await first.append(record);
 
-    const replayed: string[] = [];
+    const { sink, replayed } = collectingSink();
     const second = createIndexedDbJournal({ database: db, locks: manager.tab() });
-    await second.open({ replay: (records) => replayed.push(...records.map((r) => r.id)), unreadable: () => undefined });
+    await second.open(sink);
     expect(replayed).toEqual([]);
     firstTab.crash(); // the tab is closed: its lock goes, its code never runs again
-    await vi.waitFor(() => expect(replayed).toEqual([record.id]));
+    await vi.waitFor(() => expect(replayed.map((r) => r.id)).toEqual([record.id]));
     await second.close();
   });
 
@@ -168,7 +169,7 @@ describe('createIndexedDbJournal', () => {
     await next.close();
   });
 
-  describe('when storage fails, carries on as a no-op with one debug message and no exception', () => {
+  describe('when storage fails, keeps envelopes in memory with one warning (even without debug) and no exception', () => {
     /** Goes through everything a transport does with a journal; none of it may throw or reject. */
     async function useFully(journal: EnvelopeJournal): Promise<void> {
       await openAndCollect(journal);
@@ -180,14 +181,14 @@ describe('createIndexedDbJournal', () => {
     }
 
     it('IndexedDB missing', async () => {
-      const warn = vi.spyOn(debugLogger, 'warn');
+      const warn = vi.spyOn(debugLogger, 'configProblem').mockImplementation(() => undefined);
       vi.stubGlobal('indexedDB', undefined);
       await useFully(createIndexedDbJournal({ database: fresh() }));
       expect(warn).toHaveBeenCalledTimes(1);
     });
 
     it('opening blocked by another tab (gives up after 3 s)', async () => {
-      const warn = vi.spyOn(debugLogger, 'warn');
+      const warn = vi.spyOn(debugLogger, 'configProblem').mockImplementation(() => undefined);
       // A request that never succeeds nor fails, as an open blocked by another tab's upgrade.
       vi.spyOn(indexedDB, 'open').mockImplementation(() => ({}) as IDBOpenDBRequest);
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -197,7 +198,7 @@ describe('createIndexedDbJournal', () => {
         const appended = journal.append(record);
         await vi.advanceTimersByTimeAsync(3000);
         await expect(appended).resolves.toBe(false);
-        await expect(journal.read(record.id)).resolves.toBeUndefined();
+        await expect(journal.read(record.id)).resolves.toBe(record.body); // kept in memory meanwhile
       } finally {
         vi.useRealTimers();
       }
@@ -205,7 +206,7 @@ describe('createIndexedDbJournal', () => {
     });
 
     it('a write over quota', async () => {
-      const warn = vi.spyOn(debugLogger, 'warn');
+      const warn = vi.spyOn(debugLogger, 'configProblem').mockImplementation(() => undefined);
       vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       });
@@ -218,7 +219,7 @@ describe('createIndexedDbJournal', () => {
     });
 
     it('a throw inside an IndexedDB callback', async () => {
-      const warn = vi.spyOn(debugLogger, 'warn');
+      const warn = vi.spyOn(debugLogger, 'configProblem').mockImplementation(() => undefined);
       const db = fresh();
       await plant(db, 'gone|1', journalRecord());
       vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementation(() => {
@@ -229,7 +230,7 @@ describe('createIndexedDbJournal', () => {
     });
 
     it('Web Locks refused (an opaque origin)', async () => {
-      const warn = vi.spyOn(debugLogger, 'warn');
+      const warn = vi.spyOn(debugLogger, 'configProblem').mockImplementation(() => undefined);
       const locks = { request: () => Promise.reject(new DOMException('denied', 'SecurityError')) };
       await useFully(createIndexedDbJournal({ database: fresh(), locks }));
       expect(warn).toHaveBeenCalledTimes(1);

@@ -59,20 +59,20 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     if (waiting.length >= MAX_WAITING) track(waiting.shift()!());
     waiting.push(job);
     if (waiting.length > 1) return; // a drain is already scheduled
-    track(
-      Promise.resolve().then(() => {
-        const started: PromiseLike<unknown>[] = [];
-        while (waiting.length > 0) {
-          try {
-            const result = waiting.shift()!();
-            if (isThenable(result)) started.push(result);
-          } catch (error) {
-            debugLogger.error('Event processing failed', error); // the events after it still go through
-          }
-        }
-        return Promise.all(started);
-      }),
-    );
+    track(Promise.resolve().then(drain));
+  };
+  /** Runs every waiting job, in capture order; what their asynchronous hooks started settles later. */
+  const drain = (): Promise<unknown> => {
+    const started: PromiseLike<unknown>[] = [];
+    while (waiting.length > 0) {
+      try {
+        const result = waiting.shift()!();
+        if (isThenable(result)) started.push(result);
+      } catch (error) {
+        debugLogger.error('Event processing failed', error); // the events after it still go through
+      }
+    }
+    return Promise.all(started);
   };
 
   const sdk = { ...platform.sdk, integrations: options.integrations.map((i) => i.name) };
@@ -224,6 +224,18 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       const remaining = timeout === undefined ? undefined : Math.max(0, timeout - (Date.now() - started));
       const sent = await resolveWithin(transport.flush(remaining), remaining, false);
       return processed && sent;
+    },
+    persistSync() {
+      try {
+        track(drain()); // the microtask that would run them never comes
+        runPendingWork();
+        logs?.flush();
+        const discarded = drops.take();
+        if (discarded.length > 0) void client.sendEnvelope(createClientReportEnvelope(discarded, address));
+        transport?.persistSync?.();
+      } catch (error) {
+        debugLogger.error('Persisting at exit failed', error);
+      }
     },
     async close(timeout) {
       const flushed = await client.flush(timeout);

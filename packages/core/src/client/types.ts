@@ -38,6 +38,11 @@ export interface Transport {
   ): Promise<void>;
   /** Flushes within `timeout`, then lets go of everything the transport holds (timers, journal lock). */
   close?(timeout?: number): PromiseLike<boolean>;
+  /**
+   * The process is exiting (no later turn of the event loop): encodes what waits for an asynchronous encode
+   * and has the journal write, synchronously, everything not yet written. See `Client.persistSync`.
+   */
+  persistSync?(): void;
 }
 
 /** What a transport factory is called with (a type literal, so it fits `createTransport`'s options too). */
@@ -212,6 +217,13 @@ export interface Client {
   sendEnvelope(envelope: Envelope): PromiseLike<TransportResponse | void>;
   flush(timeout?: number): PromiseLike<boolean>;
   close(timeout?: number): PromiseLike<boolean>;
+  /**
+   * For a process about to exit (Node's `exit` event): runs the captures still waiting for the pipeline and
+   * sends the buffered logs, synchronously as far as the hooks are synchronous (an asynchronous `beforeSend`
+   * or processor does not finish), then has the transport journal synchronously what is not yet on disk, so
+   * the next process sends it. Never throws.
+   */
+  persistSync?(): void;
 }
 
 export type { CaptureContext };

@@ -5,6 +5,7 @@ import type { Envelope, EnvelopeAddress } from '../envelope/types';
 import type { Scrubber } from '../scrub/createScrubber';
 import { setTimer } from '../timers';
 import { createLogRecord } from './createLogRecord';
+import { estimateLogBytes } from './estimateLogBytes';
 import { BREADCRUMB_LEVEL, SEVERITY_NUMBER } from './logLevels';
 import type { LogLevel, SerializedLog } from './types';
 
@@ -19,8 +20,10 @@ export interface LogPipeline {
 }
 
 /**
- * Logs per client: level filter → record (with scope correlation) → breadcrumb → beforeSendLog →
- * scrub → batch. A batch goes out at 100 records, about 800 KB, 5 s after its first record, or on flush.
+ * Logs per client: level filter → record (with scope correlation; nested attributes kept structured) →
+ * breadcrumb → beforeSendLog → scrub (at every depth) → batch. Nothing is turned into text before the
+ * scrubber saw it: each destination serializes the scrubbed record its own way. A batch goes out at 100
+ * records, about 800 KB, 5 s after its first record, or on flush.
  */
 export function createLogPipeline(
   client: Client,
@@ -68,7 +71,7 @@ export function createLogPipeline(
         }
         if (scrubber) log = scrubber.scrubLog(log);
         buffer.push(log);
-        bytes += estimateBytes(log);
+        bytes += estimateLogBytes(log);
         if (buffer.length >= MAX_RECORDS || bytes >= MAX_BYTES) flush();
         else cancelTimer ??= setTimer(flush, MAX_DELAY_MS);
       } catch (error) {
@@ -77,11 +80,4 @@ export function createLogPipeline(
     },
     flush,
   };
-}
-
-/** A cheap upper-bound guess of a record's JSON size, so batching never serializes twice. */
-function estimateBytes(log: SerializedLog): number {
-  let size = 120 + log.body.length;
-  for (const key in log.attributes) size += key.length + String(log.attributes[key]!.value).length + 30;
-  return size;
 }

@@ -9,7 +9,7 @@ import type { LogLevel, SerializedLog } from './types';
 const MAX_BODY_LENGTH = 8192;
 
 /**
- * A log record with its timestamp fixed now, typed attributes, and the trace, span, request and user of
+ * A log record with its timestamp fixed now, typed attributes (nested ones still structured), and the trace, span, request and user of
  * the active scopes, so a log lines up with the errors of the same request.
  */
 export function createLogRecord(
@@ -29,7 +29,8 @@ export function createLogRecord(
     for (const key in scoped) typed[key] = toLogAttribute(scoped[key]);
   }
   if (attributes) {
-    for (const key in attributes) typed[key] = toLogAttribute(attributes[key]);
+    const limits = { depth: options.normalizeDepth, maxBreadth: options.normalizeMaxBreadth };
+    for (const key in attributes) typed[key] = toLogAttribute(attributes[key], limits);
   }
   typed['sentry.sdk.name'] = { value: sdk.name, type: 'string' };
   typed['sentry.sdk.version'] = { value: sdk.version, type: 'string' };

@@ -50,13 +50,15 @@ export function createLokiDestination(options: LokiOptions): Destination {
     headers: { 'Content-Type': 'application/json', ...authHeaders(options), ...options.headers },
     isPermanent: (status) => status === 400,
     maxAgeMs: MAX_AGE_MS,
-    async encode(envelope): Promise<EncodedEnvelope | undefined> {
+    // Synchronous unless it compresses: a process exiting (`sync`) journals the line uncompressed.
+    encode(envelope, how): EncodedEnvelope | undefined | Promise<EncodedEnvelope | undefined> {
       const entries = entriesOf(envelope, service);
       if (entries.length === 0) return undefined;
       const body = JSON.stringify({ streams: toStreams(entries, { ...labels, service_name: service, source }) });
-      if (options.gzip === false || body.length < GZIP_THRESHOLD) return { body };
-      const compressed = await gzip(body);
-      return compressed ? { body: compressed, headers: { 'Content-Encoding': 'gzip' } } : { body };
+      if (how?.sync || options.gzip === false || body.length < GZIP_THRESHOLD) return { body };
+      return gzip(body).then((compressed) =>
+        compressed ? { body: compressed, headers: { 'Content-Encoding': 'gzip' } } : { body },
+      );
     },
   };
 }

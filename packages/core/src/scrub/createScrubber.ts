@@ -6,12 +6,21 @@ import type { ScrubOptions } from './types';
 
 export interface Scrubber {
   scrubEvent(event: Event): Event;
+  /** A log record: its body, and its attributes at every depth (nested ones are still structured). */
   scrubLog(log: SerializedLog): SerializedLog;
+  /** Any other data (a tunnel's unknown items, metadata): keys judged, strings scanned, at every depth. */
+  scrubData(value: unknown): unknown;
 }
 
+/** Where a URL's query or fragment starts. */
+const URL_TAIL = /[?#]/;
+// Request fields Sentry also accepts as lists of [name, value] pairs.
+const PAIR_FIELDS = ['headers', 'cookies', 'query_string', 'env'] as const;
+
 /**
- * The PII scrubber: the last step before serialization, after every user hook. Copies what it changes,
- * so objects a hook attached from the app are never mutated.
+ * The PII scrubber: the last step before serialization, after every user hook. The one implementation for
+ * every signal (events, breadcrumbs, logs, what the tunnel forwards). Copies what it changes, so objects a
+ * hook attached from the app are never mutated.
  */
 export function createScrubber(options: ScrubOptions, sendDefaultPii = false): Scrubber {
   const redaction = options.redaction ?? '[Filtered]';
@@ -36,11 +45,23 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
     }
     return out;
   };
-  const text = (value: string | undefined): string | undefined =>
-    value === undefined ? undefined : scrubString(value);
+  /** A `[name, value]` pair: the name is judged as a key would be. */
+  const pair = (item: unknown): unknown =>
+    Array.isArray(item) && typeof item[0] === 'string'
+      ? [item[0], (data({ [item[0]]: item[1] }) as Record<string, unknown>)[item[0]]]
+      : data(item);
+  /** Only the query and fragment of a frame's URL: the path must still match its source map. */
+  const location = (value: string | undefined): string | undefined => {
+    const at = value ? value.search(URL_TAIL) : -1;
+    return at < 0 ? value : value!.slice(0, at) + scrubString(value!.slice(at));
+  };
 
   const frame = (source: StackFrame): StackFrame => {
-    const out = { ...source };
+    const filename = location(source.filename);
+    const absPath = location(source.abs_path);
+    if (filename === source.filename && absPath === source.abs_path && !source.vars && !source.context_line)
+      return source;
+    const out = { ...source, filename, abs_path: absPath };
     if (out.vars) out.vars = data(out.vars) as StackFrame['vars'];
     if (out.context_line !== undefined) out.context_line = scrubString(out.context_line);
     if (out.pre_context) out.pre_context = out.pre_context.map(scrubString);
@@ -50,8 +71,9 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
   const exception = (source: Exception): Exception => {
     const out = { ...source, value: scrubString(source.value) };
     const frames = source.stacktrace?.frames;
-    // Frames only need copying when they carry source lines or variables.
-    if (frames?.some((f) => f.vars || f.context_line !== undefined)) out.stacktrace = { frames: frames.map(frame) };
+    const scrubbed = frames?.map(frame);
+    // Frames are copied only when one changed (a page URL's query, source lines, variables).
+    if (scrubbed?.some((f, i) => f !== frames![i])) out.stacktrace = { frames: scrubbed };
     if (source.mechanism?.data) out.mechanism = { ...source.mechanism, data: data(source.mechanism.data) as never };
     return out;
   };
@@ -70,16 +92,20 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
     return out;
   };
   const request = (source: RequestData): RequestData => {
-    const out = data(source) as RequestData;
+    const out = data(source) as Record<string, unknown>;
     if (source.url !== undefined) out.url = scrubString(source.url);
-    return out;
+    for (const field of PAIR_FIELDS) {
+      const value = source[field] as unknown;
+      if (Array.isArray(value) && out[field] !== redaction) out[field] = value.map(pair);
+    }
+    return out as RequestData;
   };
 
   return {
     scrubEvent(event) {
       const out: Event = { ...event };
-      out.message = text(event.message);
-      if (out.message === undefined) delete out.message;
+      if (event.message !== undefined) out.message = scrubString(event.message);
+      else delete out.message;
       if (event.logentry) out.logentry = data(event.logentry) as Event['logentry'];
       if (event.transaction !== undefined) out.transaction = scrubString(event.transaction);
       if (event.exception) out.exception = { values: event.exception.values.map(exception) };
@@ -108,14 +134,16 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
         const judged = verdict(key, true);
         let replaced: (typeof source)[string] | undefined;
         if (judged === 'redact') replaced = { value: redaction, type: 'string' };
-        else if (judged === 'scan' && typeof attribute.value === 'string') {
-          const value = scrubString(attribute.value);
-          if (value !== attribute.value) replaced = { value, type: 'string' };
+        else if (judged === 'scan') {
+          // A string is scanned; a nested value (still structured) has its keys judged at every depth.
+          const value = data(attribute.value);
+          if (value !== attribute.value) replaced = { value, type: attribute.type };
         }
         if (replaced) (attributes ??= { ...source })[key] = replaced;
       }
       if (attributes) out.attributes = attributes;
       return out;
     },
+    scrubData: data,
   };
 }

@@ -18,7 +18,7 @@ const CACHEABLE_LENGTH = 256;
 
 /**
  * Redacts secrets inside strings: private-key blocks, JWTs, bearer tokens, common API-key shapes,
- * emails, Luhn-valid card numbers, sensitive `key=value` pairs, and IP addresses unless
+ * emails, Luhn-valid card numbers, sensitive `key=value` and `"key": "value"` pairs, and IP addresses unless
  * `sendDefaultPii`. Look-alikes survive: order numbers failing Luhn, UUIDs, dates, versions.
  * Each rule runs only when its cheap trigger matches, and short strings (breadcrumbs and tags repeat
  * across events) are answered from a bounded cache.
@@ -46,21 +46,32 @@ export function createValueScrubber(options: {
     [has('xox'), /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, redact],
     [has('AKIA', 'ASIA'), /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, redact],
     [has('AIza'), /\bAIza[0-9A-Za-z_-]{35}\b/g, redact],
-    [has('@'), /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, redact],
-    // Card numbers: 13-19 digits, optionally grouped, issuer prefixes 2-6 (so ms timestamps, which start
+    // Also URL-encoded (`a%40b.co`), as a query string carries it.
+    [has('@', '%40'), /\b[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, redact],
+    // Card numbers: 13-19 digits, optionally grouped (spaces, dashes, URL-encoded spaces), issuer prefixes 2-6 (so ms timestamps, which start
     // with 1, survive), and only when the Luhn check passes (so most order numbers survive).
     [
       hasDigitRun,
-      /\b[2-6]\d{3}(?:[ -]?\d{2,6}){2,4}\b/g,
+      /\b[2-6]\d{3}(?:(?:[ +-]|%20)?\d{2,6}){2,4}\b/g,
       (match) => {
-        const digits = match.replace(/[ -]/g, '');
+        const digits = match.replace(/%20|[ +-]/g, '');
         return digits.length >= 13 && digits.length <= 19 && isLuhnValid(digits) ? redaction : match;
       },
     ],
-    // key=value in URLs, bare query strings and free text ("password=hunter2 failed").
+    // "key": "value" in JSON text, key: 'value' as util.inspect and the browser console print objects: the
+    // text form of a nested object keeps its sensitive keys' values out too.
+    [
+      // Only text shaped like an object (a quote beside a colon, or `{ key:` / `, key:`): times, ports and URLs
+      // do not pay for the pattern.
+      (value) => /["']\s*:|:\s*["']|[{,]\s*[\w$]+\s*:/.test(value),
+      /(["']?)([\w$.-]{1,64})\1\s*:\s*((["'])(?:\\.|(?!\4)[^\\\n])*\4|-?\d[\d.]*)/g,
+      (match, _quote, key: string, value: string, quote = '"') =>
+        isSensitiveKey(key) ? `${match.slice(0, -value.length)}${quote}${redaction}${quote}` : match,
+    ],
+    // key=value in URLs (query and fragment), bare query strings and free text ("password=hunter2 failed").
     [
       has('='),
-      /(^|[?&;\s])([^=&#\s?]+)=([^&#\s]*)/g,
+      /(^|[?&;#\s])([^=&#\s?]+)=([^&#\s]*)/g,
       (match, separator, name) =>
         isSensitiveKey(name!.includes('%') ? decodeSafely(name!) : name!) ? `${separator}${name}=${redaction}` : match,
     ],

@@ -18,6 +18,9 @@ export function createMultiplexedTransport(transports: Transport[]): Transport {
       const results = await Promise.all(transports.map((transport) => transport.flush(timeout)));
       return results.every(Boolean);
     },
+    persistSync() {
+      for (const transport of transports) transport.persistSync?.();
+    },
     async close(timeout) {
       const results = await Promise.all(
         transports.map((transport) => (transport.close ? transport.close(timeout) : transport.flush(timeout))),

@@ -3,9 +3,12 @@ import { debugLogger } from '../debugLogger';
 import type { Envelope } from '../envelope/types';
 import type { DataCategory, DropReason } from '../types';
 import { jitteredBackoff } from './backoff';
+import { createAcknowledger } from './createAcknowledger';
 import { createDestinationHealth } from './createDestinationHealth';
 import { createEnvelopeQueue, type QueueEntry } from './createEnvelopeQueue';
-import { createQueueEntry, entryFromRecord, recordOf } from './createQueueEntry';
+import { createQueueEntry, recordOf } from './createQueueEntry';
+import { createPendingEncodes } from './createPendingEncodes';
+import { createReplaySink } from './createReplaySink';
 import { createWakeTimer } from './createWakeTimer';
 import { createSentryDestination } from './createSentryDestination';
 import { decideOutcome } from './decideOutcome';
@@ -17,10 +20,8 @@ import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
 import type { DeliveryOptions, Destination, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
 import { waitUntilDrained } from './waitUntilDrained';
-import { resolveWithin } from '../timers';
 
-/** Longest a flush waits on the journal itself (its replay at start, an acknowledgement), should its disk hang. */
-const JOURNAL_OPEN_WAIT_MS = 30_000;
+/** Longest a flush waits on the journal's acknowledgements, should its disk hang (for replay: createReplaySink). */
 const JOURNAL_WAIT_MS = 5000;
 
 /**
@@ -72,13 +73,13 @@ export function createTransport(
   let sending = 0;
   let admitting = 0;
   let replaying = Boolean(journal);
-  /** Acknowledgements not yet written: a flush waits for them, or the next process would send again. */
-  let acknowledging = 0;
   /** How to abandon each request on the wire, for close(). */
   const onTheWire = new Set<() => void>();
   let closed = false;
+  const encodes = createPendingEncodes();
   const wake = createWakeTimer(() => pump());
   const request = noticeRejections(makeRequest, name, destination.isPermanent);
+  const acknowledgements = journal && createAcknowledger(journal, JOURNAL_WAIT_MS, () => pump());
 
   /** Counts a lost envelope once, with one reason; the drop counts of a report riding in it are carried forward. */
   function lose(entry: Pick<QueueEntry, 'quantities' | 'reports'>, reason: DropReason): void {
@@ -91,20 +92,12 @@ export function createTransport(
   /** Done with an entry: out of the queue and the journal, counted as lost when `reason` is given. */
   function settle(entry: QueueEntry, reason?: DropReason): void {
     queue.remove(entry);
+    replay?.left(entry);
     if (reason) {
       debugLogger.log(`${name}: dropped envelope ${entry.id} (${reason})`);
       lose(entry, reason);
     }
-    acknowledge(entry.id);
-  }
-  function acknowledge(id: string): void {
-    if (!journal) return;
-    acknowledging++;
-    // Bounded: a journal whose disk hangs (a folder on /proc, a dead network mount) must not hold every flush.
-    void resolveWithin(journal.acknowledge(id), JOURNAL_WAIT_MS, undefined, false).finally(() => {
-      acknowledging--;
-      if (acknowledging === 0) pump();
-    });
+    acknowledgements?.acknowledge(entry.id);
   }
   function admit(entry: QueueEntry, from: 'live' | 'backlog'): boolean {
     const { admitted, expired, evicted } = queue.admit(entry, Date.now(), from);
@@ -142,7 +135,7 @@ export function createTransport(
         void attempt(entry);
       }
     }
-    if (queue.size === 0 && admitting === 0 && acknowledging === 0 && !replaying) drained.notify();
+    if (queue.size === 0 && admitting === 0 && !acknowledgements?.pending && !replaying) drained.notify();
   }
 
   async function attempt(entry: QueueEntry): Promise<void> {
@@ -224,22 +217,24 @@ export function createTransport(
     });
   }
 
-  if (journal) {
-    const opened = journal.open({
-      replay(records) {
-        for (const record of records) {
-          const entry = entryFromRecord(record, queue.hasMemoryFor(record.body));
-          if (!admit(entry, 'backlog')) acknowledge(record.id);
-        }
-        pump();
-      },
+  // Replay takes what earlier processes left no faster than the queue sends it: half the queue at most, so
+  // this process's own envelopes keep room (a backlog of 50,000 costs the memory of what is queued).
+  const replay =
+    journal &&
+    createReplaySink({
+      queue,
+      maxEntries: limitsConfig.maxEntries,
+      admit: (entry) => admit(entry, 'backlog'),
       unreadable: (quantities) => lose({ quantities }, 'internal_sdk_error'),
+      pump: () => pump(),
+      onStall: () => finishReplay(),
     });
-    void resolveWithin(opened, JOURNAL_OPEN_WAIT_MS, undefined, false).then(() => {
-      replaying = false;
-      pump();
-    });
-  }
+  const finishReplay = (): void => {
+    replay?.done();
+    replaying = false;
+    pump();
+  };
+  void journal?.open(replay!.sink).then(finishReplay, finishReplay);
 
   const pageHide = createHandOff({
     entries: () => queue.entries(),
@@ -263,8 +258,8 @@ export function createTransport(
           return Promise.resolve({});
         }
         admitting++;
-        return Promise.resolve(encoded)
-          .then((value) => enqueue(allowed, value))
+        return encodes
+          .settle(allowed, encoded, (value) => enqueue(allowed, value))
           .catch((error: unknown) => debugLogger.error(`${name}: could not encode an envelope`, error))
           .then(() => {
             admitting--;
@@ -284,9 +279,14 @@ export function createTransport(
       pump();
       return result;
     },
+    persistSync() {
+      encodes.finishSync((envelope) => destination.encode(envelope, { sync: true }), enqueue);
+      journal?.persistSync?.();
+    },
     async close(timeout) {
       const flushed = await transport.flush(timeout);
       closed = true;
+      replay?.close();
       wake.cancel();
       // What is still on the wire is abandoned (it stays in the journal for the next process): a receiver
       // that never answers must not hold the process after close().

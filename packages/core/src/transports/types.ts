@@ -44,7 +44,14 @@ export interface Destination {
   name: string;
   url: string;
   headers?: Record<string, string>;
-  encode(envelope: Envelope): EncodedEnvelope | undefined | PromiseLike<EncodedEnvelope | undefined>;
+  /**
+   * `sync`: the process is exiting and cannot wait; return synchronously (without compressing). Otherwise
+   * a destination may answer asynchronously (Loki gzips large bodies).
+   */
+  encode(
+    envelope: Envelope,
+    options?: { sync?: boolean },
+  ): EncodedEnvelope | undefined | PromiseLike<EncodedEnvelope | undefined>;
   /** True when a status is a permanent answer that must not be retried (beyond 4xx ≠ 408/429). */
   isPermanent?(statusCode: number): boolean;
   /** Oldest an envelope may be when (re)sent, in ms; older ones are dropped as undeliverable. */
@@ -77,10 +84,24 @@ export interface JournalRecord {
   reports?: DiscardedEvents[];
 }
 
-/** Where a journal hands what earlier owners left: at start, and whenever a dead owner's journal is adopted. */
+/**
+ * What the transport answers for each replayed record: `queued` (it acknowledges the record once delivered
+ * or given up), `refused` (counted as lost by the transport; the journal forgets it on its own, with no
+ * acknowledge call), or `later` (no room now: the journal keeps it and offers it again once `ready()`
+ * resolves; every record after a `later` one is `later` too).
+ */
+export type ReplayVerdict = 'queued' | 'refused' | 'later';
+
+/**
+ * Where a journal hands what earlier owners left: at start, and whenever a dead owner's journal is adopted.
+ * Replay has backpressure: the journal reads no faster than the transport takes, so a backlog of any size
+ * costs the memory of what the queue holds plus one batch being offered.
+ */
 export interface JournalSink {
-  /** Records to send, oldest first within one call. */
-  replay(records: JournalRecord[]): void;
+  /** Offers records, oldest first within one call; one verdict per record, in order. */
+  replay(records: JournalRecord[]): ReplayVerdict[];
+  /** Resolves once the transport can take more records (at once when it can now, or when it closed). */
+  ready(): Promise<void>;
   /** Records that could not be read; they are already removed. Counted as lost with these quantities. */
   unreadable(quantities: Partial<Record<DataCategory, number>>): void;
 }
@@ -89,25 +110,32 @@ export interface JournalSink {
  * A durable journal of the envelopes a transport has not settled: IndexedDB in browsers, files in Node.
  * Not the queue: the transport keeps its queue in memory, appends each envelope before its first attempt
  * and acknowledges it once delivered or given up. The journal is read only when opened (and when it adopts
- * a dead owner's journal). One live owner at a time. It never throws or rejects: a journal that fails
- * carries on as a no-op (the queue is in memory anyway) with one debug message.
+ * a dead owner's journal). One live owner at a time. It never throws or rejects: a journal whose storage
+ * fails keeps what it is handed in memory, probes with backoff and writes it once the storage is back,
+ * saying once that durability was lost and once that it returned.
  */
 export interface EnvelopeJournal {
   /**
-   * Called once by the transport: replays (in the background, in batches) what earlier owners left.
-   * Resolves once what was there at open has been handed to the sink; never rejects. Journals adopted
-   * later (an owner that died since) are replayed when found.
+   * Called once by the transport: replays (in the background, in batches, as fast as the sink takes them)
+   * what earlier owners left. Resolves once what was there at open has been taken by the sink; never
+   * rejects. Journals adopted later (an owner that died since) are replayed when found.
    */
   open(sink: JournalSink): Promise<void>;
   /**
    * Resolves true once the record is durable as far as the journal's policy goes, false when the journal
-   * could not keep it (the transport then keeps its body in memory).
+   * cannot keep it now (the transport then keeps its body in memory; a journal that heals writes it then).
    */
   append(record: JournalRecord): Promise<boolean>;
   /** Forgets a record: delivered or given up. Must hold even if the page or process dies right after. */
   acknowledge(id: string): Promise<void>;
   /** The body of a record the transport did not keep in memory; undefined if it is gone or unreadable. */
   read(id: string): Promise<string | Uint8Array | undefined>;
+  /**
+   * The process is exiting (Node's `exit` event: no later turn of the event loop): writes synchronously
+   * every record appended and not yet written, and every acknowledgement not yet written. Optional: only
+   * where storage can be written synchronously (files).
+   */
+  persistSync?(): void;
   /** Releases ownership (locks, timers); records stay for the next owner. */
   close(): Promise<void>;
 }

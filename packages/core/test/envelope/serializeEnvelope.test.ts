@@ -8,6 +8,19 @@ describe('serializeEnvelope', () => {
     expect(serializeEnvelope(envelope)).toBe(`{"event_id":"${'a'.repeat(32)}"}\n{"type":"event"}\n{"message":"hi"}`);
   });
 
+  it('writes nested log attributes as JSON strings, Sentry’s wire type for them (custom transports call it too)', () => {
+    const log = {
+      timestamp: 1,
+      level: 'info',
+      body: 'b',
+      attributes: { db: { value: { host: 'h' }, type: 'object' } },
+    };
+    const text = serializeEnvelope([{}, [[{ type: 'log', item_count: 1 }, { items: [log] }]]]);
+    expect(JSON.parse(text.split('\n')[2]!)).toEqual({
+      items: [{ ...log, attributes: { db: { value: '{"host":"h"}', type: 'string' } } }],
+    });
+  });
+
   it('never throws on payloads JSON.stringify rejects', () => {
     const cyclic: Record<string, unknown> = { big: 10n };
     cyclic.self = cyclic;

@@ -136,3 +136,119 @@ describe('createScrubber and server addresses', () => {
     ).toBe('GET http://10.0.0.5:8080/health and http://[::1]:3000/ from [Filtered]');
   });
 });
+
+describe('createScrubber nested log attributes', () => {
+  it('judges the keys of a nested (still structured) attribute at every depth', () => {
+    const log = createScrubber({}).scrubLog({
+      timestamp: 1,
+      level: 'info',
+      body: 'db connect',
+      attributes: {
+        db: {
+          value: { host: 'db-1', password: 'p', replicas: [{ auth: { token: 't' }, note: 'a@b.co' }] },
+          type: 'object',
+        },
+        trace_id: { value: 'kept', type: 'string' },
+      },
+    });
+    expect(log.attributes).toEqual({
+      db: {
+        value: { host: 'db-1', password: '[Filtered]', replicas: [{ auth: '[Filtered]', note: '[Filtered]' }] },
+        type: 'object',
+      },
+      trace_id: { value: 'kept', type: 'string' },
+    });
+  });
+
+  it('redacts a nested attribute whole when its own key is sensitive', () => {
+    const log = createScrubber({}).scrubLog({
+      timestamp: 1,
+      level: 'info',
+      body: '',
+      attributes: { credentials: { value: { user: 'u', pass: 'p' }, type: 'object' } },
+    });
+    expect(log.attributes!.credentials).toEqual({ value: '[Filtered]', type: 'string' });
+  });
+});
+
+describe('createScrubber structured text', () => {
+  const message = (text: string) => createScrubber({}).scrubEvent({ message: text }).message;
+
+  it('redacts sensitive keys’ values in JSON text and in util.inspect / console output', () => {
+    expect(message('{"db":{"password":"hunter2","port":5432},"sessions":[{"token":"t-1"}],"pin":1234}')).toBe(
+      '{"db":{"password":"[Filtered]","port":5432},"sessions":[{"token":"[Filtered]"}],"pin":"[Filtered]"}',
+    );
+    expect(message("db connect { db: { password: 'hunter2', host: 'db-1' } }")).toBe(
+      "db connect { db: { password: '[Filtered]', host: 'db-1' } }",
+    );
+    expect(message('config.api_key: "k-123" loaded')).toBe('config.api_key: "[Filtered]" loaded');
+    expect(message('card { pin: 1234, last4: 4242 }')).toBe('card { pin: "[Filtered]", last4: 4242 }');
+  });
+
+  it('keeps times, URLs and harmless pairs', () => {
+    const kept = 'at 12:30:45 GET http://10.0.0.5:8080/x {"page":2,"sort":"price"} region: \'eu\' user: "u-7"';
+    expect(message(kept)).toBe(kept);
+  });
+
+  it('redacts sensitive pairs in a URL fragment (OAuth implicit flow)', () => {
+    expect(message('https://shop.example.com/cb#access_token=opaque-123&state=ok')).toBe(
+      'https://shop.example.com/cb#access_token=[Filtered]&state=ok',
+    );
+  });
+});
+
+describe('createScrubber request pairs and frames', () => {
+  it('judges [name, value] pairs in request headers, cookies, query and env', () => {
+    const event = createScrubber({}).scrubEvent({
+      request: {
+        headers: [
+          ['Authorization', 'opaque'],
+          ['Accept', 'json'],
+        ] as never,
+        query_string: [
+          ['token', 'qs-secret'],
+          ['q', 'shoes'],
+        ] as never,
+        data: '{"password":"body-secret","item":"sku-1"}',
+      },
+    });
+    expect(event.request).toEqual({
+      headers: [
+        ['Authorization', '[Filtered]'],
+        ['Accept', 'json'],
+      ],
+      query_string: [
+        ['token', '[Filtered]'],
+        ['q', 'shoes'],
+      ],
+      data: '{"password":"[Filtered]","item":"sku-1"}',
+    });
+  });
+
+  it('scrubs the query and fragment of a frame’s URL (an inline script’s page) and keeps its path', () => {
+    const frames = [
+      { filename: 'https://shop.example.com/checkout?email=a@b.co&step=2#token=t1', function: 'pay' },
+      { filename: '/srv/app/node_modules/pkg@1.2.3.4/index.js', abs_path: '/srv/app/index.js' },
+    ];
+    const event = createScrubber({}).scrubEvent({
+      exception: { values: [{ type: 'Error', value: 'x', stacktrace: { frames } }] },
+    });
+    expect(event.exception!.values[0]!.stacktrace!.frames).toEqual([
+      { filename: 'https://shop.example.com/checkout?email=[Filtered]&step=2#token=[Filtered]', function: 'pay' },
+      frames[1],
+    ]);
+    // Frames that need nothing are not copied (most events: no query in a frame's URL).
+    const clean = { values: [{ type: 'Error', value: 'x', stacktrace: { frames: [frames[1]!] } }] };
+    expect(createScrubber({}).scrubEvent({ exception: clean }).exception!.values[0]!.stacktrace).toBe(
+      clean.values[0]!.stacktrace,
+    );
+  });
+
+  it('scrubs any other data the same way (scrubData)', () => {
+    expect(createScrubber({}).scrubData({ sid: 's', list: ['a@b.co', { api_key: 'k' }], trace_id: 'a@b.co' })).toEqual({
+      sid: '[Filtered]',
+      list: ['[Filtered]', { api_key: '[Filtered]' }],
+      trace_id: 'a@b.co',
+    });
+  });
+});

@@ -2,7 +2,9 @@ import { getClient, installOnce, type Integration } from '@faultline/core';
 
 /**
  * Flushes on `SIGTERM` / `SIGINT` (then lets the app's own handling proceed, or exits as Node would
- * when it has none) and once on `beforeExit`, so what was captured last is not lost on shutdown.
+ * when it has none) and once on `beforeExit`, so what was captured last is not lost on shutdown. On `exit`
+ * (`process.exit()`, or the end of the process), where nothing asynchronous runs any more, what was
+ * captured and not yet journaled is processed and written synchronously, for the next process to send.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function gracefulShutdownIntegration(options: { timeout?: number } = {}): Integration {
@@ -39,5 +41,8 @@ function install(timeout: number): () => void {
   };
   process.on('beforeExit', onBeforeExit);
   removals.push(() => process.off('beforeExit', onBeforeExit));
+  const onExit = (): void => getClient()?.persistSync?.();
+  process.on('exit', onExit);
+  removals.push(() => process.off('exit', onExit));
   return () => removals.forEach((remove) => remove());
 }

@@ -1,7 +1,9 @@
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { unlinkSync } from 'node:fs';
 import { lstat, lutimes, mkdir, readFile, readlink, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { readPrivateFile } from './readPrivateFile';
+import { readProcessStart } from './readProcessStart';
 
 /** What a lock says about its owner: enough to prove it dead quickly when it ran beside us (see isOwnerGone). */
 export interface LockInfo {
@@ -11,9 +13,14 @@ export interface LockInfo {
   /** Linux: /proc/sys/kernel/random/boot_id and the pid namespace (`pid:[…]`); pids compare only within both. */
   boot?: string;
   pidns?: string;
+  /** Linux: when the process started (field 22 of /proc/<pid>/stat), so a reused pid is not taken for it. */
+  start?: string;
 }
 
-/** A lock as found on disk: `missing` once its owner released it; `mtimeMs` is its last heartbeat. */
+/**
+ * A lock as found on disk: `missing` once its owner released it; `mtimeMs` is its heartbeat, a value that
+ * moves at every beat (it is compared with what it was, never with a clock: see createHeartbeatWatch).
+ */
 export interface LockState {
   missing: boolean;
   info?: LockInfo;
@@ -23,10 +30,12 @@ export interface LockState {
 export interface OwnerLock {
   /** The owner folder: `<journal>/<owner id>`, holding `lock` and the owner's segments. */
   folder: string;
-  /** Heartbeat; rejects with ENOENT once the folder is gone (another process adopted it). */
+  /** Heartbeat: a new mtime (never the one before); rejects with ENOENT once the folder is gone (adopted). */
   touch(now: number): Promise<void>;
   /** Removes the lock: the folder becomes an orphan at once, for the next owner to adopt. */
   release(): Promise<void>;
+  /** The same, synchronously: for a process that is exiting. */
+  releaseSync(): void;
 }
 
 export const LOCK_FILE = 'lock';
@@ -43,12 +52,14 @@ export const liveOwners: Set<string> = ((globalThis as Record<symbol, Set<string
 export async function readHostFacts(): Promise<LockInfo> {
   const facts: LockInfo = { owner: '', pid: process.pid, host: hostname() };
   if (process.platform !== 'linux') return facts;
-  try {
-    facts.boot = (await readFile('/proc/sys/kernel/random/boot_id', 'utf8')).trim();
-    facts.pidns = await readlink('/proc/self/ns/pid');
-  } catch {
-    delete facts.boot; // without both, pids are not compared (staleness alone decides)
-  }
+  const [boot, pidns, start] = await Promise.all([
+    readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => undefined),
+    readlink('/proc/self/ns/pid').catch(() => undefined),
+    readProcessStart('self'),
+  ]);
+  // Without both, pids are not compared (the heartbeat alone decides).
+  if (boot && pidns) Object.assign(facts, { boot: boot.trim(), pidns });
+  if (start) facts.start = start;
   return facts;
 }
 
@@ -63,19 +74,32 @@ export async function createOwnerLock(journal: string, facts: LockInfo, now: num
   try {
     await mkdir(staging, { mode: 0o700 });
     await writeFile(path.join(staging, LOCK_FILE), JSON.stringify(facts), { flag: 'wx', mode: 0o600 });
-    await lutimes(path.join(staging, LOCK_FILE), now / 1000, now / 1000);
     await rename(staging, folder);
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
   liveOwners.add(facts.owner);
+  // The wall clock's time when it moves forward (people read mtimes), else a second past the last beat (filesystems keep at least seconds): a
+  // clock stepped back or frozen must not stop the heartbeat from moving.
+  let last = now;
   return {
     folder,
-    touch: (at) => lutimes(lock, at / 1000, at / 1000),
+    touch(at) {
+      last = at > last ? at : last + 1000;
+      return lutimes(lock, last / 1000, last / 1000);
+    },
     async release() {
       liveOwners.delete(facts.owner);
       await unlink(lock).catch(() => undefined);
+    },
+    releaseSync() {
+      liveOwners.delete(facts.owner);
+      try {
+        unlinkSync(lock);
+      } catch {
+        // already gone
+      }
     },
   };
 }
@@ -94,8 +118,10 @@ export async function readOwnerLock(folder: string): Promise<LockState> {
   try {
     const bytes = await readPrivateFile(file, 4096);
     const info = bytes && (JSON.parse(bytes.toString('utf8')) as Partial<LockInfo>);
-    if (info && typeof info.owner === 'string' && Number.isSafeInteger(info.pid) && typeof info.host === 'string')
+    if (info && typeof info.owner === 'string' && Number.isSafeInteger(info.pid) && typeof info.host === 'string') {
+      if (info.start !== undefined && typeof info.start !== 'string') delete info.start;
       state.info = info as LockInfo;
+    }
   } catch {
     // An unreadable lock is judged by its age alone.
   }

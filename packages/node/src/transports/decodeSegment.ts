@@ -1,139 +1,104 @@
+import { decodeFrame } from './decodeFrame';
+import { decodeLegacySegment, LEGACY_MAGIC } from './decodeLegacySegment';
 import { crc32 } from 'node:zlib';
-import type { JournalRecord } from '@faultline/core';
-import { ACKED, SEGMENT_MAGIC, type FrameHeader } from './encodeSegment';
-
-type Quantities = JournalRecord['quantities'];
-
-/** A frame read back: the record, or what its header said when its body is damaged. */
-export interface DecodedFrame {
-  record?: JournalRecord;
-  /** Quantities of a damaged frame whose header could be read. */
-  quantities?: Quantities;
-  /** Where the next frame starts; undefined when the header could not be read (nothing after is trusted). */
-  next?: number;
-}
-
-export interface DecodedSegment {
-  count: number;
-  ackOffset: number;
-  /** Readable records with their place in the file and whether they were acknowledged. */
-  frames: { record: JournalRecord; index: number; offset: number; length: number; acked: boolean }[];
-  /** One entry per unreadable record that was not acknowledged: to be counted as lost. */
-  unreadable: Quantities[];
-  /** Something in the file is not as written: it is rewritten (or removed) rather than kept. */
-  damaged: boolean;
-}
+import { ACK_DONE, ACK_LIVE, ACK_OFFSET, HEAD_CRC_OFFSET, RECORD_MAGIC, SEGMENT_MAGIC } from './encodeSegment';
+import type { DecodedFrame, DecodedSegment } from './types';
 
 const MAGIC = Buffer.from(SEGMENT_MAGIC);
+const LEGACY = Buffer.from(LEGACY_MAGIC);
 const MAX_COUNT = 1_000_000;
-const MAX_HEADER = 64 * 1024;
-const NAME = /^[a-z_]{1,32}$/;
 
-const isCount = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
-
-function validQuantities(value: unknown): value is Quantities {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.entries(value).every(([category, quantity]) => NAME.test(category) && isCount(quantity));
-}
-
-function validReports(value: unknown): boolean {
-  if (value === undefined) return true;
-  if (!Array.isArray(value) || value.length > 1000) return false;
-  return value.every((report: Record<string, unknown>) => {
-    const { reason, category, quantity } = report ?? {};
-    return typeof reason === 'string' && NAME.test(reason) && typeof category === 'string' && NAME.test(category)
-      ? isCount(quantity)
-      : false;
-  });
-}
-
-// A planted or damaged file must not smuggle fields or shapes the transport does not expect.
-function validHeader(value: unknown): value is FrameHeader {
-  const header = value as Partial<FrameHeader> | null;
-  return (
-    typeof header === 'object' &&
-    header !== null &&
-    typeof header.id === 'string' &&
-    header.id.length > 0 &&
-    header.id.length <= 256 &&
-    typeof header.createdAt === 'number' &&
-    Number.isFinite(header.createdAt) &&
-    typeof header.gzip === 'boolean' &&
-    typeof header.binary === 'boolean' &&
-    Number.isSafeInteger(header.length) &&
-    header.length! >= 0 &&
-    Number.isInteger(header.crc) &&
-    validQuantities(header.quantities) &&
-    validReports(header.reports)
-  );
-}
-
-/** Reads the frame that starts at `start`. */
-export function decodeFrame(buffer: Buffer, start: number): DecodedFrame {
-  const newline = buffer.indexOf(0x0a, start);
-  if (newline < 0 || newline - start > MAX_HEADER) return {};
-  let header: unknown;
-  try {
-    header = JSON.parse(buffer.toString('utf8', start, newline));
-  } catch {
-    return {};
-  }
-  if (!validHeader(header)) return {};
-  const bodyStart = newline + 1;
-  const next = bodyStart + header.length + 1;
-  const damaged = { quantities: header.quantities, next };
-  if (next > buffer.byteLength || buffer[next - 1] !== 0x0a) return damaged;
-  const bytes = buffer.subarray(bodyStart, next - 1);
-  if (crc32(bytes) !== header.crc) return damaged;
-  const record: JournalRecord = {
-    id: header.id,
-    createdAt: header.createdAt,
-    // Copies: a replayed body must not keep the whole segment's buffer alive.
-    body: header.binary ? new Uint8Array(bytes) : bytes.toString('utf8'),
-    quantities: header.quantities,
-    ...(header.gzip ? { gzip: true } : {}),
-    ...(header.reports ? { reports: header.reports } : {}),
-  };
-  return { record, next };
+/** An acknowledgement byte read by majority: five or more of its eight bits set means done (see ACK_DONE). */
+export function isAcked(byte: number | undefined): boolean {
+  if (byte === undefined) return false; // cut off: live (sending twice beats losing)
+  let bits = 0;
+  for (let value = byte; value; value &= value - 1) bits++;
+  return bits >= 5;
 }
 
 /**
- * Reads a whole segment file. A file in any other shape (empty, foreign, cut short) yields what can be
- * trusted: each unreadable record not yet acknowledged is listed with its header's quantities, or
- * `{ default: n }` for records whose headers are gone too.
+ * Reads a whole segment file, trusting only what checks out. Records are found by their own framing and
+ * CRCs — resyncing on the record magic past anything damaged, so a damaged head or record costs no other
+ * record — and matched with their acknowledgement bytes by the index each frame carries. The count comes
+ * from the head when its complement agrees, else from where record 0 starts. Each record that cannot be
+ * read and was not acknowledged is listed in `unreadable`, with its header's quantities when its head is
+ * intact, else as `{ default: n }`. Files in version 1 of the format are read by decodeLegacySegment.
  */
 export function decodeSegment(buffer: Buffer): DecodedSegment {
-  const result: DecodedSegment = { count: 0, ackOffset: 0, frames: [], unreadable: [], damaged: true };
-  const countEnd = buffer.indexOf(0x0a, MAGIC.byteLength);
-  const count = Number(buffer.toString('latin1', MAGIC.byteLength, countEnd));
-  if (!buffer.subarray(0, MAGIC.byteLength).equals(MAGIC) || countEnd < 0 || countEnd - MAGIC.byteLength > 7) {
-    result.unreadable.push({ default: 1 });
-    return result;
+  if (buffer.subarray(0, LEGACY.byteLength).equals(LEGACY)) return decodeLegacySegment(buffer);
+  const result: DecodedSegment = {
+    format: 2,
+    count: 0,
+    ackOffset: ACK_OFFSET,
+    frames: [],
+    unreadable: [],
+    damaged: false,
+  };
+  let count = headCount(buffer);
+  const found = new Map<number, DecodedFrame & { offset?: number }>();
+  let position = count === undefined ? ACK_OFFSET : ACK_OFFSET + count;
+  let resynced = false;
+  while (position < buffer.byteLength) {
+    const frame = decodeFrame(buffer, position);
+    if (frame.next === undefined) {
+      resynced = true;
+      const magic = buffer.indexOf(RECORD_MAGIC, position + 1);
+      if (magic < 0) break;
+      position = magic;
+      continue;
+    }
+    if (!found.has(frame.index!)) found.set(frame.index!, Object.assign(frame, { offset: position }));
+    position = frame.next;
   }
-  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_COUNT) {
+  if (count === undefined) {
+    // The head is damaged: record 0 starts right after the acknowledgement bytes, one per record.
+    let known = 0;
+    for (const index of found.keys()) if (index < MAX_COUNT) known = Math.max(known, index + 1);
+    const zero = found.get(0);
+    count = Math.max(known, zero ? zero.offset! - ACK_OFFSET : 0);
+  }
+  if (count === 0) {
     result.unreadable.push({ default: 1 });
+    result.damaged = true;
     return result;
   }
   result.count = count;
-  result.ackOffset = countEnd + 1;
-  // A record whose acknowledgement byte is unreadable counts as live: sending twice beats losing.
-  const acked = (index: number) => buffer[result.ackOffset + index] === ACKED;
-  let position = result.ackOffset + count + 1;
-  let index = 0;
-  while (index < count && buffer[position - 1] === 0x0a) {
-    const frame = decodeFrame(buffer, position);
-    if (frame.record) {
-      const length = frame.next! - position;
-      result.frames.push({ record: frame.record, index, offset: position, length, acked: acked(index) });
-    } else if (!acked(index)) result.unreadable.push(frame.quantities ?? { default: 1 });
-    index++;
-    // Past a frame whose header is gone or that runs off the end, no later frame can be located.
-    if (frame.next === undefined || frame.next > buffer.byteLength) break;
-    position = frame.next;
-  }
   let lost = 0;
-  for (let rest = index; rest < count; rest++) if (!acked(rest)) lost++;
+  let clean = !resynced && position === buffer.byteLength && headCount(buffer) === count;
+  clean &&= buffer.subarray(0, MAGIC.byteLength).equals(MAGIC);
+  for (let index = 0; index < count; index++) {
+    const byte = buffer[ACK_OFFSET + index];
+    clean &&= byte === ACK_LIVE || byte === ACK_DONE;
+    const acked = isAcked(byte);
+    const frame = found.get(index);
+    if (frame?.record) {
+      const { record, offset, next } = frame;
+      result.frames.push({ record, index, offset: offset!, length: next! - offset!, acked });
+      continue;
+    }
+    clean = false;
+    if (acked) continue;
+    if (frame?.quantities) result.unreadable.push(frame.quantities);
+    else lost++;
+  }
   if (lost > 0) result.unreadable.push({ default: lost });
-  result.damaged = result.unreadable.length > 0 || index < count || position !== buffer.byteLength;
+  result.damaged = !clean || found.size !== count;
+  // The ids are trusted only under their CRC: without them, a compaction and its source may both be replayed.
+  if (
+    buffer.byteLength >= ACK_OFFSET &&
+    crc32(buffer.subarray(MAGIC.byteLength, HEAD_CRC_OFFSET)) === buffer.readUInt32LE(HEAD_CRC_OFFSET)
+  ) {
+    result.id = buffer.toString('hex', MAGIC.byteLength + 8, MAGIC.byteLength + 16);
+    const source = buffer.toString('hex', MAGIC.byteLength + 16, MAGIC.byteLength + 24);
+    if (source !== '0000000000000000') result.source = source;
+  } else result.damaged = true;
   return result;
+}
+
+/** The record count the head states, when its complement agrees. */
+function headCount(buffer: Buffer): number | undefined {
+  if (buffer.byteLength < MAGIC.byteLength + 8) return undefined;
+  const count = buffer.readUInt32LE(MAGIC.byteLength);
+  if ((count ^ buffer.readUInt32LE(MAGIC.byteLength + 4)) >>> 0 !== 0xffffffff) return undefined;
+  return count >= 1 && count <= MAX_COUNT ? count : undefined;
 }

@@ -1,6 +1,5 @@
 import type { JournalRecord } from '@faultline/core';
-import type { DecodedSegment } from './decodeSegment';
-import type { Place, Segment, SegmentFolder } from './types';
+import type { DecodedSegment, Place, Segment, SegmentFolder } from './types';
 
 /**
  * The live records of an adopted segment, placed for reading and acknowledging where they are. A record
@@ -13,7 +12,8 @@ export function indexAdoptedSegment(
   decoded: DecodedSegment,
   known: (id: string) => boolean,
 ): { segment: Segment; places: (Place & { record: JournalRecord })[]; copies: number[] } {
-  const segment: Segment = { path: file, folder, count: decoded.count, ackOffset: decoded.ackOffset, live: new Set() };
+  const { count, format, ackOffset, id } = decoded;
+  const segment: Segment = { path: file, folder, count, format, ackOffset, id, live: new Set() };
   folder.segments++;
   const places: (Place & { record: JournalRecord })[] = [];
   const copies: number[] = [];

@@ -3,33 +3,42 @@ import type { LockInfo, LockState } from './createOwnerLock';
 export interface OwnerCheck {
   /** This process, as its own lock describes it. */
   self: LockInfo;
-  now: number;
-  /** A lock not touched for this long belongs to a dead owner. */
+  /** A lock whose heartbeat has not moved for this long (on the observer's monotonic clock) belongs to a dead owner. */
   staleMs: number;
+  /** How long the observer has seen this lock's heartbeat not move (see createHeartbeatWatch). */
+  silentForMs: number;
   /** Whether an owner id is a journal alive in this process. */
   isLiveHere(owner: string): boolean;
-  /** Whether a pid of our own pid namespace exists (`process.kill(pid, 0)` is not ESRCH). */
-  processExists(pid: number): boolean;
+  /**
+   * The start time of the process that now has the lock's pid (see readProcessStart): `null` when there is
+   * none, `undefined` when it cannot be told. Read only when pids compare (`pidsCompare`).
+   */
+  pidStart?: string | null;
+}
+
+/** Whether the pid in a lock means the same thing here: written on this host, this boot, this pid namespace. */
+export function pidsCompare(info: LockInfo | undefined, self: LockInfo): info is LockInfo {
+  if (!info || !self.boot || !self.pidns) return false;
+  if (info.host !== self.host || info.boot !== self.boot || info.pidns !== self.pidns) return false;
+  return Number.isSafeInteger(info.pid) && info.pid > 0;
 }
 
 /**
- * Whether an owner folder's owner is gone, so its journal may be adopted. Released (no lock) or stale (no
- * heartbeat for `staleMs`) decides on its own and relies on no pid. The pid is only a hint that speeds up the
- * common case — the next process starting right after a crash — and is used only when the lock was written
- * on this host, this boot and this pid namespace: two containers that are both pid 1 never judge each other
- * by it.
+ * Whether an owner folder's owner is gone, so its journal may be adopted. Released (no lock) decides on its
+ * own. An owner whose pid compares (same host, boot and pid namespace) is alive while a process with its pid
+ * and its start time exists, and gone at once when none does — whatever any wall clock says. Otherwise
+ * (another container, another host, a start time that cannot be read) it is alive while its heartbeat
+ * moves: gone once the observer has seen it still for `staleMs` on its own monotonic clock.
  */
 export function isOwnerGone(lock: LockState, check: OwnerCheck): boolean {
   if (lock.missing) return true;
-  if (lock.mtimeMs === undefined) return false;
-  if (check.now - lock.mtimeMs > check.staleMs) return true;
   const { info } = lock;
-  const { self } = check;
-  if (!info || !self.boot || !self.pidns) return false;
-  if (info.host !== self.host || info.boot !== self.boot || info.pidns !== self.pidns) return false;
-  if (!Number.isSafeInteger(info.pid) || info.pid <= 0) return false;
-  if (info.pid === self.pid) return !check.isLiveHere(info.owner);
-  return !check.processExists(info.pid);
+  if (pidsCompare(info, check.self)) {
+    if (info.pid === check.self.pid) return !check.isLiveHere(info.owner);
+    if (check.pidStart === null) return true;
+    if (check.pidStart !== undefined && info.start !== undefined) return check.pidStart !== info.start;
+  }
+  return check.silentForMs > check.staleMs;
 }
 
 /** `process.kill(pid, 0)`: ESRCH means no such process; EPERM means one exists that is not ours to signal. */

@@ -6,7 +6,8 @@ export interface Waiting {
   record: JournalRecord;
   /** Taken into a batch being written: an acknowledgement must wait for the write. */
   taken: boolean;
-  resolve(durable: boolean): void;
+  /** Answers the append; undefined once answered (a record kept in memory while the disk fails is answered false). */
+  resolve?: (durable: boolean) => void;
 }
 
 // One write per batch of appends (group commit): a burst costs a few files, not one file per envelope.
@@ -14,8 +15,8 @@ export interface Waiting {
 // replay, stays a few ms of the event loop. Large enough that a journal that fell behind (an overloaded
 // process gives its writes few turns of the event loop) catches up in a turn or two: until a record is
 // written, its body is held in memory.
-const MAX_BATCH_RECORDS = 1024;
-const MAX_BATCH_BYTES = 2 * 1024 * 1024;
+const MAX_BATCH_RECORDS = 512;
+const MAX_BATCH_BYTES = 1024 * 1024;
 
 /**
  * Takes the next batch off the appends waiting to be written, oldest first (a Map keeps insertion order;
@@ -33,7 +34,7 @@ export function takeBatch(waiting: Map<string, Waiting>): { batch: Waiting[]; fr
     entry.taken = true;
     batch.push(entry);
     try {
-      const frame = encodeFrame(entry.record);
+      const frame = encodeFrame(entry.record, frames.length);
       frames.push(frame);
       written.push(entry);
       bytes += frame.byteLength;

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, openSync, unlinkSync, writeSync } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { NO_FOLLOW } from './readPrivateFile';
@@ -35,4 +35,25 @@ async function syncFolder(folder: string): Promise<void> {
     ?.sync()
     .catch(() => undefined)
     .finally(() => handle.close().catch(() => undefined));
+}
+
+/** The same, synchronously, without fsync: for a process that is exiting (no later turn of the event loop). */
+export function writeNewFileSync(file: string, bytes: Buffer): void {
+  const fd = openSync(file, CREATE, 0o600);
+  try {
+    for (let written = 0; written < bytes.byteLength;) {
+      const count = writeSync(fd, bytes, written, bytes.byteLength - written, written);
+      if (count === 0) throw Object.assign(new Error(`no space to write ${file}`), { code: 'ENOSPC' });
+      written += count;
+    }
+  } catch (error) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // already gone
+    }
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
 }

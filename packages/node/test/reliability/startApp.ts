@@ -96,8 +96,9 @@ export function startApp(options: {
   stdin?: boolean;
   /** Node flags, e.g. --expose-gc for the `gc` command (the SDK's setup stays the default). */
   nodeArgs?: string[];
-  /** Another app under fixtures/ (default `app.mjs`), and what it reads from its environment. */
+  /** Another app under fixtures/ (default `app.mjs`). */
   fixture?: string;
+  /** More environment variables (a preload's settings; never FAULTLINE_* unless the test is about them). */
   env?: Record<string, string>;
 }): App {
   warnIfBuildIsStale();

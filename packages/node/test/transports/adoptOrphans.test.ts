@@ -1,15 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chown, lstat, mkdir, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { JournalRecord } from '@faultline/core';
+import { getCarrier, type JournalRecord } from '@faultline/core';
 import { createFileJournal } from '@faultline/node';
-import { openAndCollect } from '@faultline/test-utils';
-import { describe, expect, it } from 'vitest';
-import { ownerId, plantOwner, records, replayedBodies, scratch, segmentBytes } from './journalFixtures';
+import { collectingSink, openAndCollect } from '@faultline/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  crash,
+  ownerId,
+  plantOwner,
+  records,
+  replayedBodies,
+  scratch,
+  segmentBytes,
+  steppedClock,
+} from './journalFixtures';
 
-const journalOf = (directory: string, options: { now?: () => number; heartbeatMs?: number } = {}) =>
+type Options = Partial<Parameters<typeof createFileJournal>[0]>;
+const journalOf = (directory: string, options: Options = {}) =>
   createFileJournal({ directory, key: 'destination', ownerId: ownerId(), ...options });
-const later = () => Date.now() + 60_000;
 const until = async (condition: () => boolean, ms = 5000) => {
   for (const start = Date.now(); !condition() && Date.now() - start < ms;) await new Promise((r) => setTimeout(r, 10));
 };
@@ -33,14 +42,16 @@ describe('adoptOrphans (through createFileJournal)', () => {
     await Promise.all([third.close(), other.close()]);
   });
 
-  it('gives a stale owner’s journal to exactly one of two racing adopters', async () => {
+  it('gives a dead owner’s journal to exactly one of two racing adopters', async () => {
     for (let round = 0; round < 10; round++) {
       const directory = await scratch();
-      const stalled = journalOf(directory, { heartbeatMs: 1e9 }); // never beats: a hung or dead process
-      await openAndCollect(stalled);
+      const owner = ownerId();
+      const dead = journalOf(directory, { heartbeatMs: 1e9, ownerId: owner });
+      await openAndCollect(dead);
       const written = records(50, `round ${round}`);
-      await Promise.all(written.map((record) => stalled.append(record)));
-      const [a, b] = [journalOf(directory, { now: later }), journalOf(directory, { now: later })];
+      await Promise.all(written.map((record) => dead.append(record)));
+      crash(owner);
+      const [a, b] = [journalOf(directory), journalOf(directory)];
       const [first, second] = await Promise.all([openAndCollect(a), openAndCollect(b)]);
       const ids = [...first.replayed, ...second.replayed].map((r: JournalRecord) => r.id);
       expect(ids.sort()).toEqual(written.map((r) => r.id).sort());
@@ -87,11 +98,13 @@ describe('adoptOrphans (through createFileJournal)', () => {
     const directory = await scratch();
     const journal = path.join(directory, 'destination');
     await plantOwner(journal, [segmentBytes(records(1, 'first'))], { lock: false });
-    const adopter = journalOf(directory, { heartbeatMs: 1e9 });
+    const owner = ownerId();
+    const adopter = journalOf(directory, { heartbeatMs: 1e9, ownerId: owner });
     expect(await replayedBodies(adopter)).toEqual(['first 0']);
     await adopter.append(records(1, 'own')[0]!);
     // The adopter dies without acknowledging: both its own record and the one it adopted go to the next.
-    const next = journalOf(directory, { now: later });
+    crash(owner);
+    const next = journalOf(directory);
     const { replayed } = await openAndCollect(next);
     expect(replayed.map((r) => r.body).sort()).toEqual(['first 0', 'own 0']);
     await Promise.all(replayed.map((record) => next.acknowledge(record.id)));
@@ -99,21 +112,58 @@ describe('adoptOrphans (through createFileJournal)', () => {
     // Every adopted folder went with its last segment: only the owners' folders (empty, released) remain.
     const left = await readdir(journal, { recursive: true });
     expect(left.filter((name) => name.endsWith('.fls') || name.split(path.sep).length > 1)).toEqual([]);
-    const last = journalOf(directory, { now: later });
+    const last = journalOf(directory);
     expect(await replayedBodies(last)).toEqual([]);
     await last.close();
   });
 
-  it('stops writing once another process took its folder (it stalled past staleMs)', async () => {
+  it('journals again, in a new folder, once another process took its folder (it judged this one gone)', async () => {
     const directory = await scratch();
-    const stalled = journalOf(directory, { heartbeatMs: 30 });
-    await openAndCollect(stalled);
-    await stalled.append(records(1, 'taken')[0]!);
-    const taker = journalOf(directory, { now: later });
-    expect(await replayedBodies(taker)).toEqual(['taken 0']);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await stalled.append(records(1)[0]!)).toBe(false);
-    await Promise.all([stalled.close(), taker.close()]);
+    const owner = ownerId();
+    const taken = journalOf(directory, { heartbeatMs: 20, probeMinMs: 20, ownerId: owner });
+    await openAndCollect(taken);
+    await taken.append(records(1, 'taken')[0]!);
+    crash(owner); // as if it had died: the next journal adopts its folder
+    const taker = journalOf(directory);
+    const adopted = (await openAndCollect(taker)).replayed;
+    expect(adopted.map((r) => r.body)).toEqual(['taken 0']);
+    await taker.acknowledge(adopted[0]!.id); // delivered by the taker
+    // Its next heartbeat finds the folder gone: a new owner folder is set up, and appends are durable again.
+    await until(() => false, 300);
+    const after = records(1, 'after')[0]!;
+    expect(await taken.append(after)).toBe(true);
+    await taken.close();
+    await taker.close();
+    const next = journalOf(directory);
+    expect(await replayedBodies(next)).toEqual(['after 0']);
+    await next.close();
+  });
+
+  it('adopts an owner of another host once its heartbeat stood still for staleMs on its own clock, never while it moves', async () => {
+    const directory = await scratch();
+    const journal = path.join(directory, 'destination');
+    const planted = await plantOwner(journal, [segmentBytes(records(1, 'remote'))], {
+      lock: { host: 'another-host' },
+      heartbeatAt: Date.now() - 86_400_000, // its clock is a day behind ours: no matter
+    });
+    const clock = steppedClock();
+    const seen = collectingSink();
+    const watcher = journalOf(directory, { heartbeatMs: 10, staleMs: 20_000, clock: clock.now });
+    await watcher.open(seen.sink);
+    const lock = path.join(planted.folder, 'lock');
+    for (let beat = 1; beat <= 5; beat++) {
+      clock.step(15_000); // 75 s on our clock, but the owner beats every 15 s (with a clock stepped back)
+      const at = (Date.now() - 86_400_000 - beat * 3_600_000) / 1000;
+      await utimes(lock, at, at);
+      await until(() => false, 40);
+    }
+    expect(seen.replayed).toEqual([]);
+    clock.step(20_001); // then it stops beating
+    await until(() => seen.replayed.length > 0, 2000);
+    clock.step(1);
+    await until(() => seen.replayed.length > 0, 2000);
+    expect(seen.replayed.map((r) => r.body)).toEqual(['remote 0']);
+    await watcher.close();
   });
 
   it('does not follow a symlink planted where an orphan folder or record would be, and touches nothing outside', async () => {
@@ -138,4 +188,40 @@ describe('adoptOrphans (through createFileJournal)', () => {
       await Promise.all(links.map(async (name) => (await lstat(path.join(journal, name))).isSymbolicLink())),
     ).toContain(true);
   });
+
+  it.skipIf(process.getuid?.() !== 0)(
+    'skips (and counts) a folder of another user nested in a dead folder of ours, and adopts every other orphan (needs root to chown)',
+    async () => {
+      const directory = await scratch();
+      const journal = path.join(directory, 'destination');
+      const orphans = [];
+      for (let i = 0; i < 6; i++)
+        orphans.push(await plantOwner(journal, [segmentBytes(records(1, `orphan ${i}`))], { lock: false }));
+      const foreign = path.join(orphans[2]!.folder, ownerId());
+      await mkdir(foreign, { mode: 0o700 });
+      await writeFile(path.join(foreign, '000000000001.fls'), segmentBytes(records(1, 'foreign')));
+      await chown(foreign, 65534, 65534);
+      const warnings: unknown[][] = [];
+      getCarrier().debug = true;
+      const spy = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void warnings.push(args));
+      try {
+        const next = journalOf(directory);
+        const bodies = (await replayedBodies(next)) as string[];
+        expect(bodies.sort()).toEqual(Array.from({ length: 6 }, (_, i) => `orphan ${i} 0`));
+        await next.close();
+      } finally {
+        spy.mockRestore();
+        getCarrier().debug = false;
+      }
+      const skipped = warnings.filter((args) => String(args[1]).includes('may not touch'));
+      expect(skipped).toHaveLength(1);
+      expect(String(skipped[0]![1])).toContain('left 1 folder');
+      // Left where it was found, untouched.
+      const [left] = (await readdir(journal, { recursive: true })).filter((name) =>
+        name.endsWith(path.basename(foreign)),
+      );
+      expect((await stat(path.join(journal, left!))).uid).toBe(65534);
+      expect(await readdir(path.join(journal, left!))).toEqual(['000000000001.fls']);
+    },
+  );
 });

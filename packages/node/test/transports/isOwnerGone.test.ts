@@ -1,58 +1,69 @@
 import { describe, expect, it } from 'vitest';
 import type { LockInfo, LockState } from '../../src/transports/createOwnerLock';
-import { isOwnerGone, processExists, type OwnerCheck } from '../../src/transports/isOwnerGone';
+import { isOwnerGone, pidsCompare, processExists, type OwnerCheck } from '../../src/transports/isOwnerGone';
 
-const self: LockInfo = { owner: 'a'.repeat(32), pid: 1, host: 'web-1', boot: 'boot-1', pidns: 'pid:[4026531836]' };
-const now = 1_000_000;
+const self: LockInfo = {
+  owner: 'a'.repeat(32),
+  pid: 1,
+  host: 'web-1',
+  boot: 'boot-1',
+  pidns: 'pid:[4026531836]',
+  start: '100',
+};
 const check = (overrides: Partial<OwnerCheck> = {}): OwnerCheck => ({
   self,
-  now,
   staleMs: 20_000,
+  silentForMs: 0,
   isLiveHere: () => false,
-  processExists: () => true,
+  pidStart: '555',
   ...overrides,
 });
-const fresh = (info: Partial<LockInfo> = {}): LockState => ({
+// The mtime is a day behind: a heartbeat written by a process whose clock was stepped back. It plays no part.
+const lock = (info: Partial<LockInfo> = {}): LockState => ({
   missing: false,
-  mtimeMs: now - 1000,
-  info: { ...self, owner: 'b'.repeat(32), ...info },
+  mtimeMs: Date.now() - 86_400_000,
+  info: { ...self, owner: 'b'.repeat(32), pid: 4242, start: '555', ...info },
 });
 
 describe('isOwnerGone', () => {
-  it('adopts a released folder (no lock) and one whose heartbeat is stale, whatever its pid', () => {
-    expect(isOwnerGone({ missing: true }, check())).toBe(true);
-    expect(isOwnerGone({ ...fresh(), mtimeMs: now - 20_001 }, check())).toBe(true);
-    expect(isOwnerGone({ ...fresh(), mtimeMs: now - 19_000 }, check({ isLiveHere: () => true }))).toBe(false);
+  it('adopts a released folder (no lock), whatever else is known', () => {
+    expect(isOwnerGone({ missing: true }, check({ pidStart: '555', isLiveHere: () => true }))).toBe(true);
   });
 
-  it('never judges a lock it cannot date', () => {
-    expect(isOwnerGone({ missing: false }, check({ processExists: () => false }))).toBe(false);
+  it('on this host, boot and pid namespace: alive while its pid runs with its start time, whatever the clocks say', () => {
+    expect(isOwnerGone(lock(), check())).toBe(false);
+    expect(isOwnerGone(lock(), check({ silentForMs: 3_600_000 }))).toBe(false); // a process stalled for an hour
+    expect(isOwnerGone(lock(), check({ pidStart: null }))).toBe(true); // no such process: gone at once
+    expect(isOwnerGone(lock(), check({ pidStart: '777' }))).toBe(true); // its pid, another process's start
   });
 
-  it('takes a fresh lock of a process that no longer exists, on this host, boot and pid namespace', () => {
-    expect(isOwnerGone(fresh({ pid: 4242 }), check({ processExists: (pid) => pid !== 4242 }))).toBe(true);
-    expect(isOwnerGone(fresh({ pid: 4242 }), check())).toBe(false);
-    expect(isOwnerGone({ missing: false, mtimeMs: now - 1000 }, check({ processExists: () => false }))).toBe(false);
+  it('falls back to the heartbeat when the start time cannot be told (an older lock, /proc hidden)', () => {
+    expect(isOwnerGone(lock({ start: undefined }), check())).toBe(false);
+    expect(isOwnerGone(lock({ start: undefined }), check({ silentForMs: 20_001 }))).toBe(true);
+    expect(isOwnerGone(lock(), check({ pidStart: undefined, silentForMs: 19_999 }))).toBe(false);
+    expect(isOwnerGone(lock(), check({ pidStart: undefined, silentForMs: 20_001 }))).toBe(true);
   });
 
-  it('takes a fresh lock with our own pid only when its owner is not a journal alive here', () => {
-    expect(isOwnerGone(fresh({ pid: 1 }), check())).toBe(true);
-    expect(isOwnerGone(fresh({ pid: 1 }), check({ isLiveHere: () => true }))).toBe(false);
+  it('takes a lock with our own pid only when its owner is not a journal alive here', () => {
+    expect(isOwnerGone(lock({ pid: 1 }), check())).toBe(true);
+    expect(isOwnerGone(lock({ pid: 1 }), check({ isLiveHere: () => true, silentForMs: 1e9 }))).toBe(false);
   });
 
-  it('never compares pids across containers (two pid 1 on one volume), hosts or boots', () => {
-    const gone = check({ processExists: () => false });
-    expect(isOwnerGone(fresh({ pid: 1, pidns: 'pid:[4026532001]' }), gone)).toBe(false);
-    expect(isOwnerGone(fresh({ pid: 1, host: 'web-2' }), gone)).toBe(false);
-    expect(isOwnerGone(fresh({ pid: 1, boot: 'boot-0' }), gone)).toBe(false);
-    expect(
-      isOwnerGone(fresh({ pid: 7 }), check({ self: { ...self, pidns: undefined }, processExists: () => false })),
-    ).toBe(false);
-    expect(isOwnerGone({ missing: false, mtimeMs: now }, gone)).toBe(false);
+  it('across containers (two pid 1 on one volume), hosts or boots: alive while its heartbeat moves, never by pid', () => {
+    for (const other of [{ pid: 1, pidns: 'pid:[4026532001]' }, { host: 'web-2' }, { boot: 'boot-0' }]) {
+      expect(isOwnerGone(lock(other), check({ pidStart: null }))).toBe(false);
+      expect(isOwnerGone(lock(other), check({ pidStart: null, silentForMs: 20_000 }))).toBe(false);
+      expect(isOwnerGone(lock(other), check({ silentForMs: 20_001 }))).toBe(true);
+    }
+    expect(isOwnerGone(lock(), check({ self: { ...self, pidns: undefined }, pidStart: null }))).toBe(false);
+    expect(isOwnerGone({ missing: false, mtimeMs: 0 }, check({ pidStart: null }))).toBe(false);
   });
 
   it('ignores pids that would signal a group or every process', () => {
-    for (const pid of [0, -1]) expect(isOwnerGone(fresh({ pid }), check({ processExists: () => false }))).toBe(false);
+    for (const pid of [0, -1]) {
+      expect(pidsCompare(lock({ pid }).info, self)).toBe(false);
+      expect(isOwnerGone(lock({ pid }), check({ pidStart: null }))).toBe(false);
+    }
   });
 });
 

@@ -1,12 +1,13 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import type { JournalRecord } from '@faultline/core';
 import { createFileJournal } from '@faultline/node';
-import { journalRecord, openAndCollect } from '@faultline/test-utils';
+import { collectingSink, journalRecord, openAndCollect } from '@faultline/test-utils';
 import { describe, expect, it } from 'vitest';
 import { decodeSegment } from '../../src/transports/decodeSegment';
-import { plantOwner, records, replayedBodies, scratch, segmentBytes } from './journalFixtures';
+import { ACK_OFFSET, SEGMENT_MAGIC } from '../../src/transports/encodeSegment';
+import { legacySegmentBytes, plantOwner, records, replayedBodies, scratch, segmentBytes } from './journalFixtures';
 
 const open = (directory: string) => createFileJournal({ directory, key: 'destination' });
 
@@ -76,10 +77,11 @@ describe('replayAdoptedFolder (through createFileJournal)', () => {
   });
 
   it('opens at once on 10,000 records left behind and replays them in slices without stalling the event loop', async () => {
-    // Wall-clock stalls include time the OS gave other processes (CI runs suites side by side on 2 cores):
-    // the best of three runs is asserted. A replay that is not sliced stalls hundreds of ms in every run.
+    // A stall is counted for what this process itself spent in it (CPU time), not for the time the OS gave
+    // other processes (suites run side by side on 2 shared cores): a replay that is not sliced spends
+    // hundreds of ms of its own in one turn, whatever the machine's load. The best of three runs is asserted.
     const runs: { openCallMs: number; longestStallMs: number }[] = [];
-    for (let run = 0; run < 3 && !runs.some((r) => r.longestStallMs < 50); run++) {
+    for (let run = 0; run < 3 && !runs.some((r) => r.longestStallMs < 50 && r.openCallMs < 10); run++) {
       const directory = await scratch();
       const left = open(directory);
       await openAndCollect(left);
@@ -89,17 +91,16 @@ describe('replayAdoptedFolder (through createFileJournal)', () => {
 
       const next = open(directory);
       const slices: JournalRecord[][] = [];
-      const delay = monitorEventLoopDelay({ resolution: 5 });
-      delay.enable();
+      const stalls = watchBusyStalls();
       const started = performance.now();
-      const opening = next.open({ replay: (batch) => slices.push(batch), unreadable: () => undefined });
+      const { sink } = collectingSink();
+      const opening = next.open({ ...sink, replay: (batch) => (slices.push(batch), sink.replay(batch)) });
       const openCallMs = performance.now() - started;
       await opening;
       const replayMs = performance.now() - started;
-      delay.disable();
-      const longestStallMs = delay.max / 1e6;
+      const longestStallMs = stalls.stop();
       console.info(
-        `open() ${openCallMs.toFixed(1)} ms, 10,000 replayed in ${replayMs.toFixed(0)} ms, longest stall ${longestStallMs.toFixed(1)} ms`,
+        `open() ${openCallMs.toFixed(1)} ms, 10,000 replayed in ${replayMs.toFixed(0)} ms, longest busy stall ${longestStallMs.toFixed(1)} ms`,
       );
       expect(slices.flat().map((r) => r.id)).toEqual(backlog.map((r) => r.id));
       expect(slices.length).toBeGreaterThan(10);
@@ -111,3 +112,90 @@ describe('replayAdoptedFolder (through createFileJournal)', () => {
     expect(Math.min(...runs.map((r) => r.longestStallMs))).toBeLessThan(50);
   }, 60_000);
 });
+
+describe('replayAdoptedFolder on damaged files (real files, one fault each)', () => {
+  const live = [0, 2, 3]; // record 1 was acknowledged
+  const bodies = ['zero', 'one', 'two', 'three'];
+  /**
+   * Where each fault lands, given the clean file and its decoded frames, and the record it costs (-1: none).
+   * A record whose head is hit is counted as `{ default: 1 }` (what it carried is not trusted any more); one
+   * whose body is hit, with its header's quantities.
+   */
+  const faults: [string, (bytes: Buffer, frames: { offset: number; length: number }[]) => number, number][] = [
+    ['a bit of the segment magic', () => 3, -1],
+    ['a bit of the record count', () => SEGMENT_MAGIC.length, -1],
+    ['a bit of the segment id (head CRC)', () => SEGMENT_MAGIC.length + 9, -1],
+    ['the acknowledgement byte of a live record', () => ACK_OFFSET + 2, -1],
+    ['the acknowledgement byte of a done record', () => ACK_OFFSET + 1, -1],
+    ['a bit of a record magic', (_, frames) => frames[2]!.offset + 1, 2],
+    ['a bit of a record index', (_, frames) => frames[2]!.offset + 4, 2],
+    ['a bit of a header length', (_, frames) => frames[2]!.offset + 8, 2],
+    ['a bit of a header', (_, frames) => frames[2]!.offset + 30, 2],
+    ['a bit of a body', (_, frames) => frames[2]!.offset + frames[2]!.length - 6, 2],
+    ['a bit of a body CRC', (_, frames) => frames[2]!.offset + frames[2]!.length - 2, 2],
+    ['a bit of a done record', (_, frames) => frames[1]!.offset + frames[1]!.length - 6, -1],
+  ];
+
+  it.each(faults)(
+    '%s: every other live record replayed, the one hit counted, nothing twice',
+    async (name, at, lost) => {
+      const directory = await scratch();
+      const written = bodies.map((body) => journalRecord({ body, quantities: { error: 1 } }));
+      const bytes = segmentBytes(written, [1]);
+      const offset = at(bytes, decodeSegment(bytes).frames);
+      bytes[offset] = bytes[offset]! ^ 0x04;
+      await plantOwner(path.join(directory, 'destination'), [bytes], { lock: false });
+      const first = open(directory);
+      const seen = await openAndCollect(first);
+      const expected = live.filter((index) => index !== lost).map((index) => bodies[index]);
+      expect(seen.replayed.map((r) => r.body)).toEqual(expected);
+      const headHit = name.includes('record magic') || name.includes('index') || name.includes('header');
+      expect(seen.unreadable).toEqual(lost < 0 ? [] : [headHit ? { default: 1 } : { error: 1 }]);
+      await first.close();
+      // Damaged files are rewritten (or removed) by the first owner: the next one counts nothing again.
+      const next = open(directory);
+      const again = await openAndCollect(next);
+      expect(again.replayed.map((r) => r.body).sort()).toEqual([...expected].sort());
+      expect(again.unreadable).toEqual([]);
+      await next.close();
+    },
+  );
+
+  it('replays a segment an earlier release wrote (format 1), and forgets what is acknowledged there', async () => {
+    const directory = await scratch();
+    const written = records(3, 'v1');
+    await plantOwner(path.join(directory, 'destination'), [legacySegmentBytes(written, [1])], { lock: false });
+    const first = open(directory);
+    const seen = await openAndCollect(first);
+    expect(seen.replayed.map((r) => r.body)).toEqual(['v1 0', 'v1 2']);
+    await first.acknowledge(seen.replayed[0]!.id);
+    await first.close();
+    const next = open(directory);
+    expect(await replayedBodies(next)).toEqual(['v1 2']);
+    await next.close();
+  });
+});
+
+/**
+ * The longest stretch the event loop was held by this process's own work: per late tick of a 5 ms timer, the
+ * lesser of its lateness and the CPU the process used meanwhile (a process the OS did not run burns none).
+ */
+function watchBusyStalls(): { stop(): number } {
+  let longest = 0;
+  let last = { wall: performance.now(), cpu: process.cpuUsage() };
+  const timer = setInterval(() => {
+    const wall = performance.now();
+    const late = wall - last.wall - 5;
+    if (late > 10) {
+      const cpu = process.cpuUsage(last.cpu);
+      longest = Math.max(longest, Math.min(late, (cpu.user + cpu.system) / 1000));
+    }
+    last = { wall, cpu: process.cpuUsage() };
+  }, 5);
+  return {
+    stop() {
+      clearInterval(timer);
+      return longest;
+    },
+  };
+}
