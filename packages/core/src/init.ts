@@ -52,7 +52,7 @@ export function initAndBind<O extends CoreOptions>(
   const unsupported = [...new Set([...(earlier?.unsupported ?? []), ...checked.unsupported])];
   if (unsupported.length > 0) {
     debugLogger.log(
-      `${process.env.NODE_ENV !== 'production' ? 'Sentry options Faultline does not implement' : 'Sentry-only options'}, ignored: ${unsupported.join(', ')}`,
+      `${process.env.NODE_ENV !== 'production' ? 'Sentry options Faultline does not implement' : 'Unknown options'}, ignored: ${unsupported.join(', ')}`,
     );
   }
   let client: Client;

@@ -1,6 +1,9 @@
 import { suggestOption } from './suggestOption';
 import type { OptionCheck } from './types';
 
+// Replaced by bundlers: "did you mean" is development-only (production still names the field).
+declare const process: { env: { NODE_ENV?: string } };
+
 // The checks most options are made of.
 export const isString: OptionCheck = (v) => (typeof v === 'string' ? undefined : 'expected a string');
 export const isBoolean: OptionCheck = (v) => (typeof v === 'boolean' ? undefined : 'expected true or false');
@@ -33,7 +36,8 @@ export const fieldsCheck =
       const problem = check ? fieldValue !== undefined && check(fieldValue) : 'unknown field';
       if (typeof problem !== 'string') kept[field] = fieldValue;
       else {
-        const suggestion = check ? undefined : suggestOption(field, Object.keys(fields));
+        const suggestion =
+          check || process.env.NODE_ENV === 'production' ? undefined : suggestOption(field, Object.keys(fields));
         problems.push(`${field}: ${problem}, left out${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
       }
     }

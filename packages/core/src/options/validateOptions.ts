@@ -6,6 +6,9 @@ import { showValue as show } from './showValue';
 import { suggestOption } from './suggestOption';
 import type { OptionCheck } from './types';
 
+// Replaced by bundlers: unknown keys and "did you mean" are for development builds (see below).
+declare const process: { env: { NODE_ENV?: string } };
+
 /** Options from one place. Layers are listed from the highest precedence to the lowest. */
 export interface OptionLayer {
   options: unknown;
@@ -18,7 +21,7 @@ export interface OptionLayer {
 export interface OptionsCheckResult {
   /** Every problem, one line each, naming the option, where it came from and the raw value. */
   problems: string[];
-  /** Sentry options Faultline does not implement that were given (and are ignored). */
+  /** Sentry options Faultline does not implement that were given (and are ignored); in a production build, every unknown key. */
   unsupported: string[];
   /** Every usable value, the layers merged by precedence (plain objects merged one level deep). */
   options: Record<string, unknown>;
@@ -65,7 +68,9 @@ export function checkOptionLayers(layers: OptionLayer[], checks: Record<string, 
     }
     for (const key of ownKeys(options)) {
       if (Object.hasOwn(checks, key) || key === '$schema') continue;
-      if (isSentryOnlyOption(key)) unsupported.add(key);
+      // Production builds carry neither Sentry's option list nor the suggestions: there an unknown key
+      // (which changes nothing at run time) is named with `debug`; development builds warn about it.
+      if (process.env.NODE_ENV === 'production' || isSentryOnlyOption(key)) unsupported.add(key);
       else findings.push({ key, layer, text: unknownKey(key, Object.keys(checks), source) });
     }
     for (const [key, check] of Object.entries(checks)) {
@@ -112,7 +117,7 @@ function line({ key, layer, text, ignored }: Finding, supplier: OptionLayer | un
 }
 
 function unknownKey(key: string, known: string[], source: string | undefined): string {
-  const suggestion = suggestOption(key, known);
+  const suggestion = process.env.NODE_ENV !== 'production' ? suggestOption(key, known) : undefined;
   const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
   return `unknown option${source === undefined ? '' : ', ignored'}${hint}`;
 }
