@@ -34,8 +34,8 @@ export interface FixtureServer {
 }
 
 /**
- * One origin that serves the fixture pages (one folder per scenario), the built CDN bundle at
- * /faultline.min.js, a same-origin /api for the page's own requests, and a Sentry envelope receiver at
+ * One origin that serves the fixture pages (one folder per scenario), the built CDN bundles at
+ * /faultline.min.js and /loader.min.js, a same-origin /api for the page's own requests, and a Sentry envelope receiver at
  * /api/1/envelope/ that records what the SDK sent. Listens on `port` when given (a receiver that comes
  * back where it was), else on any free port.
  */
@@ -60,10 +60,9 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
         res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
         return;
       }
-      const file =
-        url.pathname === '/faultline.min.js' || url.pathname === '/faultline.min.js.map'
-          ? path.join(BUNDLE_DIR, url.pathname)
-          : path.join(E2E_DIR, url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname);
+      const file = /^\/(faultline|loader)\.min\.js(\.map)?$/.test(url.pathname)
+        ? path.join(BUNDLE_DIR, url.pathname)
+        : path.join(E2E_DIR, url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname);
       if (!file.startsWith(E2E_DIR) && !file.startsWith(BUNDLE_DIR)) return void res.writeHead(403).end();
       try {
         const content = await readFile(file);
