@@ -1,4 +1,5 @@
-export { init, initAndBind, getCoreDefaultIntegrations } from './init';
+export { init, initAndBind } from './init';
+export { getCoreDefaultIntegrations } from './integrations/getCoreDefaultIntegrations';
 export { captureException, captureMessage, captureEvent, lastEventId } from './api/capture';
 export { captureErrors } from './api/captureErrors';
 export { markCaptured } from './api/markCaptured';
@@ -116,6 +117,9 @@ export { installOnce } from './installOnce';
 export { createClient } from './client/createClient';
 export { createUnboundClient } from './client/createUnboundClient';
 export { resolveOptions } from './client/resolveOptions';
+export { setupIntegrations } from './client/setupIntegrations';
+export { addBreadcrumbWith } from './client/addBreadcrumbWith';
+export { applyCaptureContext } from './api/resolveCaptureHint';
 export { CORE_OPTION_CHECKS } from './options/coreOptionChecks';
 export { checkOptionLayers, validateOptions } from './options/validateOptions';
 export { lokiOptionCheck } from './options/lokiOptionCheck';

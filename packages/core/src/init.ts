@@ -4,8 +4,7 @@ import { createClient } from './client/createClient';
 import { resolveOptions } from './client/resolveOptions';
 import type { Client, CoreOptions, PlatformSettings } from './client/types';
 import { SDK_VERSION } from './constants';
-import { dedupeIntegration } from './integrations/dedupeIntegration';
-import { eventFiltersIntegration } from './integrations/eventFiltersIntegration';
+import { getCoreDefaultIntegrations } from './integrations/getCoreDefaultIntegrations';
 import { debugLogger } from './debugLogger';
 import { CORE_OPTION_CHECKS, FATAL_OPTIONS } from './options/coreOptionChecks';
 import type { OptionCheck } from './options/types';
@@ -75,11 +74,6 @@ export function initAndBind<O extends CoreOptions>(
     }
   }
   return client;
-}
-
-/** The integrations every platform starts with. */
-export function getCoreDefaultIntegrations() {
-  return [dedupeIntegration(), eventFiltersIntegration()];
 }
 
 /**

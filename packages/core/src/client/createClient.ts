@@ -8,7 +8,6 @@ import { isError } from '../event/isError';
 import { debugLogger } from '../debugLogger';
 import { getCarrier, runPendingWork } from '../carrier';
 import { forEachFrame } from '../event/forEachFrame';
-import { truncate } from '../normalize/safeString';
 import { normalize } from '../normalize/normalize';
 import type { EventProcessor, Scope } from '../scope/createScope';
 import { resolveWithin } from '../timers';
@@ -17,6 +16,7 @@ import type { Dsn, Event, EventHint } from '../types';
 import { uuid4 } from '../uuid4';
 import type { LogPipeline } from '../logs/createLogPipeline';
 import { createScrubber } from '../scrub/createScrubber';
+import { addBreadcrumbWith } from './addBreadcrumbWith';
 import { createDropRecorder, type DropRecorder } from './createDropRecorder';
 import { createStormGuard } from './createStormGuard';
 import { isThenable } from './maybePromise';
@@ -183,19 +183,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       if (open) logPipeline()?.capture(level, message, attributes, logOptions);
     },
     addBreadcrumb(breadcrumb, hint, scope) {
-      if (!open || options.maxBreadcrumbs <= 0) return;
-      try {
-        let crumb = { timestamp: Date.now() / 1000, ...breadcrumb };
-        if (crumb.message !== undefined) crumb.message = truncate(String(crumb.message), options.maxValueLength);
-        if (options.beforeBreadcrumb) {
-          const result = options.beforeBreadcrumb(crumb, hint);
-          if (!result) return;
-          crumb = result as typeof crumb;
-        }
-        (scope ?? getCarrier().strategy.getScopes().isolationScope).addBreadcrumb(crumb, options.maxBreadcrumbs);
-      } catch (error) {
-        debugLogger.error('Adding a breadcrumb failed', error);
-      }
+      if (open) addBreadcrumbWith(options, breadcrumb, hint, scope);
     },
     recordDroppedEvent: (reason, category, quantity) => drops.record(reason, category, quantity),
     sendEnvelope(envelope: Envelope) {
