@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { runBundleSize } from './suites/bundleSize.mjs';
 import { runDebugIdCost } from './suites/debugIdCost.mjs';
 import { runSizeBreakdown } from './suites/sizeBreakdown.mjs';
+import { runSplitSize } from './suites/splitSize.mjs';
 import { runViteShare } from './suites/viteShare.mjs';
 import { runCoreSpeed } from './suites/coreSpeed.mjs';
 import { runDeliverySpeed } from './suites/deliverySpeed.mjs';
@@ -27,6 +28,7 @@ const sizeSection = [
   '',
   await runBundleSize(),
   await runSizeBreakdown(),
+  await runSplitSize(),
   await runViteShare(),
   await runDebugIdCost(),
 ].join('\n');
