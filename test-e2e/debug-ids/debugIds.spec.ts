@@ -123,7 +123,8 @@ async function expectReadableTrace(page: Page, dist: string) {
 }
 
 test.describe('debug IDs: a Vite + React production build', () => {
-  test.describe.configure({ mode: 'parallel' });
+  // Each test runs one to three Vite production builds: ~10 s each alone, several times that on a busy machine.
+  test.describe.configure({ mode: 'parallel', timeout: 120_000 });
 
   test('injected by faultline sourcemaps inject: the event names each file’s debug ID and faultline dev resolves its frames', async ({
     page,

@@ -11,6 +11,7 @@ import { expect, test } from '../support/test';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 test.beforeAll(async () => {
+  test.setTimeout(120_000); // a rollup build of React and the SDK: over 30 s on a busy two-core machine
   const bundle = await rollup({
     input: path.join(here, 'app.mjs'),
     plugins: [

@@ -35,5 +35,6 @@ describe('@faultline/core as published', () => {
       'typed.cts': `import { captureException, init, type CoreOptions } from '@faultline/core';\n${use}`,
     });
     expect(output).toBe('');
-  });
+    // A whole tsc run over the packed package: a few seconds alone, over 20 s on a busy two-core machine.
+  }, 60_000);
 });

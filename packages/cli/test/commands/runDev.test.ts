@@ -310,18 +310,19 @@ describe('faultline dev: mistakes said plainly', () => {
   });
 
   it('names the folder and the permission when --dir may not be created (EACCES), not the port', async (context) => {
-    // chmod does not stop root: as root, the command runs as nobody (65534) through util-linux's setpriv.
+    // chmod does not stop root: as root, the command runs without the capabilities that override file
+    // permissions (util-linux's setpriv). It stays uid 0, so it can still load a checkout in a private folder.
     const isRoot = process.getuid?.() === 0;
     const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((file) => existsSync(file));
     if (isRoot && !setpriv) return context.skip('running as root without setpriv: chmod cannot deny root anything');
-    const as = isRoot ? [setpriv!, '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+    const as = isRoot ? [setpriv!, '--bounding-set=-dac_override,-dac_read_search'] : [];
     const base = tmp();
     chmodSync(base, 0o755);
     const locked = path.join(base, 'locked');
     mkdirSync(locked, { mode: 0o555 });
     chmodSync(locked, 0o555);
     const dir = path.join(locked, 'events');
-    const uid = isRoot ? 65534 : process.getuid!();
+    const uid = process.getuid!();
     const result = await run(['dev', '--port', '0', '--dir', dir], as);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
