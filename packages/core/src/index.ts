@@ -124,6 +124,7 @@ export { CORE_OPTION_CHECKS } from './options/coreOptionChecks';
 export { checkOptionLayers, validateOptions } from './options/validateOptions';
 export { lokiOptionCheck } from './options/lokiOptionCheck';
 export { suggestOption } from './options/suggestOption';
+export { provideOptionHelp } from './options/optionHelp';
 export { eventFromUnknown } from './event/eventFromUnknown';
 export { eventFromMessage } from './event/eventFromMessage';
 export { parseStackFrames } from './event/parseStackFrames';

@@ -7,6 +7,7 @@ import { SDK_VERSION } from './constants';
 import { getCoreDefaultIntegrations } from './integrations/getCoreDefaultIntegrations';
 import { debugLogger } from './debugLogger';
 import { CORE_OPTION_CHECKS, FATAL_OPTIONS } from './options/coreOptionChecks';
+import { optionHelp } from './options/optionHelp';
 import type { OptionCheck } from './options/types';
 import { checkOptionLayers } from './options/validateOptions';
 
@@ -51,7 +52,7 @@ export function initAndBind<O extends CoreOptions>(
   const unsupported = [...new Set([...(earlier?.unsupported ?? []), ...checked.unsupported])];
   if (unsupported.length > 0) {
     debugLogger.log(
-      `${process.env.NODE_ENV !== 'production' ? 'Sentry options Faultline does not implement' : 'Unknown options'}, ignored: ${unsupported.join(', ')}`,
+      `${optionHelp() ? 'Sentry options Faultline does not implement' : 'Unknown options'}, ignored: ${unsupported.join(', ')}`,
     );
   }
   let client: Client;

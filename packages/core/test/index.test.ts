@@ -119,6 +119,7 @@ describe('@faultline/core exports', () => {
         "parseStackFrames",
         "parseTraceparent",
         "propagationContextFromHeaders",
+        "provideOptionHelp",
         "randomHex",
         "readHeader",
         "resolveOptions",

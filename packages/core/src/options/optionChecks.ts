@@ -1,8 +1,5 @@
-import { suggestOption } from './suggestOption';
+import { optionHelp } from './optionHelp';
 import type { OptionCheck } from './types';
-
-// Replaced by bundlers: "did you mean" is development-only (production still names the field).
-declare const process: { env: { NODE_ENV?: string } };
 
 // The checks most options are made of.
 export const isString: OptionCheck = (v) => (typeof v === 'string' ? undefined : 'expected a string');
@@ -36,8 +33,8 @@ export const fieldsCheck =
       const problem = check ? fieldValue !== undefined && check(fieldValue) : 'unknown field';
       if (typeof problem !== 'string') kept[field] = fieldValue;
       else {
-        const suggestion =
-          check || process.env.NODE_ENV === 'production' ? undefined : suggestOption(field, Object.keys(fields));
+        // "Did you mean" where the option help is (not in production browser bundles); the field is named anyway.
+        const suggestion = check ? undefined : optionHelp()?.suggest(field, Object.keys(fields));
         problems.push(`${field}: ${problem}, left out${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
       }
     }

@@ -1,6 +1,7 @@
 import {
   CORE_OPTION_CHECKS,
   checkOptionLayers,
+  provideOptionHelp,
   validateOptions,
   type CoreOptions,
   type SentryOnlyOptions,
@@ -45,6 +46,22 @@ describe('validateOptions', () => {
       ]);
       expect(result.unsupported).toEqual(['enviroment', 'tracesSampleRate']);
     } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('in a production build where a platform provided the option help (Node), still warns and suggests', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      provideOptionHelp();
+      const result = validateOptions({ enviroment: 'prod', tracesSampleRate: 1, scrub: { feilds: [] } });
+      expect(result.problems).toEqual([
+        'enviroment: unknown option; did you mean `environment`?',
+        'scrub: feilds: unknown field, left out; did you mean `fields`?',
+      ]);
+      expect(result.unsupported).toEqual(['tracesSampleRate']);
+    } finally {
+      provideOptionHelp(false);
       vi.unstubAllEnvs();
     }
   });
