@@ -49,46 +49,6 @@ function bundleConfigFor(dir, pkg, tsconfig, { input, name, file }) {
   };
 }
 
-/**
- * A module a package loads with `import()` and declares in `faultline.deferred` (`{ "file name": "src/…" }`):
- * in the ESM build it is one self-contained file, its own copy of @faultline/core inlined, so that no code
- * it needs is reachable from the package's entry through a barrel (`index.js` re-exports nearly all of core):
- * esbuild's code splitting keeps every file reachable from an entry in the entry's chunks, used or not.
- * The CommonJS build keeps it as an ordinary module of the package (one chunk anyway).
- */
-function deferredConfigFor(dir, pkg, tsconfig, [name, input]) {
-  const inlined = new Set(['@faultline/core']);
-  const external = externalFor(pkg);
-  return {
-    input: path.join(dir, input),
-    external: (id) => !inlined.has(id) && external(id),
-    plugins: [
-      nodeResolve({ browser: true }),
-      esbuild({
-        target: 'es2022',
-        tsconfig: existsSync(tsconfig) ? tsconfig : undefined,
-        define: { __FAULTLINE_VERSION__: JSON.stringify(pkg.version) },
-      }),
-    ],
-    output: { file: path.join(dir, `build/esm/${name}.js`), format: 'es', sourcemap: true },
-  };
-}
-
-/** Points the ESM build's `import('./pipeline/startPipeline.js')` at the self-contained file of that module. */
-function deferredImports(deferred) {
-  return {
-    name: 'deferred-imports',
-    renderChunk(code) {
-      let changed = code;
-      for (const [name, input] of Object.entries(deferred)) {
-        const built = `./${path.relative('src', input).replace(/\.ts$/, '.js')}`;
-        changed = changed.replaceAll(`import('${built}')`, `import('./${name}.js')`);
-      }
-      return changed === code ? null : { code: changed, map: null };
-    },
-  };
-}
-
 function configsFor(dir) {
   const pkg = readJson(path.join(dir, 'package.json'));
   const input = Object.fromEntries(
@@ -110,7 +70,6 @@ function configsFor(dir) {
   const preserve = { preserveModules: true, preserveModulesRoot: path.join(dir, 'src'), sourcemap: true };
   return [
     ...(pkg.faultline?.bundles ?? []).map((bundle) => bundleConfigFor(dir, pkg, tsconfig, bundle)),
-    ...Object.entries(pkg.faultline?.deferred ?? {}).map((entry) => deferredConfigFor(dir, pkg, tsconfig, entry)),
     {
       input,
       external,
@@ -121,7 +80,6 @@ function configsFor(dir) {
           dir: path.join(dir, 'build/esm'),
           format: 'es',
           entryFileNames: '[name].js',
-          plugins: pkg.faultline?.deferred ? [deferredImports(pkg.faultline.deferred)] : [],
         },
         {
           ...preserve,

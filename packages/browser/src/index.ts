@@ -1,6 +1,7 @@
 export { init } from './init';
 export { getDefaultIntegrations } from './getDefaultIntegrations';
-export { makeFetchTransport, sendBeacon } from './transports/makeFetchTransport';
+export { makeFetchTransport } from './transports/makeFetchTransport';
+export { sendBeacon } from './transports/sendBeacon';
 export { createIndexedDbJournal } from './transports/createIndexedDbJournal';
 export type { IndexedDbJournalOptions, LockManagerLike } from './transports/createIndexedDbJournal';
 export type { FetchTransportOptions } from './transports/makeFetchTransport';

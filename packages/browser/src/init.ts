@@ -38,7 +38,7 @@ export function init(options: BrowserOptions = {}): Client {
   );
   const carrier = getCarrier();
   carrier.debug = options.debug === true;
-  const client = createEntryClient(resolved, platform, () => import('./pipeline/startPipeline'));
+  const client = createEntryClient(resolved, platform, () => import('./faultline-pipeline'));
   carrier.client = client;
   if (resolved.enabled === false) return client;
   // One trace per page load, shared by its events, logs and outgoing requests.

@@ -1,0 +1,3 @@
+// The module `init` loads with import(): its own file so that bundlers name the chunk after it
+// (`faultline-pipeline-<hash>.js`), which is what the README tells a page to preload.
+export { startPipeline } from './pipeline/startPipeline';
