@@ -9,4 +9,6 @@ init({
   integrations: (defaults) => defaults.filter((integration) => integration.name !== 'Dedupe'),
 });
 addBreadcrumb({ category: 'app', message: 'booting' });
-throw new TypeError('thrown in the first line');
+// `?page=<name>` names the page in the message, for the tests that load it twice.
+const name = new URLSearchParams(location.search).get('page');
+throw new TypeError(`thrown in the first line${name ? ` of ${name}` : ''}`);

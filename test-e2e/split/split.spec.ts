@@ -74,3 +74,51 @@ test('the pipeline chunk answering 404, then available: the error waits, and is 
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
   expect(server.events()).toHaveLength(1);
 });
+
+for (const leaving of ['navigated away', 'closed'] as const) {
+  test(`the page ${leaving} before the pipeline chunk arrives: its error is kept and delivered once by the next page load`, async ({
+    page,
+    context,
+    server,
+  }) => {
+    let hang = true;
+    const requested: string[] = [];
+    await context.route(PIPELINE, async (route) => {
+      requested.push(hang ? 'hung' : 'served');
+      if (!hang) await route.continue(); // else never answered: the chunk cannot arrive on this page
+    });
+    await page.goto(`${server.origin}/split/?page=first`);
+    // The capture asked for the pipeline at once; it is on its way and never comes.
+    await expect.poll(() => requested).toEqual(['hung']);
+    const leftAt = Date.now();
+    hang = false;
+    let next = page;
+    if (leaving === 'closed') {
+      await page.close({ runBeforeUnload: true });
+      next = await context.newPage();
+    }
+    expect(server.events()).toHaveLength(0);
+    await next.goto(`${server.origin}/split/?page=second`);
+    await server.waitFor(() => server.events().length >= 2);
+    await next.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    const values = server
+      .events()
+      .map((e: { exception: { values: { value: string }[] } }) => e.exception.values.at(-1)!.value);
+    expect(values.sort()).toEqual(['thrown in the first line of first', 'thrown in the first line of second']);
+    const first = server
+      .events()
+      .find((e: { exception: { values: { value: string }[] } }) => e.exception.values.at(-1)!.value.endsWith('first'));
+    expect(first.timestamp * 1000).toBeLessThan(leftAt); // its own time
+    expect(first).toMatchObject({
+      release: 'e2e@1.0.0',
+      exception: { values: [{ type: 'TypeError', mechanism: { type: 'onerror', handled: false } }] },
+    });
+    expect(first.breadcrumbs.map((b: { message: string }) => b.message)).toContain('booting');
+    // Delivered, so deleted: nothing left in the page's storage, and a third page load sends only its own error.
+    expect(await next.evaluate(() => localStorage.length)).toBe(0);
+    await next.goto(`${server.origin}/split/?page=third`);
+    await server.waitFor(() => server.events().length >= 3);
+    await next.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    expect(server.events()).toHaveLength(3);
+  });
+}

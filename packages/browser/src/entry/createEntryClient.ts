@@ -12,6 +12,9 @@ import {
   type Scope,
 } from '@faultline/core';
 import { createCaptureBuffer } from './createCaptureBuffer';
+import { keepEarlyRecords } from './keepEarlyRecords';
+import { toStoredRecord } from './toStoredRecord';
+import { watchPageHide } from './watchPageHide';
 import { createPipelineLoader, type ScheduleIdle } from './createPipelineLoader';
 import { processingOnly } from './processingOnly';
 import type { CaptureRecord, EntryOptions, Pipeline, PipelineModule, RecordKind } from './types';
@@ -34,11 +37,22 @@ export function createEntryClient(
   let open = options.enabled !== false;
   let pipeline: Pipeline | undefined;
   const buffer = createCaptureBuffer();
+  // While captures wait, a page going away keeps them in localStorage for the next page load's pipeline.
+  let unwatch: (() => void) | undefined;
+  const keepWaiting = (): void => {
+    if (pipeline || buffer.size() === 0) return;
+    try {
+      keepEarlyRecords(buffer.take().map(toStoredRecord), buffer.takeDrops());
+    } catch (error) {
+      debugLogger.error('Keeping captures for the next page failed', error);
+    }
+  };
   const loader = createPipelineLoader(
     load,
     {
       ready(module) {
         pipeline = module.startPipeline({ options, integrations: options.integrations, platform });
+        unwatch?.();
         for (const [reason, category, quantity] of buffer.takeDrops()) {
           pipeline.client.recordDroppedEvent(reason, category, quantity);
         }
@@ -69,6 +83,7 @@ export function createEntryClient(
       scopes: [globalScope.clone(), active.isolationScope.clone(), (scope ?? active.scope).clone()],
     };
     buffer.push(kept);
+    unwatch ??= watchPageHide(keepWaiting);
     loader.request();
   };
   /** Records a capture and gives back its event id, as the pipeline's client would. */
@@ -157,6 +172,7 @@ export function createEntryClient(
       const flushed = await client.flush(timeout);
       open = false;
       loader.stop();
+      unwatch?.();
       await pipeline?.client.close(0);
       return flushed;
     },

@@ -11,11 +11,14 @@ import { BROWSER_OPTION_CHECKS } from '../browserOptions';
 import { processingOnly } from '../entry/processingOnly';
 import type { CaptureRecord, EntryHandle, Pipeline } from '../entry/types';
 import { makeFetchTransport } from '../transports/makeFetchTransport';
+import { claimEarlyRecords } from './claimEarlyRecords';
+import { fromStoredRecord } from './fromStoredRecord';
 
 /**
  * The part of the SDK a page loads after its first idle moment or first capture: validates the options
  * `init` was given, makes the client that builds, scrubs and delivers events (the IndexedDB journal and
- * fetch transport with it), binds it as the current client, and runs what was recorded before it came.
+ * fetch transport with it), binds it as the current client, and runs what was recorded before it came:
+ * what the entry hands it, and what an earlier page kept in `localStorage` because it went away first.
  */
 export function startPipeline({ options, integrations, platform }: EntryHandle): Pipeline {
   const hasDestination = Boolean(options.dsn || options.tunnel || options.delivery?.destinations?.length);
@@ -34,6 +37,12 @@ export function startPipeline({ options, integrations, platform }: EntryHandle):
     { ...platform, defaultIntegrations: [] },
     BROWSER_OPTION_CHECKS,
   );
+  if (client.isEnabled()) {
+    // What an earlier page kept because it went away before its pipeline arrived: run first, as the oldest.
+    const { records, drops } = claimEarlyRecords();
+    for (const [reason, category, quantity] of drops) client.recordDroppedEvent(reason, category, quantity);
+    for (const record of records) runRecord(client, fromStoredRecord(record));
+  }
   return { client, run: (record) => runRecord(client, record) };
 }
 
