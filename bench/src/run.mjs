@@ -14,6 +14,7 @@ import { runEndToEndDelivery } from './suites/endToEndDelivery.mjs';
 import { runLogAndScrubSpeed } from './suites/logAndScrubSpeed.mjs';
 import { runNodeStartup } from './suites/nodeStartup.mjs';
 import { runBrowserStartup } from './suites/browserStartup.mjs';
+import { REQUEST_SESSIONS_HEADING, runRequestSessionCost } from './suites/requestSessionCost.mjs';
 
 const require = createRequire(import.meta.url);
 const version = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
@@ -43,6 +44,26 @@ if (process.argv.includes('--size')) {
   writeFileSync(file, `${doc.slice(0, start)}${sizeSection}\n${doc.slice(end)}`);
   console.log(sizeSection);
   console.log('\nWrote the Size section of docs/benchmarks.md');
+  process.exit(0);
+}
+// `--end-to-end`: the default-setup rows alone (minutes, not the whole bench), written in place of their section.
+if (process.argv.includes('--end-to-end')) {
+  const file = new URL('../../docs/benchmarks.md', import.meta.url);
+  const doc = readFileSync(file, 'utf8');
+  const heading = '## Default Node setups end to end';
+  const start = doc.indexOf(heading);
+  const next = doc.indexOf('\n## ', start + 1);
+  if (start < 0) throw new Error('docs/benchmarks.md has no end-to-end section to replace: run npm run bench');
+  const section = [
+    `${heading} (\`bench/src/suites/endToEndDelivery.mjs\`)`,
+    '',
+    `Measured on ${date}: Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, load average ${os.loadavg()[0].toFixed(1)} at the start (a machine shared with other builds).`,
+    '',
+    await runEndToEndDelivery({ quick: false }),
+  ].join('\n');
+  writeFileSync(file, `${doc.slice(0, start)}${section}${next < 0 ? '\n' : doc.slice(next)}`);
+  console.log(section);
+  console.log('\nWrote the end-to-end section of docs/benchmarks.md');
   process.exit(0);
 }
 const core = await runCoreSpeed(options);
@@ -77,6 +98,7 @@ const winstonCost = ['faultline', 'sentry']
   .join('');
 const delivery = await runDeliverySpeed(quick ? { rounds: 3, count: 300 } : { rounds: 5, count: 1000 });
 const endToEnd = await runEndToEndDelivery({ quick });
+const requestSessions = await runRequestSessionCost(quick ? { rounds: 3, requests: 5000, quick } : {});
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const report = [
   '# Benchmarks',
@@ -139,6 +161,9 @@ const report = [
   '## Default Node setups end to end (`bench/src/suites/endToEndDelivery.mjs`)',
   '',
   endToEnd,
+  REQUEST_SESSIONS_HEADING,
+  '',
+  requestSessions,
 ].join('\n');
 
 console.log(report);

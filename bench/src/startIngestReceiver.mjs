@@ -4,14 +4,19 @@ import { fork } from 'node:child_process';
 
 const RECEIVER = new URL('../../packages/test-utils/src/receiverProcess.mjs', import.meta.url);
 
-export async function startIngestReceiver() {
-  const child = fork(RECEIVER, ['0'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+/** `tls`: HTTP/2 over TLS (and HTTP/1.1) with a self-signed certificate, `ca` (for NODE_EXTRA_CA_CERTS). */
+export async function startIngestReceiver({ tls = false } = {}) {
+  const child = fork(RECEIVER, ['0', ...(tls ? ['tls'] : [])], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  let ca;
   const waiting = new Map();
   let nextId = 0;
   const port = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`receiver exited with ${code}`)));
     child.on('message', (message) => {
-      if (message.type === 'ready') return resolve(message.port);
+      if (message.type === 'ready') {
+        ca = message.ca;
+        return resolve(message.port);
+      }
       const pending = waiting.get(message.id);
       waiting.delete(message.id);
       if (message.ok) pending?.resolve(message.result);
@@ -26,7 +31,8 @@ export async function startIngestReceiver() {
     });
   return {
     port,
-    dsn: `http://public@127.0.0.1:${port}/1`,
+    dsn: `${tls ? 'https' : 'http'}://public@127.0.0.1:${port}/1`,
+    ca,
     stats: () => call('stats'),
     events: (prefix) => call('events', { prefix }),
     set: (options) => call('set', options),

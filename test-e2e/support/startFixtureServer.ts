@@ -12,6 +12,8 @@ export interface ReceivedEnvelope {
   headers: Record<string, unknown>;
   items: [Record<string, unknown>, any][];
   at: number;
+  /** The body as it arrived. */
+  body: string;
 }
 
 export interface FixtureServer {
@@ -51,7 +53,7 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
           const retryAfter = fixture.refusingRetryAfter ? { 'Retry-After': fixture.refusingRetryAfter } : {};
           return void res.writeHead(503, { 'Access-Control-Allow-Origin': '*', ...retryAfter }).end();
         }
-        envelopes.push({ ...parseEnvelope(body), at: Date.now() });
+        envelopes.push({ ...parseEnvelope(body), at: Date.now(), body });
         res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('{}');
         return;
       }
@@ -141,7 +143,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function parseEnvelope(text: string): Omit<ReceivedEnvelope, 'at'> {
+function parseEnvelope(text: string): Omit<ReceivedEnvelope, 'at' | 'body'> {
   const lines = text.split('\n').filter(Boolean);
   const items: ReceivedEnvelope['items'] = [];
   for (let i = 1; i + 1 < lines.length; i += 2) items.push([JSON.parse(lines[i]!), JSON.parse(lines[i + 1]!)]);

@@ -2,7 +2,7 @@
 // resolves at once: the same work a real transport does before the network.
 import * as Faultline from '@faultline/core';
 
-export function setupFaultlineCore({ scrub } = {}) {
+export function setupFaultlineCore({ scrub, sdkMetrics } = {}) {
   let bytes = 0;
   let sends = 0;
   const transport = () => ({
@@ -13,14 +13,16 @@ export function setupFaultlineCore({ scrub } = {}) {
     },
     flush: () => Promise.resolve(true),
   });
-  Faultline.init({
+  const client = Faultline.init({
     dsn: 'https://public@o1.ingest.example.com/1',
     release: 'bench@1.0.0',
     transport,
     ...(scrub === undefined ? {} : { scrub }),
+    ...(sdkMetrics === undefined ? {} : { sdkMetrics }),
   });
   return {
     api: Faultline,
+    client,
     sends: () => sends,
     bytesPerSend: () => (sends === 0 ? 0 : bytes / sends),
   };

@@ -13,6 +13,10 @@ function fillScope(api) {
 }
 
 export async function runCoreSpeed(options) {
+  // Two more clients, alike but for the SDK's own metrics (on by default, `sdkMetrics: false`), for the cost
+  // of its counters with the same history; the one bound last is the one every other row measures.
+  const withMetrics = setupFaultlineCore();
+  const withoutMetrics = setupFaultlineCore({ sdkMetrics: false });
   const faultline = setupFaultlineCore();
   const sentry = setupSentryCore();
   fillScope(faultline.api);
@@ -46,6 +50,37 @@ export async function runCoreSpeed(options) {
     ),
   );
   const sent = { faultline: faultline.sends() - before.faultline, sentry: sentry.sends() - before.sentry };
+  // The same capture through each client in turn (bound as its round starts: `i` is 0 there).
+  const through = (setup) => (i) => {
+    if (i === 0) faultline.api.setCurrentClient(setup.client);
+    capture(faultline.api)(i);
+  };
+  sections.push(
+    toTable(
+      'captureException, the SDK’s own metrics (getSdkMetrics, Prometheus) on and off',
+      await compare(
+        [
+          {
+            name: '@faultline/core (metrics on, default)',
+            op: through(withMetrics),
+            bytesPerOp: withMetrics.bytesPerSend,
+          },
+          {
+            name: '@faultline/core (sdkMetrics: false)',
+            op: through(withoutMetrics),
+            bytesPerOp: withoutMetrics.bytesPerSend,
+          },
+          { name: '@sentry/core', op: capture(sentry.api), bytesPerOp: sentry.bytesPerSend },
+        ],
+        options,
+      ),
+    ),
+  );
+  faultline.api.setCurrentClient(faultline.client);
+  const counted = faultline.api.getSdkMetrics(withMetrics.client)?.eventsCaptured.error ?? 0;
+  if (counted === 0) throw new Error('the metrics-on client counted no capture: the comparison would be void');
+  if (faultline.api.getSdkMetrics(withoutMetrics.client) !== undefined)
+    throw new Error('sdkMetrics: false kept metrics');
   // Breadcrumbs last: they fill each scope's buffer to its 100-entry limit.
   sections.push(
     toTable(

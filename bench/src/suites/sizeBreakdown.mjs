@@ -35,7 +35,11 @@ export const PARTS = [
   ['scopes and trace context', /core\/(?:src|build\/esm)\/(scope\/|tracing\/|propagationContext)/],
   [
     'default integrations: dedupe, filters, global handlers, 5 breadcrumb kinds, trace propagation, page context, debug IDs, page hide',
-    /core\/(?:src|build\/esm)\/integrations\/|browser\/(?:src|build\/esm)\/(integrations\/|cssSelector|describe|isOwnRequest)/,
+    /core\/(?:src|build\/esm)\/integrations\/|browser\/(?:src|build\/esm)\/(integrations\/(?!browserSession)|cssSelector|describe|isOwnRequest)/,
+  ],
+  [
+    'release health: sessions, the session integration, the client hooks that count errors (not the URL watch it shares with history breadcrumbs)',
+    /core\/(?:src|build\/esm)\/(sessions\/|client\/(createClientHooks|withEnvelopeItems))|browser\/(?:src|build\/esm)\/integrations\/browserSession/,
   ],
   ['browser init and its defaults', /browser\/(?:src|build\/esm)\/(init|getDefaultIntegrations|browserOptions)/],
 ];

@@ -1,5 +1,6 @@
 import { getCoreDefaultIntegrations, type Integration } from '@faultline/core';
 import { browserContextIntegration } from './integrations/browserContextIntegration';
+import { browserSessionIntegration } from './integrations/browserSessionIntegration';
 import { consoleBreadcrumbsIntegration } from './integrations/consoleBreadcrumbsIntegration';
 import { debugIdsIntegration } from './integrations/debugIdsIntegration';
 import { domBreadcrumbsIntegration } from './integrations/domBreadcrumbsIntegration';
@@ -24,5 +25,6 @@ export function getDefaultIntegrations(): Integration[] {
     browserContextIntegration(),
     debugIdsIntegration(),
     pageHideIntegration(),
+    browserSessionIntegration(),
   ];
 }

@@ -17,6 +17,8 @@ export { pageHideIntegration } from './integrations/pageHideIntegration';
 export { debugIdsIntegration } from './integrations/debugIdsIntegration';
 export { webVitalsIntegration } from './integrations/webVitalsIntegration';
 export { browserApiErrorsIntegration } from './integrations/browserApiErrorsIntegration';
+export { browserSessionIntegration } from './integrations/browserSessionIntegration';
+export type { BrowserSessionOptions } from './integrations/browserSessionIntegration';
 export { BrowserClient } from './sentryCompat/BrowserClient';
 export { breadcrumbsIntegration } from './sentryCompat/breadcrumbsIntegration';
 export { httpClientIntegration } from './sentryCompat/httpClientIntegration';
@@ -66,7 +68,6 @@ export {
 export {
   bfcacheMetricsIntegration,
   browserProfilingIntegration,
-  browserSessionIntegration,
   browserTracingIntegration,
   contextLinesIntegration,
   elementTimingIntegration,
@@ -119,6 +120,7 @@ export {
   getGlobalScope,
   getIsolationScope,
   getRootSpan,
+  getSdkMetrics,
   getSpanDescendants,
   getSpanStatusFromHttpCode,
   getTraceData,
@@ -202,6 +204,7 @@ export type {
   Integration,
   LokiOptions,
   ParameterizedString,
+  SdkMetrics,
   SeverityLevel,
   Span,
   SpanAttributes,

@@ -82,6 +82,7 @@ describe('@faultline/browser exports', () => {
         "getReplay",
         "getRootSpan",
         "getRouteProvider",
+        "getSdkMetrics",
         "getSpanDescendants",
         "getSpanStatusFromHttpCode",
         "getTraceData",

@@ -2,6 +2,7 @@ import type { Client } from './client/types';
 import type { createLogPipeline } from './logs/createLogPipeline';
 import { createStackStrategy, type AsyncContextStrategy } from './scope/asyncContext';
 import { createScope, type Scope } from './scope/createScope';
+import type { ClientSessions } from './sessions/types';
 import type { Span } from './spans/types';
 
 /** The one global the SDK keeps: the bound client, the global scope and the async-context strategy. */
@@ -23,6 +24,8 @@ export interface Carrier {
    * each entry removes itself when it runs. See `runPendingWork`.
    */
   pendingWork?: Set<() => void>;
+  /** Each client's release-health sessions, made when first asked for (see `getSessionTracker`). */
+  sessions?: WeakMap<Client, ClientSessions>;
   /** The span each span-made propagation context belongs to (see `getActiveSpan`); made on first use. */
   activeSpans?: WeakMap<object, Span>;
   /** Sentry features used that Faultline accepts and ignores, each noted once (see `noteInert`). */

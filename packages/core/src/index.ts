@@ -69,12 +69,9 @@ export {
   unleashIntegration,
 } from './sentryCompat/inertIntegrations';
 export {
-  captureSession,
-  endSession,
   instrumentSupabaseClient,
   setConversationId,
   setMeasurement,
-  startSession,
   withStaticSpan,
   withStreamedSpan,
 } from './sentryCompat/inertApi';
@@ -141,7 +138,8 @@ export { createClientReportEnvelope } from './envelope/createClientReportEnvelop
 export { serializeEnvelope } from './envelope/serializeEnvelope';
 export { parseEnvelope } from './envelope/parseEnvelope';
 export { randomHex, uuid4 } from './uuid4';
-export { createTransport, DEFAULT_QUEUE_LIMITS } from './transports/createTransport';
+export { createTransport } from './transports/createTransport';
+export { DEFAULT_QUEUE_LIMITS } from './transports/defaultQueueLimits';
 export { getOwnRequestPrefixes } from './transports/getOwnRequestPrefixes';
 export { createSentryDestination } from './transports/createSentryDestination';
 export { createMultiplexedTransport } from './transports/createMultiplexedTransport';
@@ -150,8 +148,11 @@ export { fitEventToSize } from './transports/fitEventToSize';
 export { offerToSink } from './transports/offerToSink';
 export { createLokiDestination } from './loki/createLokiDestination';
 export { validateLokiLabels } from './loki/validateLokiLabels';
+export { endSessions, getRequestSessions, getSessionTracker } from './sessions/getSessionTracker';
+export { captureSession, endSession, startSession } from './sessions/startSession';
 export { debugLogger, isLoggingInternally } from './debugLogger';
 export { SDK_VERSION } from './constants';
+export { getSdkMetrics } from './metrics/getSdkMetrics';
 
 export type {
   Breadcrumb,
@@ -181,6 +182,7 @@ export type {
   BeforeSendLog,
   CaptureLogOptions,
   Client,
+  ClientHooks,
   CoreOptions,
   Integration,
   PlatformSettings,
@@ -206,6 +208,7 @@ export type { OptionsReport } from './init';
 export type { Carrier } from './carrier';
 export type {
   Destination,
+  DeliveryClock,
   DeliveryOptions,
   EncodedEnvelope,
   EnvelopeJournal,
@@ -226,6 +229,28 @@ export type { LogLevel, SerializedLog } from './logs/types';
 export type { Logger } from './logs/logger';
 export type { HeadersLike } from './tracing/readHeader';
 export type { ScrubOptions } from './scrub/types';
+export type {
+  RequestSessions,
+  SessionAggregate,
+  SessionAggregates,
+  SessionAttributes,
+  SessionStartOptions,
+  SessionStatus,
+  SessionTracker,
+  SessionUpdate,
+} from './sessions/types';
+export type { RequestSessionsOptions } from './sessions/createRequestSessions';
+export type {
+  DeliveryMetrics,
+  DeliveryObserver,
+  DestinationMetrics,
+  HistogramSnapshot,
+  SdkMetrics,
+  SdkMetricsState,
+  SendOutcome,
+  TransportState,
+  TransportStats,
+} from './metrics/types';
 export type {
   Span,
   SpanAttributes,

@@ -183,5 +183,5 @@ export type DropReason =
   | 'cache_overflow'
   | 'internal_sdk_error';
 
-/** Sentry's data categories for what was dropped. */
-export type DataCategory = 'error' | 'log_item' | 'monitor' | 'feedback' | 'internal' | 'default';
+/** Sentry's data categories for what was dropped (and what rate limits name). */
+export type DataCategory = 'error' | 'log_item' | 'monitor' | 'feedback' | 'session' | 'internal' | 'default';

@@ -5,6 +5,7 @@ import { httpClientIntegration } from './integrations/httpClientIntegration';
 import { httpServerIntegration } from './integrations/httpServerIntegration';
 import { nodeContextIntegration } from './integrations/nodeContextIntegration';
 import { processHandlersIntegration } from './integrations/processHandlersIntegration';
+import { processSessionIntegration } from './integrations/processSessionIntegration';
 import { sourceMapsIntegration } from './integrations/sourceMapsIntegration';
 import type { NodeOptions } from './nodeOptions';
 
@@ -13,6 +14,7 @@ export function getDefaultIntegrations(options: NodeOptions = {}): Integration[]
   return [
     ...getCoreDefaultIntegrations(),
     processHandlersIntegration(options),
+    processSessionIntegration(),
     httpServerIntegration(),
     httpClientIntegration(),
     nodeContextIntegration(),

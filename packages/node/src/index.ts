@@ -97,7 +97,6 @@ export {
   postgresIntegration,
   postgresJsIntegration,
   prismaIntegration,
-  processSessionIntegration,
   redisIntegration,
   spotlightIntegration,
   tediousIntegration,
@@ -111,8 +110,11 @@ export { httpServerIntegration } from './integrations/httpServerIntegration';
 export { httpClientIntegration } from './integrations/httpClientIntegration';
 export { nodeContextIntegration, detectCloud } from './integrations/nodeContextIntegration';
 export { gracefulShutdownIntegration } from './integrations/gracefulShutdownIntegration';
+export { processSessionIntegration } from './integrations/processSessionIntegration';
 export { sourceMapsIntegration } from './integrations/sourceMapsIntegration';
 export { contextLinesIntegration } from './integrations/contextLinesIntegration';
+export { metricsHandler } from './metrics/metricsHandler';
+export { registerFaultlineMetrics } from './metrics/registerFaultlineMetrics';
 export {
   addBreadcrumb,
   addEventProcessor,
@@ -146,6 +148,7 @@ export {
   getGlobalScope,
   getIsolationScope,
   getRootSpan,
+  getSdkMetrics,
   getSpanDescendants,
   getSpanStatusFromHttpCode,
   getTraceData,
@@ -214,6 +217,8 @@ export type { PinoDestination } from './logging/faultlinePinoDestination';
 export type { PinoWorkerOptions } from './logging/createPinoWorkerBridge';
 export type { TunnelOptions, TunnelRequest, TunnelResponse } from './createTunnelHandler';
 export type { ProcessHandlersOptions, UnhandledRejectionMode } from './integrations/processHandlersIntegration';
+export type { MetricsHandlerOptions, MetricsRequest, MetricsResponse } from './metrics/metricsHandler';
+export type { PromRegistry } from './metrics/registerFaultlineMetrics';
 export type {
   BaseTransportOptions,
   Breadcrumb,
@@ -233,6 +238,7 @@ export type {
   LokiOptions,
   MonitorConfig,
   ParameterizedString,
+  SdkMetrics,
   SeverityLevel,
   Span,
   SpanAttributes,

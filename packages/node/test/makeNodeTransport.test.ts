@@ -4,7 +4,7 @@ import { createEventEnvelope, parseEnvelope, SDK_VERSION, uuid4 } from '@faultli
 import type { Envelope, Event } from '@faultline/core';
 import { makeNodeTransport } from '@faultline/node';
 import { startReceiver } from '@faultline/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listen } from './support';
 
 const sdk = { name: 'test', version: '0' };
@@ -46,6 +46,70 @@ describe('makeNodeTransport', () => {
       expect(SDK_VERSION).toMatch(/^\d+\.\d+\.\d+/);
     } finally {
       await receiver.close();
+    }
+  });
+
+  it('counts a 200 as delivered when its headers arrive, however slowly its body drips, and sends it once', async () => {
+    let requests = 0;
+    const drips = new Set<ReturnType<typeof setInterval>>();
+    const server = await listen((req, res) => {
+      requests++;
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const drip = setInterval(() => res.write(' '), 200);
+        drips.add(drip);
+        res.on('close', () => clearInterval(drip));
+      });
+    });
+    try {
+      const transport = makeNodeTransport()({
+        url: `${server.url}/api/1/envelope/`,
+        recordDroppedEvent: () => undefined,
+      });
+      const started = performance.now();
+      await transport.send(envelope());
+      expect(await transport.flush(5000)).toBe(true);
+      // Not the body's end (never) nor undici's 30 s body timeout: the status decided it.
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(requests).toBe(1);
+    } finally {
+      drips.forEach(clearInterval);
+      await server.close();
+    }
+  });
+
+  it('decides a refusal on its status and quotes the reason that arrived within 2 s of a body that drips', async () => {
+    const warned: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void warned.push(args.join(' ')));
+    const drips = new Set<ReturnType<typeof setInterval>>();
+    const server = await listen((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(400, { 'content-type': 'text/plain' });
+        res.write('entry too old'); // the reason, then a body that never ends
+        const drip = setInterval(() => res.write('.'), 200);
+        drips.add(drip);
+        res.on('close', () => clearInterval(drip));
+      });
+    });
+    try {
+      const dropped: string[] = [];
+      const transport = makeNodeTransport()({
+        url: `${server.url}/api/1/envelope/`,
+        recordDroppedEvent: (reason) => void dropped.push(reason),
+      });
+      const started = performance.now();
+      await transport.send(envelope());
+      expect(await transport.flush(10_000)).toBe(true);
+      // The reason read for 2 s at most, not until undici's 30 s body timeout.
+      expect(performance.now() - started).toBeLessThan(4000);
+      expect(dropped).toEqual(['send_error']);
+      expect(warned.join('\n')).toMatch(/HTTP 400 "entry too old\.*"/);
+    } finally {
+      warn.mockRestore();
+      drips.forEach(clearInterval);
+      await server.close();
     }
   });
 

@@ -46,6 +46,13 @@ export function createMemoryJournal(
       own.set(record.id, copy(record));
       return Promise.resolve(true);
     },
+    persistSync(options) {
+      // Every append is kept at once here: nothing waits to be written.
+      storage.operations.push(options?.keepOpen ? 'persistSync keepOpen' : 'persistSync');
+      if (closed) return false;
+      if (!options?.keepOpen) closed = true;
+      return true;
+    },
     acknowledge(id) {
       storage.operations.push(`acknowledge ${id}`);
       own.delete(id);

@@ -4,6 +4,11 @@
 // reports, records every request, and answers as told over IPC (latency, a status script, refusing
 // connections and reopening on the same port).
 //
+// Started with `<port> tls` it speaks HTTP/2 over TLS (and HTTP/1.1, by ALPN) with a self-signed
+// certificate whose path it reports as `ca` (give it to the SDK's process as NODE_EXTRA_CA_CERTS).
+// A step's status may also be 'reset' (the connection destroyed) or 'hang' (never answered), and `dripMs`
+// writes the headers and then the body a byte at a time, never ending it.
+//
 // IPC: it sends { type: 'ready', port } once listening (and prints the port on stdout); every message
 // { id, cmd, ...args } gets { id, ok, result } or { id, ok: false, error }. Commands: stats,
 // events { prefix? }, requests, bodies, set { latencyMs?, script?, keepPayloads?, keepBodies? }, refuse,
@@ -12,10 +17,14 @@
 // look for secrets in the bytes; browsers may post (CORS), and Loki pushes are taken like envelopes.
 import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { gunzipSync } from 'node:zlib';
+import { readBody, textOf } from './readEnvelopeBody.mjs';
+import { selfSignedCertificate } from './selfSignedCertificate.mjs';
 
 const requestedPort = Number(process.argv[2] ?? 0);
+/** `tls`: HTTP/2 over TLS (HTTP/1.1 too, by ALPN), as Sentry's ingest speaks, with a fresh self-signed cert. */
+const tls = process.argv[3] === 'tls' ? selfSignedCertificate() : undefined;
 
 /** Answers: a status script (steps run in order, then 200) and a latency before every answer. */
 let latencyMs = 0;
@@ -35,6 +44,8 @@ let bodies;
 
 function reset() {
   counters = { requests: 0, inFlight: 0, maxInFlight: 0, answered: {}, unique: 0, duplicates: 0, unparsable: 0 };
+  counters.connections = 0;
+  counters.httpVersions = {};
   counters.discarded = {};
   counters.items = {};
   events = new Map();
@@ -59,70 +70,6 @@ function currentStep(now) {
       since: expiredByTime ? step.since + rule.forMs : now,
       used: 0,
     };
-  }
-}
-
-/** Splits a Sentry envelope (item `length` honoured) into [header, [[itemHeader, payload: Buffer]]]. */
-function parseEnvelope(buffer) {
-  let position = 0;
-  const readLine = () => {
-    let end = buffer.indexOf(10, position);
-    if (end < 0) end = buffer.length;
-    const line = buffer.subarray(position, end);
-    position = end + 1;
-    return line;
-  };
-  const header = JSON.parse(readLine().toString('utf8') || '{}');
-  const items = [];
-  while (position < buffer.length) {
-    const line = readLine();
-    if (line.length === 0) continue;
-    const itemHeader = JSON.parse(line.toString('utf8'));
-    let payload;
-    if (typeof itemHeader.length === 'number') {
-      payload = buffer.subarray(position, position + itemHeader.length);
-      position += itemHeader.length;
-      if (buffer[position] === 10) position++;
-    } else {
-      payload = readLine();
-    }
-    items.push([itemHeader, payload]);
-  }
-  return [header, items];
-}
-
-function labelOf(event) {
-  const values = event.exception?.values;
-  if (Array.isArray(values) && values.length > 0) return String(values[values.length - 1]?.value ?? '');
-  if (typeof event.message === 'string') return event.message;
-  return String(event.message?.formatted ?? event.logentry?.message ?? '');
-}
-
-/** What a request carries: events (id, label) and client reports, or undefined when it is not an envelope. */
-function readBody(raw, gzipped) {
-  try {
-    const [header, items] = parseEnvelope(gzipped ? gunzipSync(raw) : raw);
-    const carried = { sentAt: header.sent_at, events: [], reports: [], types: [] };
-    for (const [itemHeader, payload] of items) {
-      carried.types.push(itemHeader.type);
-      if (itemHeader.type === 'event') {
-        const event = JSON.parse(payload.toString('utf8'));
-        carried.events.push({ id: event.event_id, label: labelOf(event), level: event.level, event });
-      } else if (itemHeader.type === 'client_report') {
-        carried.reports.push(...(JSON.parse(payload.toString('utf8')).discarded_events ?? []));
-      }
-    }
-    return carried;
-  } catch {
-    return undefined;
-  }
-}
-
-function textOf(raw, gzipped) {
-  try {
-    return (gzipped ? gunzipSync(raw) : raw).toString('utf8');
-  } catch {
-    return raw.toString('utf8');
   }
 }
 
@@ -165,14 +112,14 @@ const CORS = {
 };
 
 const sockets = new Set();
-
-const server = createServer((req, res) => {
+const handle = (req, res) => {
   if (req.method === 'OPTIONS') {
     res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': '*' });
     return res.end();
   }
   const start = Date.now();
   counters.requests++;
+  counters.httpVersions[req.httpVersion] = (counters.httpVersions[req.httpVersion] ?? 0) + 1;
   counters.inFlight++;
   counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
   let finished = false;
@@ -201,18 +148,30 @@ const server = createServer((req, res) => {
         record(carried, start, 'reset', false);
         return req.socket.destroy();
       }
+      // Never answered: the connection stays open until the client gives up on it.
+      if (rule.status === 'hang') return record(carried, start, 'hang', false);
       const status = rule.status;
       // Counted before the answer is written: once the client reads a 2xx, the envelope is delivered.
       record(carried, start, status, status >= 200 && status < 300);
       res.writeHead(status, { 'content-type': 'application/json', ...CORS, ...rule.headers });
-      res.end(rule.body ?? '{}');
+      if (!rule.dripMs) return res.end(rule.body ?? '{}');
+      // The headers now, then the body one byte every dripMs, never ending: only the status says delivered.
+      const drip = setInterval(() => res.write(' '), rule.dripMs);
+      res.on('close', () => clearInterval(drip));
     };
     if (wait > 0) setTimeout(answer, wait);
     else answer();
   });
-});
+};
+const server = tls
+  ? createSecureServer(
+      { key: tls.key, cert: tls.cert, allowHTTP1: true, settings: { maxConcurrentStreams: 1000 } },
+      handle,
+    )
+  : createServer(handle);
 server.keepAliveTimeout = 60_000;
 server.on('connection', (socket) => {
+  counters.connections++;
   sockets.add(socket);
   socket.on('close', () => sockets.delete(socket));
 });
@@ -309,4 +268,4 @@ process.on('disconnect', () => process.exit(0));
 
 await listen();
 process.stdout.write(`${port}\n`);
-process.send?.({ type: 'ready', port });
+process.send?.({ type: 'ready', port, ca: tls?.ca });

@@ -6,14 +6,16 @@ import { fileURLToPath } from 'node:url';
  * (from when it became current), or forever with neither. After the last step, every answer is 200.
  */
 export interface ReceiverStep {
-  /** An HTTP status, or 'reset' to destroy the connection without answering. */
-  status: number | 'reset';
+  /** An HTTP status, 'reset' to destroy the connection without answering, or 'hang' never to answer. */
+  status: number | 'reset' | 'hang';
   headers?: Record<string, string>;
   body?: string;
   count?: number;
   forMs?: number;
   /** Overrides the receiver's latency while this step answers. */
   latencyMs?: number;
+  /** After the status line and headers, one body byte every `dripMs`, the body never ending. */
+  dripMs?: number;
 }
 
 export interface ReceiverStats {
@@ -22,7 +24,11 @@ export interface ReceiverStats {
   inFlight: number;
   /** Most requests in flight at once (since start, `reset` or `resetPeak`). */
   maxInFlight: number;
-  /** Requests by answer: status code or 'reset'. */
+  /** Connections accepted (since start or `reset`). */
+  connections: number;
+  /** Requests per HTTP version ('1.1', '2.0'). */
+  httpVersions: Record<string, number>;
+  /** Requests by answer: status code, 'reset' or 'hang'. */
   answered: Record<string, number>;
   /** Distinct event_ids accepted with a 2xx. */
   unique: number;
@@ -60,7 +66,7 @@ export interface ReceivedEvent {
 export interface ReceivedRequestRecord {
   start: number;
   end: number;
-  status: number | 'reset';
+  status: number | 'reset' | 'hang';
   ids: string[];
   sentAt?: string;
 }
@@ -78,10 +84,12 @@ export interface ReceivedBody {
 
 export interface ReceiverProcess {
   port: number;
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (`https://` with `tls`) */
   url: string;
   /** A DSN pointing at this receiver (project 1). */
   dsn: string;
+  /** With `tls`: the path of its self-signed certificate, for the SDK's process as NODE_EXTRA_CA_CERTS. */
+  ca?: string;
   child: ChildProcess;
   stats(): Promise<ReceiverStats>;
   /** Every event_id seen, or those whose label starts with `prefix`. */
@@ -117,19 +125,33 @@ const receiverScript = (): string => fileURLToPath(new URL('./receiverProcess.mj
 
 /**
  * Starts the ingest receiver in a child process on 127.0.0.1 (port 0 unless given) and returns a typed
- * handle to count and steer it. Each reliability test gets its own; close it in `finally`.
+ * handle to count and steer it. Each reliability test gets its own; close it in `finally`. With `tls`, it
+ * speaks HTTP/2 over TLS (and HTTP/1.1) with a self-signed certificate (`ca`).
  */
-export async function startReceiverProcess(port = 0): Promise<ReceiverProcess> {
-  const child = fork(receiverScript(), [String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+export async function startReceiverProcess(port = 0, options: { tls?: boolean } = {}): Promise<ReceiverProcess> {
+  const args = [String(port), ...(options.tls ? ['tls'] : [])];
+  const child = fork(receiverScript(), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   let nextId = 0;
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let ca: string | undefined;
   const ready = new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`receiver exited with ${code} before it listened`)));
     child.on(
       'message',
-      (message: { type?: string; port?: number; id?: number; ok?: boolean; result?: unknown; error?: string }) => {
-        if (message.type === 'ready') return resolve(message.port!);
+      (message: {
+        type?: string;
+        port?: number;
+        ca?: string;
+        id?: number;
+        ok?: boolean;
+        result?: unknown;
+        error?: string;
+      }) => {
+        if (message.type === 'ready') {
+          ca = message.ca;
+          return resolve(message.port!);
+        }
         const pending = waiting.get(message.id!);
         if (!pending) return;
         waiting.delete(message.id!);
@@ -149,12 +171,13 @@ export async function startReceiverProcess(port = 0): Promise<ReceiverProcess> {
       waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
       child.send({ id, cmd, ...args });
     });
-  const url = `http://127.0.0.1:${actualPort}`;
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${actualPort}`;
   const stats = () => call<ReceiverStats>('stats');
   return {
     port: actualPort,
     url,
-    dsn: `http://public@127.0.0.1:${actualPort}/1`,
+    dsn: `${options.tls ? 'https' : 'http'}://public@127.0.0.1:${actualPort}/1`,
+    ca,
     child,
     stats,
     events: (prefix) => call<ReceivedEvent[]>('events', { prefix }),

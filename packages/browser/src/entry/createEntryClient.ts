@@ -12,6 +12,7 @@ import {
   type Scope,
 } from '@faultline/core';
 import { createCaptureBuffer } from './createCaptureBuffer';
+import { createDeferredHooks } from './createDeferredHooks';
 import { keepEarlyRecords } from './keepEarlyRecords';
 import { toStoredRecord } from './toStoredRecord';
 import { watchPageHide } from './watchPageHide';
@@ -37,6 +38,7 @@ export function createEntryClient(
   let open = options.enabled !== false;
   let pipeline: Pipeline | undefined;
   const buffer = createCaptureBuffer();
+  const hooks = createDeferredHooks();
   // While captures wait, a page going away keeps them in localStorage for the next page load's pipeline.
   let unwatch: (() => void) | undefined;
   const keepWaiting = (): void => {
@@ -51,7 +53,8 @@ export function createEntryClient(
     load,
     {
       ready(module) {
-        pipeline = module.startPipeline({ options, integrations: options.integrations, platform });
+        pipeline = module.startPipeline({ options, integrations: options.integrations, platform, entry: client });
+        hooks.attach(pipeline.client);
         unwatch?.();
         for (const [reason, category, quantity] of buffer.takeDrops()) {
           pipeline.client.recordDroppedEvent(reason, category, quantity);
@@ -168,6 +171,7 @@ export function createEntryClient(
       return pipeline!.client.flush(remaining);
     },
     persistSync: () => pipeline?.client.persistSync?.(),
+    on: hooks.on,
     async close(timeout) {
       const flushed = await client.flush(timeout);
       open = false;

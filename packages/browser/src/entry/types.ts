@@ -28,6 +28,8 @@ export interface EntryHandle {
   /** The integrations `init` resolved and set up, in order. */
   integrations: Integration[];
   platform: PlatformSettings;
+  /** The entry's client: it stays the current one (sessions and other per-client state are keyed by it). */
+  entry: Client;
 }
 
 /** The pipeline, once it arrived: the client that builds and sends, and how it runs a recorded call. */

@@ -17,10 +17,11 @@ import { fromStoredRecord } from './fromStoredRecord';
 /**
  * The part of the SDK a page loads after its first idle moment or first capture: validates the options
  * `init` was given, makes the client that builds, scrubs and delivers events (the IndexedDB journal and
- * fetch transport with it), binds it as the current client, and runs what was recorded before it came:
+ * fetch transport with it), and runs what was recorded before it came:
  * what the entry hands it, and what an earlier page kept in `localStorage` because it went away first.
  */
-export function startPipeline({ options, integrations, platform }: EntryHandle): Pipeline {
+export function startPipeline({ options, integrations, platform, entry }: EntryHandle): Pipeline {
+  const current = getCarrier().client;
   const hasDestination = Boolean(options.dsn || options.tunnel || options.delivery?.destinations?.length);
   const client = initAndBind(
     {
@@ -37,6 +38,9 @@ export function startPipeline({ options, integrations, platform }: EntryHandle):
     { ...platform, defaultIntegrations: [] },
     BROWSER_OPTION_CHECKS,
   );
+  // The entry's client stays the current one and forwards to this one: per-client state (a page's session)
+  // made before the pipeline arrived is keyed by it.
+  if (current === entry) getCarrier().client = entry;
   if (client.isEnabled()) {
     // What an earlier page kept because it went away before its pipeline arrived: run first, as the oldest.
     const { records, drops } = claimEarlyRecords();

@@ -1,7 +1,7 @@
 import { inertIntegration, noteInert, type Integration } from '@faultline/core';
 
 // Sentry's browser integrations for features Faultline does not implement (tracing, replay, profiling,
-// sessions, the feedback widget, Spotlight). Each is accepted, so a Sentry `init` runs unchanged, does
+// the feedback widget, Spotlight). Each is accepted, so a Sentry `init` runs unchanged, does
 // nothing, and with `debug: true` says so once.
 
 /** Sentry's `bfcacheMetricsIntegration` (tracing): accepted and inert. */
@@ -12,11 +12,6 @@ export function bfcacheMetricsIntegration(_options: object = {}): Integration {
 /** Sentry's `browserProfilingIntegration` (profiling): accepted and inert. */
 export function browserProfilingIntegration(_options: object = {}): Integration {
   return inertIntegration('BrowserProfiling', 'profiling');
-}
-
-/** Sentry's `browserSessionIntegration` (sessions): accepted and inert. */
-export function browserSessionIntegration(_options: object = {}): Integration {
-  return inertIntegration('BrowserSession', 'sessions');
 }
 
 /** Sentry's `browserTracingIntegration` (tracing; each page load and navigation still gets its own trace id): accepted and inert. */

@@ -234,6 +234,7 @@ export function createIndexedDbJournal(options: IndexedDbJournalOptions = {}): E
       tombstones.add(id);
       if (await write(`${me}|${id}`)) tombstones.remove(id);
     },
+    isDurable: () => !healing.failing && !closed,
     async read(id) {
       const held = kept.get(`${me}|${id}`);
       if (isRecord(held)) return held.body;

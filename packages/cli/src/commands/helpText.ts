@@ -1,4 +1,4 @@
-export type CommandName = 'dev' | 'test' | 'validate' | 'sourcemaps';
+export type CommandName = 'dev' | 'test' | 'validate' | 'sourcemaps' | 'dashboard';
 
 const OVERVIEW = `faultline: a local receiver for Sentry envelopes and Loki pushes, and checks for real destinations.
 
@@ -7,6 +7,7 @@ Usage:
   faultline test [--dsn <dsn>] [--loki <push url>] [--timeout 10]
   faultline validate <config.json>
   faultline sourcemaps inject <dir>… [--dry-run]
+  faultline dashboard > faultline-dashboard.json
   faultline help [command] | faultline --version
 
 Commands:
@@ -14,6 +15,7 @@ Commands:
   test      Send a test event and log to a DSN and/or a Loki URL, and say what each answered
   validate  Check a JSON config (the options of init) and list every problem
   sourcemaps  Give built JavaScript files and their source maps debug IDs (as sentry-cli sourcemaps inject)
+  dashboard   Print the Grafana dashboard for what Faultline sends to Loki and the SDK's Prometheus metrics
 
 Run "faultline <command> --help" for a command's options.
 `;
@@ -72,6 +74,20 @@ Options:
 
 Exit codes: 0 done, 1 a file could not be injected or no JavaScript file with a source map was found,
 64 wrong arguments.
+`,
+  dashboard: `faultline dashboard
+
+Prints, as JSON on stdout, the Grafana dashboard shipped with Faultline: errors over time by service and
+level, top and new error fingerprints, the logs of one trace beside its errors and crash-free sessions per
+release (from what Faultline sends to Loki), then the SDKs' health from their Prometheus metrics
+(faultline_*: drops by reason, queue depth, durability, send latency). Import it in Grafana (Dashboards >
+New > Import) or put it in a provisioning folder; pick the Loki and Prometheus datasources, the services
+(the service_name label) and the scrape jobs in its variables.
+
+Options:
+  -h, --help     Show this help
+
+Exit codes: 0 printed, 1 the file shipped with the CLI could not be read, 64 wrong arguments.
 `,
 };
 

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { helpText, isCommand, type CommandName } from './helpText';
 import { runSourcemaps } from '../sourcemaps/runSourcemaps';
+import { runDashboard } from './runDashboard';
 import { runDev } from './runDev';
 import { testDestinations } from './testDestinations';
 import { USAGE, usageError } from './usageError';
@@ -20,12 +21,13 @@ const OPTIONS = {
   test: { ...HELP, dsn: { type: 'string' }, loki: { type: 'string' }, timeout: { type: 'string' } },
   validate: { ...HELP },
   sourcemaps: { ...HELP, 'dry-run': { type: 'boolean' } },
+  dashboard: { ...HELP },
 } satisfies Record<CommandName, ParseArgsConfig['options']>;
 
 const out = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 const err = (text: string): void => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 
-/** The `faultline` command line: help and version, then one of dev, test, validate. */
+/** The `faultline` command line: help and version, then one of dev, test, validate, sourcemaps, dashboard. */
 export async function runCli(argv: string[]): Promise<CommandOutcome> {
   const [first, ...rest] = argv;
   if (first === undefined) {
@@ -65,6 +67,7 @@ export async function runCli(argv: string[]): Promise<CommandOutcome> {
   if (first === 'sourcemaps') return runSourcemaps(positionals, values);
   if (positionals.length > 0) return usageError(`unexpected argument "${positionals[0]}"`, first);
   if (first === 'dev') return runDev(values);
+  if (first === 'dashboard') return runDashboard(out, err);
   const { dsn, loki, timeout } = values as { dsn?: string; loki?: string; timeout?: string };
   if (!dsn && !loki) return usageError('give --dsn and/or --loki to test', first);
   const seconds = timeout === undefined ? 10 : Number(timeout);

@@ -13,10 +13,10 @@ const MAX_BUFFERED_BYTES = 64 * 1024;
 
 /**
  * The page's live feed, as server-sent events (`GET /api/stream`): `event` when an event is stored (its
- * issue, and whether the issue is new) and `logs` when logs arrived, so the page fetches only then. It
- * follows the receiver's rules: same-origin only (no CORS header, and a request a browser marks as coming
- * from another site is refused, so no other page can use up the slots), a bounded number of clients, and a
- * bounded backlog per client.
+ * issue, and whether the issue is new), `logs` when logs arrived and `sessions` when session data did, so
+ * the page fetches only then. It follows the receiver's rules: same-origin only (no CORS header, and a
+ * request a browser marks as coming from another site is refused, so no other page can use up the slots),
+ * a bounded number of clients, and a bounded backlog per client.
  */
 export function createLiveStream(options: LiveStreamOptions = {}) {
   const maxClients = options.maxClients ?? 16;
@@ -69,7 +69,10 @@ export function createLiveStream(options: LiveStreamOptions = {}) {
       }, heartbeatMs).unref();
     },
     /** Tells every page following that something arrived. */
-    publish(type: 'event' | 'logs', data: Record<string, string | number | boolean | undefined>): void {
+    publish(
+      type: 'event' | 'logs' | 'sessions' | 'reports',
+      data: Record<string, string | number | boolean | undefined>,
+    ): void {
       const text = `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
       for (const client of [...clients]) write(client, text);
     },

@@ -124,9 +124,9 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Run
       if (count > 0) live.publish('logs', { count });
       return sendResponse(res, 204, undefined, INGEST_CORS);
     }
-    let events, logs;
+    let events, logs, sessions, reports;
     try {
-      ({ events, logs } = ingestEnvelope(body.text, store));
+      ({ events, logs, sessions, reports } = ingestEnvelope(body.text, store));
     } catch {
       return sendResponse(res, 400, { error: 'not a Sentry envelope' }, INGEST_CORS);
     }
@@ -140,6 +140,11 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Run
       }
     }
     if (logs > 0) live.publish('logs', { count: logs });
+    if (sessions > 0) {
+      print(() => `sessions: ${sessions} item${sessions === 1 ? '' : 's'}`);
+      live.publish('sessions', { count: sessions });
+    }
+    if (reports > 0) live.publish('reports', { count: reports });
     return sendResponse(res, 200, {}, INGEST_CORS);
   }
 

@@ -2,6 +2,8 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getEventFingerprint, hashString, type Event } from '@faultline/core';
 import { createLogRows, type LogFilter } from './createLogRows';
+import { createReleaseHealth, type ReleaseHealth } from './createReleaseHealth';
+import { createSdkHealth, type StoredClientReport } from './createSdkHealth';
 import { createTimeSeries, type TimeSeries, type TimeSeriesCounter } from './createTimeSeries';
 import { readTailLines } from './readTailLines';
 import type { Issue, LogRow, StoredLog } from './types';
@@ -25,8 +27,9 @@ const VALUES_KEPT = 10;
 const MAX_EVENT_IDS = 10_000;
 
 /**
- * What `faultline dev` received: every event, log and client report appended to NDJSON files in `dir`,
- * and an in-memory view (issues grouped by fingerprint with their counts over time, recent logs) for the
+ * What `faultline dev` received: every event, log, session item and client report appended to NDJSON files
+ * in `dir`, and an in-memory view (issues grouped by fingerprint with their counts over time, recent logs,
+ * release health per release and environment) for the
  * terminal and the page. The view is bounded (records, bytes, issues) and is rebuilt at start from the end
  * of the files.
  */
@@ -39,6 +42,10 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
   const issues = new Map<string, Issue>();
   const series = new Map<string, TimeSeriesCounter>();
   const logs = createLogRows();
+  const health = createReleaseHealth(now);
+  const addSessionItem = (item: { type?: unknown; payload?: unknown }): void =>
+    item.type === 'sessions' ? health.addAggregates(item.payload) : health.addSession(item.payload);
+  const sdkHealth = createSdkHealth();
   const sizes = new WeakMap<object, number>();
   let eventBytes = 0;
   let reports = 0;
@@ -53,6 +60,7 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
   function rememberEvent(event: Event, bytes: number): { issue: Issue; isNew: boolean } {
     const duplicate = duplicateOf(event);
     if (duplicate) return { issue: duplicate, isNew: false };
+    sdkHealth.seen(event.sdk, event.release);
     const kept = trimEvent(event, bytes);
     sizes.set(kept, Math.min(bytes, MAX_EVENT_BYTES));
     const values = Array.isArray(event.exception?.values) ? event.exception.values : [];
@@ -126,7 +134,15 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
     const log = parseRecord<StoredLog>(line);
     if (log && typeof log.body === 'string') logs.add(log, line.length);
   }
-  reports = readTailLines(file('client_reports.ndjson'), reloadBytes).length;
+  for (const line of readTailLines(file('sessions.ndjson'), reloadBytes)) {
+    const item = parseRecord<{ type?: unknown; payload?: unknown }>(line);
+    if (item) addSessionItem(item);
+  }
+  for (const line of readTailLines(file('client_reports.ndjson'), reloadBytes)) {
+    reports++;
+    const report = parseRecord<StoredClientReport>(line);
+    if (report) sdkHealth.add(report, now());
+  }
 
   return {
     /** Adds an event; returns its issue and whether the issue is new. */
@@ -143,10 +159,22 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
       append('logs.ndjson', line);
       return logs.add(log, line.length);
     },
-    addClientReport(report: unknown): void {
-      append('client_reports.ndjson', JSON.stringify(report));
-      reports++;
+    /** Adds a `session` or `sessions` item to release health. */
+    addSessionItem(type: 'session' | 'sessions', payload: unknown): void {
+      append('sessions.ndjson', JSON.stringify({ type, payload }));
+      addSessionItem({ type, payload });
     },
+    /** Release health per release and environment, the latest first. */
+    releases: (): ReleaseHealth[] => health.list(),
+    /** Adds a client report (its payload, with the envelope's `sdk` and release, else its SDK's last release). */
+    addClientReport(report: StoredClientReport): void {
+      const attributed = { ...report, release: sdkHealth.releaseOf(report) };
+      append('client_reports.ndjson', JSON.stringify(attributed));
+      reports++;
+      sdkHealth.add(attributed, now());
+    },
+    /** What each SDK (name, version, release) reported losing, the most recent reporter first. */
+    sdkHealth: sdkHealth.rows,
     issues: (): Issue[] => [...issues.values()].sort((a, b) => b.lastSeen - a.lastSeen),
     issue: (id: string): Issue | undefined => issues.get(id),
     /** An issue's events per minute over the last hour and per hour over the last day. */
@@ -157,6 +185,7 @@ export function createReceiverStore(dir: string, options: ReceiverStoreOptions =
       issues: issues.size,
       events: [...issues.values()].reduce((sum, issue) => sum + issue.count, 0),
       logs: logs.size,
+      sessions: health.list().reduce((sum, release) => sum + release.sessions, 0),
       clientReports: reports,
     }),
   };

@@ -6,13 +6,20 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /**
- * Stores what a Sentry envelope carries; returns its events (for printing) and how many logs it stored.
+ * Stores what a Sentry envelope carries; returns its events (for printing) and how many logs and session
+ * items it stored.
  * Throws when it is not an envelope.
  */
-export function ingestEnvelope(body: string, store: ReceiverStore): { events: Event[]; logs: number } {
+export function ingestEnvelope(
+  body: string,
+  store: ReceiverStore,
+): { events: Event[]; logs: number; sessions: number; reports: number } {
   const events: Event[] = [];
   let logs = 0;
-  for (const [headers, payload] of parseEnvelope(body)[1]) {
+  let sessions = 0;
+  let reports = 0;
+  const [envelopeHeaders, items] = parseEnvelope(body);
+  for (const [headers, payload] of items) {
     if (headers.type === 'event' && isObject(payload)) events.push(payload as Event);
     else if (headers.type === 'log' && isObject(payload)) {
       for (const log of Array.isArray(payload.items) ? (payload.items as SerializedLog[]) : []) {
@@ -35,9 +42,31 @@ export function ingestEnvelope(body: string, store: ReceiverStore): { events: Ev
         });
         logs++;
       }
-    } else if (headers.type === 'client_report') store.addClientReport(payload);
+    } else if ((headers.type === 'session' || headers.type === 'sessions') && isObject(payload)) {
+      store.addSessionItem(headers.type, payload);
+      sessions++;
+    } else if (headers.type === 'client_report' && isObject(payload)) {
+      store.addClientReport({ ...payload, sdk: envelopeHeaders.sdk, release: releaseOf(envelopeHeaders, items) });
+      reports++;
+    }
   }
-  return { events, logs };
+  return { events, logs, sessions, reports };
+}
+
+/** The release an envelope was sent for: its `trace` header's, else that of an event or session in it. */
+function releaseOf(
+  headers: Record<string, unknown>,
+  items: readonly (readonly [unknown, unknown])[],
+): string | undefined {
+  const fromTrace = isObject(headers.trace) ? optionalString(headers.trace.release) : undefined;
+  if (fromTrace) return fromTrace;
+  for (const [, payload] of items) {
+    if (!isObject(payload)) continue;
+    const release =
+      optionalString(payload.release) ?? (isObject(payload.attrs) ? optionalString(payload.attrs.release) : undefined);
+    if (release) return release;
+  }
+  return undefined;
 }
 
 /**

@@ -6,10 +6,15 @@ const LOGS_ANSWERED = 1000;
 /**
  * The read API's JSON views, as `[status, body]`: `/api/summary`, `/api/issues` (each issue without its
  * events, with its latest event's id, release and environment, and its counts over time),
- * `/api/issues/<id>` (the same with its kept events, newest first) and `/api/logs?level=&trace_id=&q=&limit=`.
+ * `/api/issues/<id>` (the same with its kept events, newest first), `/api/logs?level=&trace_id=&q=&limit=`,
+ * `/api/releases` (release health per release and environment: sessions, crash-free sessions and users,
+ * errored rate) and `/api/sdk-health` (what the SDKs' client reports say they lost, per SDK, version and
+ * release).
  */
 export function readView(store: ReceiverStore, url: URL): [number, unknown] {
   if (url.pathname === '/api/summary') return [200, store.summary()];
+  if (url.pathname === '/api/releases') return [200, store.releases()];
+  if (url.pathname === '/api/sdk-health') return [200, store.sdkHealth()];
   if (url.pathname === '/api/issues') {
     return [
       200,

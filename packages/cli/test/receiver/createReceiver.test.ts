@@ -6,7 +6,7 @@ import path from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { createReceiver, type StoredLog } from '@faultline/cli';
 import { createEventEnvelope, serializeEnvelope, type Event } from '@faultline/core';
-import { captureException, createLokiDestination, flush, init, logger } from '@faultline/node';
+import { captureException, close, createLokiDestination, flush, init, logger, setUser } from '@faultline/node';
 import { resetCarrier } from '@faultline/test-utils';
 import { build } from 'esbuild';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map';
@@ -148,7 +148,7 @@ describe('createReceiver: what another origin and another Host can do', () => {
       });
       const port = new URL(receiver.url).port;
       for (const host of ['attacker.example', `attacker.example:${port}`, `127.0.0.1.nip.io:${port}`, `127.0.0.1:1`]) {
-        for (const path of ['/', '/api/issues', '/api/logs', '/api/summary']) {
+        for (const path of ['/', '/api/issues', '/api/logs', '/api/summary', '/api/releases', '/api/sdk-health']) {
           const answer = await raw(`${receiver.url}${path}`, { headers: { host } });
           expect(answer.status, `${host}${path}`).toBe(421);
           expect(answer.body).not.toContain('secret');
@@ -202,7 +202,16 @@ describe('createReceiver: what another origin and another Host can do', () => {
         expect(preflight.headers['access-control-allow-methods']).toContain('POST');
       }
       const issueId = receiver.store.issues()[0]!.id;
-      for (const path of ['/', '/page.js', '/api/issues', `/api/issues/${issueId}`, '/api/logs', '/api/summary']) {
+      for (const path of [
+        '/',
+        '/page.js',
+        '/api/issues',
+        `/api/issues/${issueId}`,
+        '/api/logs',
+        '/api/summary',
+        '/api/releases',
+        '/api/sdk-health',
+      ]) {
         const answer = await raw(`${receiver.url}${path}`, { headers: origin });
         expect(answer.status, path).toBe(200);
         expect(answer.headers['access-control-allow-origin'], path).toBeUndefined();
@@ -327,6 +336,55 @@ describe('createReceiver: restart', () => {
       expect(issue.events.map((e) => e.event_id)).toEqual([again.event_id, event.event_id]);
       const logs = JSON.parse((await raw(`${second.url}/api/logs`)).body) as StoredLog[];
       expect(logs.map((log) => log.body)).toEqual(['kept on disk']);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('createReceiver: release health', () => {
+  it('stores the sessions the SDK sends and shows each release’s crash-free rates, after a restart too', async () => {
+    const dir = tmp();
+    const first = await createReceiver({ port: 0, dir, print: false });
+    let expected: Record<string, unknown> = {};
+    try {
+      // Two runs of a job, each its own process session: one with a handled error, one that crashes.
+      for (const [user, mechanism] of [
+        ['user-1', { type: 'generic', handled: true }],
+        ['user-2', { type: 'onuncaughtexception', handled: false }],
+      ] as const) {
+        resetCarrier();
+        init({
+          dsn: first.dsn,
+          release: 'shop@1.4.2',
+          environment: 'test',
+          queueDir: false,
+          integrations: (d) => d.filter((i) => i.name !== 'ProcessHandlers' && i.name !== 'GracefulShutdown'),
+        });
+        setUser({ id: user });
+        captureException(new Error(`in the run of ${user}`), { mechanism });
+        expect(await close(5000)).toBe(true);
+      }
+      expected = {
+        release: 'shop@1.4.2',
+        environment: 'test',
+        sessions: 2,
+        crashed: 1,
+        errored: 1,
+        users: 2,
+        crashedUsers: 1,
+        crashFreeSessions: 50,
+        crashFreeUsers: 50,
+        erroredRate: 50,
+      };
+      expect(JSON.parse((await raw(`${first.url}/api/releases`)).body)).toMatchObject([expected]);
+      expect(first.store.summary()).toMatchObject({ sessions: 2 });
+    } finally {
+      await first.close();
+    }
+    const second = await createReceiver({ port: 0, dir, print: false });
+    try {
+      expect(JSON.parse((await raw(`${second.url}/api/releases`)).body)).toMatchObject([expected]);
     } finally {
       await second.close();
     }

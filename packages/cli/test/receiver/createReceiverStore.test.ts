@@ -43,9 +43,20 @@ describe('createReceiverStore', () => {
     for (let i = 0; i < 100; i++) first.addEvent(event(i % 2 ? 'odd' : 'even'));
     first.addLog({ timestamp: 1, level: 'info', body: 'a log', attributes: {}, source: 'loki' });
     first.addClientReport({ discarded_events: [] });
+    first.addSessionItem('sessions', {
+      attrs: { release: 'api@1.0.0' },
+      aggregates: [{ started: '2026-01-02T03:04:00.000Z', exited: 3, errored: 1 }],
+    });
     appendFileSync(path.join(dir, 'events.ndjson'), '{"cut short by a cra');
+    appendFileSync(path.join(dir, 'sessions.ndjson'), '{"cut short');
 
-    expect(createReceiverStore(dir).summary()).toEqual({ issues: 2, events: 100, logs: 1, clientReports: 1 });
+    expect(createReceiverStore(dir).summary()).toEqual({
+      issues: 2,
+      events: 100,
+      logs: 1,
+      sessions: 4,
+      clientReports: 1,
+    });
     const lineBytes = readFileSync(path.join(dir, 'events.ndjson'), 'utf8').split('\n')[0]!.length + 1;
     const bounded = createReceiverStore(dir, { reloadBytes: lineBytes * 10 });
     expect(bounded.summary().events).toBeLessThanOrEqual(10);

@@ -10,6 +10,8 @@ import { getCarrier, runPendingWork } from '../carrier';
 import { forEachFrame } from '../event/forEachFrame';
 import { normalize } from '../normalize/normalize';
 import type { EventProcessor, Scope } from '../scope/createScope';
+import { monotonicNow } from '../monotonicNow';
+import { createFlushCoverage } from './createFlushCoverage';
 import { resolveWithin } from '../timers';
 import { uninstallAll } from '../installOnce';
 import type { Dsn, Event, EventHint } from '../types';
@@ -17,19 +19,21 @@ import { uuid4 } from '../uuid4';
 import type { LogPipeline } from '../logs/createLogPipeline';
 import { createScrubber } from '../scrub/createScrubber';
 import { addBreadcrumbWith } from './addBreadcrumbWith';
+import { createClientHooks } from './createClientHooks';
+import { createSdkMetrics } from '../metrics/createSdkMetrics';
+import { isLogCaptured } from '../metrics/isLogCaptured';
 import { createDropRecorder, type DropRecorder } from './createDropRecorder';
 import { createStormGuard } from './createStormGuard';
-import { isThenable } from './maybePromise';
+import { createCaptureQueue } from './createCaptureQueue';
 import { prepareEvent } from './prepareEvent';
 import { runPipeline, type PipelineHost } from './runPipeline';
+import { withEnvelopeItems } from './withEnvelopeItems';
 import { setupIntegrations } from './setupIntegrations';
+import { stripToEssentials } from './stripToEssentials';
 import type { Client, PlatformSettings, ResolvedOptions, Transport } from './types';
 
 // Replaced by bundlers: production builds keep what failed and leave out what happens next.
 declare const process: { env: { NODE_ENV?: string } };
-
-/** Captured events that may wait for the pipeline at once (each holds its frames, scope data…). */
-const MAX_WAITING = 100;
 
 /**
  * Creates a client. `options` must be validated and resolved (see `init`). A disabled client is a
@@ -38,48 +42,21 @@ const MAX_WAITING = 100;
 export function createClient(options: ResolvedOptions, platform: PlatformSettings, dsn?: Dsn): Client {
   const enabled = options.enabled !== false;
   const drops = createDropRecorder();
-  const pending = new Set<PromiseLike<unknown>>();
-  const track = (result: unknown): void => {
-    if (!isThenable(result)) return;
-    pending.add(result);
-    const settle = (): void => void pending.delete(result);
-    result.then(settle, (error: unknown) => {
-      settle();
-      debugLogger.error('Event processing failed', error);
-    });
-  };
-  /** Captured events waiting for the pipeline, oldest first. */
-  const waiting: (() => unknown)[] = [];
-  /**
-   * Runs `job` in a microtask, after what was captured before it. A burst keeps at most MAX_WAITING events
-   * waiting: beyond that the oldest is processed at once, on the caller's time, so memory stays bounded.
-   * What flush waits for settles once every job ran and every asynchronous hook they started settled.
-   */
-  const later = (job: () => unknown): void => {
-    if (waiting.length >= MAX_WAITING) track(waiting.shift()!());
-    waiting.push(job);
-    if (waiting.length > 1) return; // a drain is already scheduled
-    track(Promise.resolve().then(drain));
-  };
-  /** Runs every waiting job, in capture order; what their asynchronous hooks started settles later. */
-  const drain = (): Promise<unknown> => {
-    const started: PromiseLike<unknown>[] = [];
-    while (waiting.length > 0) {
-      try {
-        const result = waiting.shift()!();
-        if (isThenable(result)) started.push(result);
-      } catch (error) {
-        debugLogger.error('Event processing failed', error); // the events after it still go through
-      }
-    }
-    return Promise.all(started);
-  };
+  const hooks = createClientHooks();
+  // The SDK's own counters (getSdkMetrics): bumped where the client decides, gauges read from the transports.
+  const runtime = platform.sdk.name.slice(platform.sdk.name.lastIndexOf('.') + 1);
+  const metrics =
+    options.sdkMetrics === false ? undefined : createSdkMetrics({ version: platform.sdk.version, runtime });
+  const captures = createCaptureQueue();
 
   const sdk = { ...platform.sdk, integrations: options.integrations.map((i) => i.name) };
   const address: EnvelopeAddress = { dsn, tunnel: options.tunnel, sdk };
   const url = options.tunnel ?? (dsn ? getEnvelopeEndpoint(dsn, sdk) : undefined);
   let open = enabled;
+  /** The exit hook ran: what is captured later (in another `exit` listener) is journaled at once. */
+  let exiting = false;
   let transport: Transport | undefined;
+  const coverage = createFlushCoverage();
   const scrubber = options.scrub === false ? undefined : createScrubber(options.scrub ?? {}, options.sendDefaultPii);
 
   const host: PipelineHost = {
@@ -99,6 +76,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
   };
 
   function capture(event: Event, hint: EventHint, scope: Scope | undefined): string {
+    coverage.handed();
     const eventId = hint.event_id ?? uuid4();
     // A bridge's deferred lines (pino's, logged this tick) join their scopes before those are merged.
     runPendingWork();
@@ -122,14 +100,19 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       stripToEssentials(event, eventId, platform.platform, sdk);
     }
     active.isolationScope.setLastEventId(eventId);
+    // Sessions count the error now, before sampling and beforeSend can drop it; their update rides along.
+    const run = withEnvelopeItems(host, hooks.captured(event, hint), address);
     // The event and its scope data are fixed now; the pipeline runs in a microtask, off the caller's own
     // time (as Sentry's does), in capture order. flush() waits for it.
-    later(() => runPipeline(host, event, { ...hint, event_id: eventId }, processors));
+    captures.later(() => runPipeline(run, event, { ...hint, event_id: eventId }, processors));
+    // Captured after the exit hook ran (an exit listener of the app's, an error one throws): journal it now.
+    if (exiting) client.persistSync?.();
     return eventId;
   }
 
   function guarded(build: () => Event, hint: EventHint, scope: Scope | undefined, parsed = true): string {
     if (!open) return '';
+    metrics?.captured('error');
     try {
       const event = build();
       if (parsed && platform.normalizeFrame) forEachFrame(event, platform.normalizeFrame);
@@ -180,14 +163,23 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       return guarded(() => boundHandBuiltEvent(event, options), hint, scope, false);
     },
     captureLog(level, message, attributes, logOptions) {
-      if (open) logPipeline()?.capture(level, message, attributes, logOptions);
+      if (!open || !coverage.handed()) return;
+      const pipeline = logPipeline();
+      if (pipeline && metrics && isLogCaptured(options, level)) metrics.captured('log_item');
+      pipeline?.capture(level, message, attributes, logOptions);
+      if (exiting) client.persistSync?.();
     },
     addBreadcrumb(breadcrumb, hint, scope) {
       if (open) addBreadcrumbWith(options, breadcrumb, hint, scope);
     },
-    recordDroppedEvent: (reason, category, quantity) => drops.record(reason, category, quantity),
+    recordDroppedEvent(reason, category, quantity, carried) {
+      drops.record(reason, category, quantity);
+      if (!carried) metrics?.dropped(reason, category, quantity);
+    },
+    sdkMetrics: metrics?.state,
     sendEnvelope(envelope: Envelope) {
       if (!transport) return Promise.resolve();
+      coverage.handed();
       try {
         return Promise.resolve(transport.send(envelope)).catch((error: unknown) => {
           debugLogger.error('Transport send failed', error);
@@ -198,24 +190,26 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       }
     },
     async flush(timeout) {
-      const started = Date.now();
+      const started = monotonicNow();
       runPendingWork();
+      hooks.run('flush');
       logs?.flush();
       const processed = await resolveWithin(
-        Promise.all(pending).then(() => true),
+        captures.settled().then(() => true),
         timeout,
         false,
       );
       const discarded = drops.take();
       if (discarded.length > 0) void client.sendEnvelope(createClientReportEnvelope(discarded, address));
       if (!transport) return processed;
-      const remaining = timeout === undefined ? undefined : Math.max(0, timeout - (Date.now() - started));
-      const sent = await resolveWithin(transport.flush(remaining), remaining, false);
+      const remaining = timeout === undefined ? undefined : Math.max(0, timeout - (monotonicNow() - started));
+      const sent = await coverage.covering(processed, resolveWithin(transport.flush(remaining), remaining, false));
       return processed && sent;
     },
+    hasUnflushedWork: coverage.pending,
     persistSync() {
       try {
-        track(drain()); // the microtask that would run them never comes
+        captures.drainNow(); // the microtask that would run them never comes
         runPendingWork();
         logs?.flush();
         const discarded = drops.take();
@@ -224,15 +218,20 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       } catch (error) {
         debugLogger.error('Persisting at exit failed', error);
       }
+      exiting = true;
     },
     async close(timeout) {
-      const flushed = await client.flush(timeout);
+      const started = monotonicNow();
+      // What was captured goes first: a session's last update follows the updates its events carry.
+      if (open) await resolveWithin(captures.settled(), timeout, undefined).then(() => hooks.run('close'));
+      const flushed = await client.flush(timeout === undefined ? undefined : timeout - (monotonicNow() - started));
       open = false;
       // The transport lets go of its timers and journal; the listeners the SDK added come off.
       await resolveWithin(Promise.resolve(transport?.close?.(0)), 1000, false);
       if (getCarrier().client === client) uninstallAll();
       return flushed;
     },
+    on: hooks.on,
   };
   host.client = client;
   // Built on the first log, by whatever installed it: code that never logs carries no log pipeline.
@@ -241,7 +240,13 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
     (logs ??= getCarrier().makeLogPipeline?.(client, options, address, scrubber));
 
   if (enabled) {
-    const transportOptions = { url, dsn, tunnel: options.tunnel, recordDroppedEvent: client.recordDroppedEvent };
+    const transportOptions = {
+      url,
+      dsn,
+      tunnel: options.tunnel,
+      recordDroppedEvent: client.recordDroppedEvent,
+      metrics: metrics?.delivery,
+    };
     const made: unknown = options.transport?.(transportOptions as never);
     // `transport: makeNodeTransport` as Sentry's docs write it: the maker returned the factory; call it.
     transport = (typeof made === 'function' ? made(transportOptions) : made) as Transport | undefined;
@@ -259,17 +264,6 @@ function boundHandBuiltEvent(event: Event, options: ResolvedOptions): Event {
     }) as Event['exception'];
   }
   return copy;
-}
-
-function stripToEssentials(event: Event, eventId: string, platform: string, sdk: Event['sdk']): void {
-  for (const key of ['user', 'tags', 'contexts', 'extra', 'breadcrumbs', 'request', 'fingerprint'] as const) {
-    delete event[key];
-  }
-  event.event_id = eventId;
-  event.timestamp ??= Date.now() / 1000;
-  event.platform = platform;
-  event.level ??= 'error';
-  event.sdk = sdk;
 }
 
 /** Piggy-backs pending drop counts on an outgoing envelope, so reports need no request of their own. */

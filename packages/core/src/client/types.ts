@@ -1,4 +1,5 @@
-import type { Envelope } from '../envelope/types';
+import type { Envelope, EnvelopeItem } from '../envelope/types';
+import type { DeliveryMetrics, SdkMetricsState } from '../metrics/types';
 import type { LogLevel, SerializedLog } from '../logs/types';
 import type { Scope } from '../scope/createScope';
 import type { SentryOnlyOptions } from '../options/sentryOnlyOptions';
@@ -40,7 +41,8 @@ export interface Transport {
   close?(timeout?: number): PromiseLike<boolean>;
   /**
    * The process is exiting (no later turn of the event loop): encodes what waits for an asynchronous encode
-   * and has the journal write, synchronously, everything not yet written. See `Client.persistSync`.
+   * and has the journal write, synchronously, everything not yet written. See `Client.persistSync`. May be
+   * called again, for what was captured after it (by another `exit` listener).
    */
   persistSync?(): void;
 }
@@ -51,7 +53,13 @@ export type TransportOptions = {
   url?: string;
   dsn?: Dsn;
   tunnel?: string;
-  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
+  /**
+   * Counts a loss for the client report (and the SDK's metrics). `carried`: counts of a lost client report
+   * handed back for the next one, already counted once.
+   */
+  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number, carried?: boolean): void;
+  /** Where each destination's transport registers its gauges and reports its attempts (see `getSdkMetrics`). */
+  metrics?: DeliveryMetrics;
 };
 
 export type TransportFactory = (options: TransportOptions) => Transport;
@@ -153,6 +161,13 @@ export interface CoreOptions extends SentryOnlyOptions {
    * what is over it is dropped and counted as `storm_guard`. `false` turns it off.
    */
   stormGuard?: StormGuardOptions | false;
+  /** Keep the SDK's own counters and gauges for `getSdkMetrics` and Prometheus (default true). */
+  sdkMetrics?: boolean;
+  /**
+   * Release health (default true, as Sentry's): browser sessions per page load and navigation, Node request
+   * sessions or one process session. Needs `release`; `false` sends none.
+   */
+  autoSessionTracking?: boolean;
   /**
    * What the current scope holds from the start, as Sentry's `initialScope`: `{ tags, user, extra,
    * contexts, level, fingerprint }`, or a callback given the scope.
@@ -188,6 +203,19 @@ export interface PlatformSettings {
   dsnSources?: string[];
 }
 
+/**
+ * What a client tells those who listen (`client.on`). `captured` runs at capture time for every event
+ * (`captureException`, `captureMessage`, `captureEvent`), once its scopes are merged and before the
+ * pipeline (processors, sampling, beforeSend): the items it returns go in the event's envelope, or alone
+ * when the event is dropped. `flush` runs as a flush starts (before the transport's), `close` as close
+ * starts, once what was captured has been through the pipeline.
+ */
+export interface ClientHooks {
+  captured(event: Event, hint: EventHint): EnvelopeItem[] | void;
+  flush(): void;
+  close(): void;
+}
+
 export interface Client {
   getOptions(): ResolvedOptions;
   getDsn(): Dsn | undefined;
@@ -213,15 +241,25 @@ export interface Client {
   ): void;
   /** Applies `beforeBreadcrumb` and the scope's ring buffer; never throws. */
   addBreadcrumb(breadcrumb: Breadcrumb, hint?: Record<string, unknown>, scope?: Scope): void;
-  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number): void;
+  recordDroppedEvent(reason: DropReason, category: DataCategory, count?: number, carried?: boolean): void;
+  /** The SDK's own counters, as plain data: read them with `getSdkMetrics(client)`. None with `sdkMetrics: false`. */
+  readonly sdkMetrics?: SdkMetricsState;
   sendEnvelope(envelope: Envelope): PromiseLike<TransportResponse | void>;
   flush(timeout?: number): PromiseLike<boolean>;
+  /**
+   * Whether anything was captured, logged or sent since a flush that settled last waited for it (whatever
+   * that flush resolved to). A flush at exit is skipped when not: the app already waited for it once.
+   */
+  hasUnflushedWork?(): boolean;
   close(timeout?: number): PromiseLike<boolean>;
+  /** Calls `callback` on each `name` (see `ClientHooks`); returns how to stop. */
+  on<K extends keyof ClientHooks>(name: K, callback: ClientHooks[K]): () => void;
   /**
    * For a process about to exit (Node's `exit` event): runs the captures still waiting for the pipeline and
    * sends the buffered logs, synchronously as far as the hooks are synchronous (an asynchronous `beforeSend`
    * or processor does not finish), then has the transport journal synchronously what is not yet on disk, so
-   * the next process sends it. Never throws.
+   * the next process sends it. Never throws. Once it ran, every later capture or log (an `exit` listener of
+   * the app's, an error thrown by one) is processed and journaled the same way at once.
    */
   persistSync?(): void;
 }

@@ -10,7 +10,7 @@ export interface EnvelopeHeaders {
   [key: string]: unknown;
 }
 
-export type ItemType = 'event' | 'feedback' | 'log' | 'client_report' | 'check_in';
+export type ItemType = 'event' | 'feedback' | 'log' | 'client_report' | 'check_in' | 'session' | 'sessions';
 
 export interface ItemHeaders {
   type: ItemType;

@@ -6,6 +6,7 @@ import { gzip } from '../transports/gzip';
 import type { Destination, EncodedEnvelope } from '../transports/types';
 import { fitLokiLine, LOKI_MAX_LINE_BYTES } from './fitLokiLine';
 import { lokiEntriesFromLogs } from './lokiEntriesFromLogs';
+import { lokiEntriesFromSessions } from './lokiEntriesFromSessions';
 import { lokiEntryFromEvent } from './lokiEntryFromEvent';
 import type { LokiEntry, SerializedLog } from './types';
 import { validateLokiLabels } from './validateLokiLabels';
@@ -72,6 +73,8 @@ function entriesOf(envelope: Envelope, service: string): LokiEntry[] {
       entries.push(lokiEntryFromEvent(event, service));
     } else if (headers.type === 'log') {
       entries.push(...lokiEntriesFromLogs(payload as { items?: SerializedLog[] }, service));
+    } else if (headers.type === 'session' || headers.type === 'sessions') {
+      entries.push(...lokiEntriesFromSessions(headers.type, payload, service));
     }
   }
   return entries;

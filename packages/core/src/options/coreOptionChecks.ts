@@ -72,4 +72,6 @@ export const CORE_OPTION_CHECKS: Record<string, OptionCheck> = {
         ? 'expected { tags, user, extra, contexts, level, fingerprint } or a function of the scope'
         : 'expected an object or a function',
   stormGuard: stormGuardOptionCheck,
+  autoSessionTracking: isBoolean,
+  sdkMetrics: isBoolean,
 };

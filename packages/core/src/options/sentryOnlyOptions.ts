@@ -1,11 +1,9 @@
 /**
- * Options of Sentry's JavaScript SDK that Faultline does not implement (tracing, sessions, replay,
+ * Options of Sentry's JavaScript SDK that Faultline does not implement (tracing, replay,
  * profiling, Spotlight…). They type-check, so that a Sentry `init` compiles unchanged, and are ignored
  * with a debug message; the README's "Coming from Sentry" section says what to use instead.
  */
 export interface SentryOnlyOptions {
-  /** @deprecated Not implemented by Faultline (no sessions): ignored. */
-  autoSessionTracking?: unknown;
   /** @deprecated Not implemented by Faultline (no tracing): ignored. */
   beforeSendSpan?: unknown;
   /** @deprecated Not implemented by Faultline (no tracing): ignored. */
@@ -52,7 +50,7 @@ export interface SentryOnlyOptions {
 
 // One string, split once per check: a list this long costs a third less in a bundle than an array literal.
 const NAMES =
-  'autoSessionTracking beforeSendSpan beforeSendTransaction cdnBaseUrl defaultIntegrations enableTracing ' +
+  'beforeSendSpan beforeSendTransaction cdnBaseUrl defaultIntegrations enableTracing ' +
   'ignoreSpans ignoreTransactions includeLocalVariables parentSpanIsAlwaysRootSpan profilesSampleRate ' +
   'profilesSampler replaysOnErrorSampleRate replaysSessionSampleRate sendClientReports skipOpenTelemetrySetup ' +
   'spotlight stackParser tracesSampleRate tracesSampler transportOptions _experiments';

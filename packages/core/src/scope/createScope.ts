@@ -62,6 +62,12 @@ export interface Scope {
   addEventProcessor(processor: EventProcessor): this;
   setLastEventId(id: string | undefined): void;
   lastEventId(): string | undefined;
+  /**
+   * The request-mode session whose errors this scope counts (set on a request's isolation scope by the
+   * server integration; opaque here). Clones share it, so a fork inside a request still counts for it.
+   */
+  setRequestSession(session: object | undefined): void;
+  getRequestSession(): object | undefined;
   /** The event's `transaction` (a route or job name), as Sentry's scope sets it. */
   setTransactionName(name: string | undefined): this;
   /** Attributes for every log captured with this scope (Sentry's scope attributes). */
@@ -89,6 +95,7 @@ class ScopeImpl implements Scope {
   declare private _fields: Fields;
   declare private _breadcrumbs: RingBuffer<Breadcrumb> | undefined;
   declare private _lastEventId: string | undefined;
+  declare private _requestSession: object | undefined;
 
   constructor() {
     this._fields = empty();
@@ -178,6 +185,12 @@ class ScopeImpl implements Scope {
   lastEventId(): string | undefined {
     return this._lastEventId;
   }
+  setRequestSession(session: object | undefined): void {
+    this._requestSession = session;
+  }
+  getRequestSession(): object | undefined {
+    return this._requestSession;
+  }
   getScopeData(): ScopeData {
     return { ...this._fields, breadcrumbs: this._breadcrumbs ? this._breadcrumbs.toArray() : [] };
   }
@@ -190,6 +203,7 @@ class ScopeImpl implements Scope {
     copy._fields = this._fields;
     copy._breadcrumbs = this._breadcrumbs?.clone();
     copy._lastEventId = this._lastEventId;
+    copy._requestSession = this._requestSession;
     return copy;
   }
 }

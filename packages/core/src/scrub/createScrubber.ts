@@ -16,6 +16,18 @@ export interface Scrubber {
 const URL_TAIL = /[?#]/;
 // Request fields Sentry also accepts as lists of [name, value] pairs.
 const PAIR_FIELDS = ['headers', 'cookies', 'query_string', 'env'] as const;
+/**
+ * Event fields scrubbed by their own rule below, or the protocol's and the SDK's own (ids, times, names,
+ * versions, module names: keys like `jsonwebtoken` are not secrets). Any other field (`threads`, a foreign
+ * SDK's or a hook's own) is scrubbed as data. Spans are left as they are (tracing is not sent).
+ */
+const EVENT_FIELDS = new Set(
+  (
+    'message logentry transaction exception breadcrumbs user tags extra request contexts event_id timestamp ' +
+    'start_timestamp level platform logger release dist environment server_name sdk modules debug_meta ' +
+    'fingerprint type spans measurements _meta'
+  ).split(' '),
+);
 
 /**
  * The PII scrubber: the last step before serialization, after every user hook. The one implementation for
@@ -117,6 +129,10 @@ export function createScrubber(options: ScrubOptions, sendDefaultPii = false): S
       if (event.contexts) {
         const { trace, ...rest } = event.contexts;
         out.contexts = { ...(data(rest) as Event['contexts']), ...(trace ? { trace } : {}) };
+      }
+      for (const key in event) {
+        if (!EVENT_FIELDS.has(key))
+          (out as Record<string, unknown>)[key] = data((event as Record<string, unknown>)[key]);
       }
       return out;
     },

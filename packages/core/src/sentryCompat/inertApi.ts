@@ -1,23 +1,8 @@
 import { noteInert } from './noteInert';
 
-// Sentry functions for features Faultline does not implement (sessions: issue 26; tracing measurements;
+// Sentry functions for features Faultline does not implement (tracing measurements;
 // AI conversations; span-format wrappers for the ignored `beforeSendSpan`). Each can be called as in
 // Sentry, does nothing, and with `debug: true` says so once.
-
-/** Sentry's release-health session start: accepted and inert (sessions are not implemented yet). */
-export function startSession(_context: object = {}): undefined {
-  noteInert('startSession (sessions)');
-}
-
-/** Sentry's release-health session end: accepted and inert. */
-export function endSession(): void {
-  noteInert('endSession (sessions)');
-}
-
-/** Sends the current session: accepted and inert. */
-export function captureSession(_end = false): void {
-  noteInert('captureSession (sessions)');
-}
 
 /** A measurement on the active transaction: accepted and inert (no transactions are sent). */
 export function setMeasurement(_name: string, _value: number, _unit?: string): void {

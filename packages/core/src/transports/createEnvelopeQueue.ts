@@ -11,8 +11,13 @@ export type EntryState = 'queued' | 'sending' | 'waiting';
 /** One record per envelope, from `send` until it is delivered or given up. */
 export interface QueueEntry {
   readonly id: string;
-  /** When it was captured (ms since the epoch). */
+  /** When it was captured (ms since the epoch): kept in the journal for the next process. */
   readonly createdAt: number;
+  /**
+   * When its age was 0, on the transport's monotonic clock: its age is measured from here, so a wall-clock
+   * step never expires an envelope this process captured. A replayed record starts at the age it had on disk.
+   */
+  readonly bornAt: number;
   readonly bytes: number;
   readonly gzip: boolean;
   readonly quantities: Partial<Record<DataCategory, number>>;
@@ -48,8 +53,9 @@ export function createEnvelopeQueue(limits: QueueLimits, journaled: boolean) {
   const live = new Map<string, QueueEntry>();
   const backlog = new Map<string, QueueEntry>();
   // Without a journal every body stays in memory: the memory budget bounds the queue too. With one, bodies
-  // over the budget leave memory once written; twice the budget is the ceiling for those not yet written
-  // (a process too busy to give its journal a turn refuses newcomers rather than grow without bound).
+  // over the budget leave memory once written (spilled synchronously when the journal can); twice the
+  // budget is the ceiling for those it could not take yet (not set up, failed): newcomers are then refused
+  // rather than memory growing without bound.
   const maxBytes = journaled ? limits.maxBytes : Math.min(limits.maxBytes, limits.maxMemoryBytes / 2);
   const maxMemory = journaled ? 2 * limits.maxMemoryBytes : limits.maxMemoryBytes;
   let bytes = 0;
@@ -73,12 +79,12 @@ export function createEnvelopeQueue(limits: QueueLimits, journaled: boolean) {
     if (!isError(entry)) others--;
   }
 
-  /** Removes entries past their age that are not on the wire; the oldest stand first in each map. */
+  /** Removes entries past their age (`now` monotonic) that are not on the wire; the oldest stand first. */
   function expire(now: number): QueueEntry[] {
     const expired: QueueEntry[] = [];
     for (const map of [live, backlog]) {
       for (const entry of map.values()) {
-        if (entry.createdAt >= now - limits.ttlMs) break;
+        if (entry.bornAt >= now - limits.ttlMs) break;
         if (entry.state !== 'sending') expired.push(entry);
       }
     }
@@ -125,6 +131,8 @@ export function createEnvelopeQueue(limits: QueueLimits, journaled: boolean) {
       return live.size + backlog.size;
     },
     has: (id: string): boolean => live.has(id) || backlog.has(id),
+    /** Whether bodies in memory take more than the budget (a journal should take some). */
+    overBudget: (): boolean => memoryBytes > limits.maxMemoryBytes,
     /** Lets the body of a journaled entry leave memory while memory is over its budget. */
     trimBody(entry: QueueEntry): void {
       if (!live.has(entry.id) && !backlog.has(entry.id)) return;

@@ -3,12 +3,14 @@ import type { QueueEntry } from './createEnvelopeQueue';
 import type { DestinationHealth } from './createDestinationHealth';
 import { mayHandOff } from './mayHandOff';
 import { requestFor } from './requestFor';
-import type { Destination } from './types';
+import type { DeliveryClock, Destination } from './types';
 
 /** A flush this soon after a page-hide hand-off is part of it. */
 const QUIET_MS = 250;
 
 export interface HandOffSource {
+  /** `now` (monotonic) for every comparison with the queue's times; `wall` for `sent_at` only. */
+  clock: Pick<DeliveryClock, 'now' | 'wall'>;
   entries(): Iterable<QueueEntry>;
   health: Pick<DestinationHealth, 'isHealthy' | 'pausedUntil'>;
   /** Until when a rate limit holds one of the entry's categories. */
@@ -29,13 +31,13 @@ export function createHandOff(source: HandOffSource) {
   let leftAt = -Infinity;
   return {
     handOff: ((deliver) => {
-      const now = (leftAt = Date.now());
+      const [now, wallNow] = [(leftAt = source.clock.now()), source.clock.wall()];
       for (const entry of source.entries()) {
         const may = mayHandOff({ health: source.health, limitedUntil: source.limitedUntil(entry), entry, now });
-        if (may && deliver(requestFor(source.destination, entry, entry.body!, now))) source.settle(entry);
+        if (may && deliver(requestFor(source.destination, entry, entry.body!, wallNow))) source.settle(entry);
       }
       return Promise.resolve();
     }) satisfies Transport['handOff'],
-    mayResume: (now: number): boolean => now - leftAt > QUIET_MS,
+    mayResume: (): boolean => source.clock.now() - leftAt > QUIET_MS,
   };
 }

@@ -1,12 +1,14 @@
-import { setTimer } from '../timers';
 import type { EnvelopeQueue, QueueEntry } from './createEnvelopeQueue';
 import { entryFromRecord } from './createQueueEntry';
-import type { JournalSink, ReplayVerdict } from './types';
+import { systemClock } from './systemClock';
+import type { DeliveryClock, JournalSink, ReplayVerdict } from './types';
 
 export interface ReplaySinkOptions {
   queue: Pick<EnvelopeQueue, 'size' | 'hasMemoryFor'>;
   /** The queue's bound: replayed entries take half of it at most, so this process's own keep room. */
   maxEntries: number;
+  /** The transport's clocks: a replayed entry's age is what it had on disk, then grows monotonically. */
+  clock?: DeliveryClock;
   /** Admits a replayed entry into the queue; false: refused (and counted by the caller). */
   admit(entry: QueueEntry): boolean;
   unreadable: JournalSink['unreadable'];
@@ -24,7 +26,7 @@ export interface ReplaySinkOptions {
  * costs nothing here (the journal forgets it itself): no promise, no timer.
  */
 export function createReplaySink(options: ReplaySinkOptions) {
-  const { queue, maxEntries, stallMs = 30_000 } = options;
+  const { queue, maxEntries, stallMs = 30_000, clock = systemClock } = options;
   const capacity = Math.max(1, Math.ceil(maxEntries / 2));
   const hasRoom = () => queue.size < maxEntries;
   const replayed = new WeakSet<QueueEntry>();
@@ -38,7 +40,7 @@ export function createReplaySink(options: ReplaySinkOptions) {
   const roomNow = () => closed || (queued < capacity && hasRoom());
   const watch = () => {
     cancelStall?.();
-    cancelStall = closed ? undefined : setTimer(options.onStall, stallMs);
+    cancelStall = closed ? undefined : clock.setTimer(options.onStall, stallMs);
   };
   const wake = () => {
     if (!waiting) return;
@@ -54,7 +56,7 @@ export function createReplaySink(options: ReplaySinkOptions) {
       // Room only shrinks within one call: once there is none, every later record is `later` too.
       const verdicts = records.map((record): ReplayVerdict => {
         if (closed || !roomNow()) return 'later';
-        const entry = entryFromRecord(record, queue.hasMemoryFor(record.body));
+        const entry = entryFromRecord(record, queue.hasMemoryFor(record.body), clock.now(), clock.wall());
         if (!options.admit(entry)) return 'refused';
         replayed.add(entry);
         queued++;

@@ -5,35 +5,26 @@ import type { DataCategory, DropReason } from '../types';
 import { jitteredBackoff } from './backoff';
 import { createAcknowledger } from './createAcknowledger';
 import { createDestinationHealth } from './createDestinationHealth';
+import { DEFAULT_QUEUE_LIMITS } from './defaultQueueLimits';
 import { createEnvelopeQueue, type QueueEntry } from './createEnvelopeQueue';
 import { createQueueEntry, recordOf } from './createQueueEntry';
 import { createPendingEncodes } from './createPendingEncodes';
 import { createReplaySink } from './createReplaySink';
 import { createWakeTimer } from './createWakeTimer';
-import { createSentryDestination } from './createSentryDestination';
+import { createSpill } from './createSpill';
 import { decideOutcome } from './decideOutcome';
 import { createHandOff } from './createHandOff';
 import { noticeRejections } from './noticeRejections';
 import { requestFor } from './requestFor';
-import { filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
-import { disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
+import { allowedItems, disabledUntil, updateRateLimits, type RateLimits } from './rateLimits';
 import { sendRequest } from './sendRequest';
-import type { DeliveryOptions, Destination, MakeRequest, QueueLimits, SentryTransportOptions } from './types';
+import { resolveDeliverySettings } from './resolveDeliverySettings';
+import type { DeliveryOptions, MakeRequest, SentryTransportOptions } from './types';
 import { waitUntilDrained } from './waitUntilDrained';
 
 /** Longest a flush waits on the journal's acknowledgements, should its disk hang (for replay: createReplaySink). */
 const JOURNAL_WAIT_MS = 5000;
-
-/**
- * Browser-sized defaults: every body stays in memory (a page being hidden hands them off from there), at
- * 2 bytes a character. Node raises the bound and keeps less in memory (its journal is read back).
- */
-export const DEFAULT_QUEUE_LIMITS: QueueLimits = {
-  maxEntries: 100,
-  maxBytes: 2 * 1024 * 1024,
-  ttlMs: 7 * 24 * 60 * 60 * 1000,
-  maxMemoryBytes: 4 * 1024 * 1024,
-};
+const COLD_IN_FLIGHT = 8;
 
 /**
  * Delivery policy for one destination; the platform supplies only `makeRequest`. The queue lives in
@@ -47,23 +38,17 @@ export function createTransport(
   options: DeliveryOptions | SentryTransportOptions,
   makeRequest: MakeRequest,
 ): Transport {
-  const delivery = options as Partial<DeliveryOptions> & Pick<DeliveryOptions, 'recordDroppedEvent'>;
-  const sentry = options as SentryTransportOptions;
-  const destination: Destination =
-    delivery.destination ?? createSentryDestination({ url: sentry.url ?? '', headers: sentry.headers });
-  const { recordDroppedEvent, journal } = delivery;
-  const sentryBufferSize = sentry.bufferSize;
-  const limitsConfig: QueueLimits = {
-    ...DEFAULT_QUEUE_LIMITS,
-    ...(sentryBufferSize ? { maxEntries: sentryBufferSize } : {}),
-    ...delivery.queue,
-  };
-  const concurrency = delivery.concurrency ?? 32;
-  const maxAttempts = delivery.maxAttempts ?? 8;
-  const retryBaseMs = delivery.retryBaseMs ?? 1000;
-  const retryMaxMs = delivery.retryMaxMs ?? 60_000;
-  const probeMaxMs = delivery.probeMaxMs ?? 10_000;
-  const requestTimeoutMs = delivery.requestTimeoutMs ?? 30_000;
+  const settings = resolveDeliverySettings(options, DEFAULT_QUEUE_LIMITS);
+  const {
+    destination,
+    recordDroppedEvent,
+    journal,
+    metrics,
+    limits: limitsConfig,
+    concurrency,
+    maxAttempts,
+  } = settings;
+  const { retryBaseMs, retryMaxMs, probeMaxMs, requestTimeoutMs, clock } = settings;
   const name = destination.name;
 
   const queue = createEnvelopeQueue(limitsConfig, Boolean(journal));
@@ -76,10 +61,26 @@ export function createTransport(
   /** How to abandon each request on the wire, for close(). */
   const onTheWire = new Set<() => void>();
   let closed = false;
+  /**
+   * Whether the destination has accepted something since it last failed. Until then at most COLD_IN_FLIGHT
+   * requests go out at once: a burst at start (or after an outage) does not open every connection to a
+   * destination that may be down, or that speaks HTTP/2 and needs only one. One answer later, all of them.
+   */
+  let confirmed = false;
+  const coldLimit = Math.min(concurrency, COLD_IN_FLIGHT);
+  const wake = createWakeTimer(() => pump(), clock);
   const encodes = createPendingEncodes();
-  const wake = createWakeTimer(() => pump());
   const request = noticeRejections(makeRequest, name, destination.isPermanent);
-  const acknowledgements = journal && createAcknowledger(journal, JOURNAL_WAIT_MS, () => pump());
+  const acknowledgements = journal && createAcknowledger(journal, JOURNAL_WAIT_MS, () => pump(), clock);
+  let durable = true; // the journal kept the last envelope it was given (faultline_journal_durable)
+  // Read only when the SDK's metrics are (a scrape): the queue, the journal and the limits as of then.
+  const observer = metrics?.observe(name, () => ({
+    entries: queue.entries(),
+    capacity: limitsConfig.maxEntries,
+    durable: journal && (journal.isDurable?.() ?? durable),
+    limits,
+    now: clock.now(), // the limits are on the delivery clock
+  }));
 
   /** Counts a lost envelope once, with one reason; the drop counts of a report riding in it are carried forward. */
   function lose(entry: Pick<QueueEntry, 'quantities' | 'reports'>, reason: DropReason): void {
@@ -87,7 +88,7 @@ export function createTransport(
       recordDroppedEvent(reason, category as DataCategory, quantity);
     }
     if (destination.sendsClientReports === false) return;
-    for (const report of entry.reports ?? []) recordDroppedEvent(report.reason, report.category, report.quantity);
+    for (const report of entry.reports ?? []) recordDroppedEvent(report.reason, report.category, report.quantity, true);
   }
   /** Done with an entry: out of the queue and the journal, counted as lost when `reason` is given. */
   function settle(entry: QueueEntry, reason?: DropReason): void {
@@ -100,7 +101,7 @@ export function createTransport(
     acknowledgements?.acknowledge(entry.id);
   }
   function admit(entry: QueueEntry, from: 'live' | 'backlog'): boolean {
-    const { admitted, expired, evicted } = queue.admit(entry, Date.now(), from);
+    const { admitted, expired, evicted } = queue.admit(entry, clock.now(), from);
     for (const old of expired) settle(old, 'network_error');
     for (const old of evicted) settle(old, 'queue_overflow');
     if (!admitted) {
@@ -114,15 +115,15 @@ export function createTransport(
 
   function pump(): void {
     if (closed) return;
-    const now = Date.now();
+    const now = clock.now();
     const paused = health.pausedUntil();
-    let slots = health.maxInFlight(concurrency) - sending;
+    let slots = health.maxInFlight(confirmed ? concurrency : coldLimit) - sending;
     if (paused > now) wake.at(paused);
     else {
       for (const entry of queue.entries()) {
         if (slots <= 0) break;
         if (entry.state === 'sending') continue;
-        if (now - entry.createdAt > Math.min(limitsConfig.ttlMs, destination.maxAgeMs ?? Infinity)) {
+        if (now - entry.bornAt > Math.min(limitsConfig.ttlMs, destination.maxAgeMs ?? Infinity)) {
           settle(entry, 'network_error');
           continue;
         }
@@ -146,38 +147,42 @@ export function createTransport(
       const body = entry.body ?? (await journal?.read(entry.id));
       if (body === undefined) return settle(entry, 'internal_sdk_error');
       queue.restoreBody(entry, body);
-      const started = Date.now();
+      const started = clock.now();
       const response = await sendRequest(
         request,
-        requestFor(destination, entry, body, started),
+        requestFor(destination, entry, body, clock.wall()),
         requestTimeoutMs,
         onTheWire,
+        clock,
       ).catch((error: unknown) => {
         debugLogger.log(`${name}: unreachable (${error instanceof Error ? error.message : String(error)})`);
         return undefined;
       });
-      const now = Date.now();
-      if (response) limits = updateRateLimits(limits, response, now);
+      const [now, wallNow] = [clock.now(), clock.wall()];
+      if (response) limits = updateRateLimits(limits, response, now, wallNow);
       const decision = decideOutcome({
         response,
         limits,
         categories: Object.keys(entry.quantities),
         attempts: entry.attempts,
         now,
+        wallNow,
         maxAttempts,
         retryDelay: (step) => jitteredBackoff(step, retryBaseMs, retryMaxMs),
         isPermanent: destination.isPermanent,
       });
+      observer?.sent(decision, (now - started) / 1000);
       if (decision.destination.kind === 'healthy') health.succeeded();
       else if (decision.destination.kind === 'failing') health.failed(stamp, now, decision.destination.pauseUntil);
+      confirmed = decision.envelope.kind === 'delivered' || (confirmed && decision.destination.kind !== 'failing');
       const status = response ? `HTTP ${response.statusCode}` : 'no answer';
       const outcome = decision.envelope;
       if (outcome.kind === 'delivered') {
-        debugLogger.log(`${name}: sent envelope ${entry.id} (${status}, ${now - started} ms)`);
+        debugLogger.log(`${name}: sent envelope ${entry.id} (${status}, ${Math.round(now - started)} ms)`);
         return settle(entry);
       }
       if (outcome.kind === 'drop') return settle(entry, outcome.reason);
-      debugLogger.log(`${name}: ${status} for envelope ${entry.id}, retry in ${outcome.at - now} ms`);
+      debugLogger.log(`${name}: ${status} for envelope ${entry.id}, retry in ${Math.round(outcome.at - now)} ms`);
       if (outcome.attempt) entry.attempts++;
       entry.state = 'waiting';
       entry.notBefore = outcome.at;
@@ -191,31 +196,30 @@ export function createTransport(
     }
   }
 
+  const persistSync = journal?.persistSync?.bind(journal);
+  const spill = persistSync && createSpill({ persistSync }, queue, limitsConfig.maxMemoryBytes);
+  /** Hands an entry to the journal; its body may leave memory once written (over the budget: spilled now). */
+  function append(entry: QueueEntry): void {
+    void journal?.append(recordOf(entry, entry.body!)).then((kept) => {
+      entry.journaled = durable = kept;
+      queue.trimBody(entry);
+    });
+    if (queue.overBudget()) spill?.add(entry);
+  }
+
   /**
    * Queues an envelope (the bound is applied here, with no I/O) and hands it to the journal before its first
    * attempt. The attempt does not wait for the write: delivery never depends on the disk keeping up (an
-   * overloaded process or a slow disk would hold every body in memory and send nothing meanwhile).
+   * overloaded process or a slow disk would hold every body in memory and send nothing meanwhile). Over the
+   * memory budget, bodies are spilled to the journal synchronously.
    */
   function enqueue(envelope: Envelope, encoded: Awaited<ReturnType<typeof destination.encode>>): void {
     if (!encoded) return;
-    const entry = createQueueEntry(envelope, encoded, Date.now());
-    if (!admit(entry, 'live') || !journal) return;
-    void journal.append(recordOf(entry, encoded.body)).then((durable) => {
-      entry.journaled = durable;
-      queue.trimBody(entry);
-    });
+    const entry = createQueueEntry(envelope, encoded, clock.now(), clock.wall());
+    if (admit(entry, 'live') && journal) append(entry);
   }
 
-  /** The items this destination may take now: those of rate-limited categories are dropped and counted. */
-  function allowedNow(envelope: Envelope): Envelope | undefined {
-    const now = Date.now();
-    return filterEnvelope(envelope, (item) => {
-      const category = itemCategory(item);
-      if (disabledUntil(limits, category) <= now) return true;
-      if (category !== 'internal') recordDroppedEvent('ratelimit_backoff', category, itemQuantity(item));
-      return false;
-    });
-  }
+  const allowedNow = (envelope: Envelope) => allowedItems(envelope, limits, clock.now(), recordDroppedEvent);
 
   // Replay takes what earlier processes left no faster than the queue sends it: half the queue at most, so
   // this process's own envelopes keep room (a backlog of 50,000 costs the memory of what is queued).
@@ -224,6 +228,7 @@ export function createTransport(
     createReplaySink({
       queue,
       maxEntries: limitsConfig.maxEntries,
+      clock,
       admit: (entry) => admit(entry, 'backlog'),
       unreadable: (quantities) => lose({ quantities }, 'internal_sdk_error'),
       pump: () => pump(),
@@ -237,6 +242,7 @@ export function createTransport(
   void journal?.open(replay!.sink).then(finishReplay, finishReplay);
 
   const pageHide = createHandOff({
+    clock,
     entries: () => queue.entries(),
     health,
     limitedUntil: blockedUntil,
@@ -274,7 +280,7 @@ export function createTransport(
     handOff: pageHide.handOff,
     flush(timeout) {
       // An explicit request to try now (the network is back, the page is shown again), except as a page goes.
-      if (pageHide.mayResume(Date.now())) health.resume();
+      if (pageHide.mayResume()) health.resume();
       const result = drained.wait(timeout);
       pump();
       return result;

@@ -20,7 +20,10 @@ export interface OutcomeInput {
   /** The envelope's categories (none: a client report) and its earlier failed attempts. */
   categories: string[];
   attempts: number;
+  /** Monotonic ms: every time in the decision is on this clock. */
   now: number;
+  /** Ms since the epoch, to read an HTTP-date `Retry-After` (default: `now`). */
+  wallNow?: number;
   maxAttempts: number;
   /** The delay before the next attempt of an envelope that failed `attempts` times (always > 0). */
   retryDelay(attempts: number): number;
@@ -40,7 +43,9 @@ export function decideOutcome(input: OutcomeInput): Decision {
   const kind = response ? classifyStatus(response.statusCode, input.isPermanent) : 'unreachable';
   const retryAfter = responseHeader(response?.headers, 'retry-after');
   const pauseUntil =
-    retryAfter !== undefined && kind !== 'rate_limited' ? now + parseRetryAfter(retryAfter, now) : undefined;
+    retryAfter !== undefined && kind !== 'rate_limited'
+      ? now + parseRetryAfter(retryAfter, input.wallNow ?? now)
+      : undefined;
   const destination: Decision['destination'] =
     kind === 'permanent' ? { kind: 'healthy' } : kind === 'rate_limited' ? { kind } : { kind: 'failing', pauseUntil };
   if (kind === 'permanent') return { envelope: { kind: 'drop', reason: 'send_error' }, destination };

@@ -9,6 +9,9 @@ export function itemCategory(item: EnvelopeItem): DataCategory {
       return 'error';
     case 'log':
       return 'log_item';
+    case 'session':
+    case 'sessions':
+      return 'session';
     case 'check_in':
       return 'monitor';
     case 'feedback':

@@ -36,6 +36,7 @@ export function makeDeliveryTransport(
           ...delivery,
           destination,
           recordDroppedEvent: transportOptions.recordDroppedEvent,
+          metrics: transportOptions.metrics,
           journal: createJournal?.(destination),
         },
         makeRequest,

@@ -1,17 +1,23 @@
+import type { Envelope } from '../envelope/types';
+import type { DataCategory, DropReason } from '../types';
+import { filterEnvelope, itemCategory, itemQuantity } from './envelopeQuantities';
 import type { TransportMakeRequestResponse } from './types';
 
-/** Category (or `all`) → time (ms since the epoch) until which it must not be sent. */
+/** Category (or `all`) → time (on the transport's monotonic clock) until which it must not be sent. */
 export type RateLimits = Record<string, number>;
 
 const DEFAULT_RETRY_AFTER_MS = 60_000;
 
-/** `Retry-After` as seconds or an HTTP date, in ms from `now`; 60 s when absent or unreadable. */
-export function parseRetryAfter(header: string | null | undefined, now: number): number {
+/**
+ * `Retry-After` as seconds or an HTTP date, as a delay in ms; 60 s when absent or unreadable. A date is
+ * read against `wallNow` (ms since the epoch): the one place the wall clock enters a delay.
+ */
+export function parseRetryAfter(header: string | null | undefined, wallNow: number): number {
   if (header) {
     const seconds = Number(header.trim());
     if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
     const date = Date.parse(header);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
+    if (!Number.isNaN(date)) return Math.max(0, date - wallNow);
   }
   return DEFAULT_RETRY_AFTER_MS;
 }
@@ -27,10 +33,16 @@ export function isRateLimited(limits: RateLimits, category: string, now: number)
 
 /**
  * Applies a response's rate-limit headers: `X-Sentry-Rate-Limits` (any status) names categories and
- * seconds; otherwise a 429 limits everything for `Retry-After` (or 60 s).
+ * seconds; otherwise a 429 limits everything for `Retry-After` (or 60 s). Limits end at `now` (monotonic)
+ * plus the delay; `wallNow` only reads an HTTP-date `Retry-After`.
  * https://develop.sentry.dev/sdk/expected-features/rate-limiting/
  */
-export function updateRateLimits(limits: RateLimits, response: TransportMakeRequestResponse, now: number): RateLimits {
+export function updateRateLimits(
+  limits: RateLimits,
+  response: TransportMakeRequestResponse,
+  now: number,
+  wallNow = now,
+): RateLimits {
   const sentryHeader = responseHeader(response.headers, 'x-sentry-rate-limits');
   if (sentryHeader) {
     const next = { ...limits };
@@ -46,7 +58,7 @@ export function updateRateLimits(limits: RateLimits, response: TransportMakeRequ
     return next;
   }
   if (response.statusCode === 429) {
-    return { ...limits, all: now + parseRetryAfter(responseHeader(response.headers, 'retry-after'), now) };
+    return { ...limits, all: now + parseRetryAfter(responseHeader(response.headers, 'retry-after'), wallNow) };
   }
   return limits;
 }
@@ -58,4 +70,19 @@ export function responseHeader(headers: TransportMakeRequestResponse['headers'],
     if (key.toLowerCase() === name) return headers[key] ?? undefined;
   }
   return undefined;
+}
+
+/** The items of `envelope` a destination may take at `now`: those of limited categories are dropped and counted. */
+export function allowedItems(
+  envelope: Envelope,
+  limits: RateLimits,
+  now: number,
+  recordDroppedEvent: (reason: DropReason, category: DataCategory, quantity?: number) => void,
+): Envelope | undefined {
+  return filterEnvelope(envelope, (item) => {
+    const category = itemCategory(item);
+    if (disabledUntil(limits, category) <= now) return true;
+    if (category !== 'internal') recordDroppedEvent('ratelimit_backoff', category, itemQuantity(item));
+    return false;
+  });
 }

@@ -1,5 +1,5 @@
-import { setTimer } from '../timers';
-import type { MakeRequest, TransportMakeRequestResponse, TransportRequest } from './types';
+import { systemClock } from './systemClock';
+import type { DeliveryClock, MakeRequest, TransportMakeRequestResponse, TransportRequest } from './types';
 
 type AbortControllerLike = { signal: NonNullable<TransportRequest['signal']>; abort(): void };
 
@@ -12,6 +12,7 @@ export function sendRequest(
   request: Omit<TransportRequest, 'signal'>,
   timeoutMs: number,
   inFlight?: Set<() => void>,
+  clock: Pick<DeliveryClock, 'setTimer'> = systemClock,
 ): Promise<TransportMakeRequestResponse> {
   const Controller = (globalThis as { AbortController?: new () => AbortControllerLike }).AbortController;
   const controller = Controller ? new Controller() : undefined;
@@ -21,7 +22,7 @@ export function sendRequest(
       reject(new Error(reason));
     };
     const abandonOnClose = (): void => abandon('the transport closed');
-    const cancel = setTimer(() => abandon(`no answer within ${timeoutMs} ms`), timeoutMs);
+    const cancel = clock.setTimer(() => abandon(`no answer within ${timeoutMs} ms`), timeoutMs);
     const done = (): void => {
       cancel();
       inFlight?.delete(abandonOnClose);

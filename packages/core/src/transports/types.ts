@@ -1,5 +1,6 @@
 import type { DiscardedEvents } from '../envelope/createClientReportEnvelope';
 import type { Envelope } from '../envelope/types';
+import type { DeliveryMetrics } from '../metrics/types';
 import type { DataCategory, DropReason } from '../types';
 
 /** One HTTP request the platform must make. */
@@ -131,11 +132,22 @@ export interface EnvelopeJournal {
   /** The body of a record the transport did not keep in memory; undefined if it is gone or unreadable. */
   read(id: string): Promise<string | Uint8Array | undefined>;
   /**
-   * The process is exiting (Node's `exit` event: no later turn of the event loop): writes synchronously
-   * every record appended and not yet written, and every acknowledgement not yet written. Optional: only
-   * where storage can be written synchronously (files).
+   * Optional, only where storage can be written synchronously (files): writes now, synchronously, every
+   * record appended and not yet written, and answers their appends. One mechanism for two moments:
+   * - the process is exiting (Node's `exit` event: no later turn of the event loop): also the writes under
+   *   way and every acknowledgement not yet written; the journal then takes nothing more and lets go of its
+   *   ownership;
+   * - `{ keepOpen: true }`: the transport holds more bodies in memory than its budget during a burst that
+   *   gives the event loop no turn (a loop of captures), and lets them go once written; the journal carries on.
+   * Returns true when what was appended is written (or being written by a write already under way), false
+   * when it cannot write now (not set up yet, failing, closed): the bodies then stay in memory.
    */
-  persistSync?(): void;
+  persistSync?(options?: { keepOpen?: boolean }): boolean;
+  /**
+   * Whether appends reach storage now (false while a failing disk is probed, or for good when refused);
+   * read only when the SDK's metrics are read. Without it, the last append's answer says.
+   */
+  isDurable?(): boolean;
   /** Releases ownership (locks, timers); records stay for the next owner. */
   close(): Promise<void>;
 }
@@ -149,16 +161,33 @@ export interface QueueLimits {
   ttlMs: number;
   /**
    * Most memory bodies may take (a string's characters count 2 bytes each); beyond it, bodies of journaled
-   * envelopes are read back from the journal when their turn comes. Without a journal, half of it is also
-   * the queue's byte bound.
+   * envelopes leave memory (spilled at once to a journal that writes synchronously) and are read back when
+   * their turn comes. Bodies a journal could not take yet stay in memory up to twice this, then newcomers
+   * are refused. Without a journal, half of it is also the queue's byte bound.
    */
   maxMemoryBytes: number;
 }
 
+/**
+ * The clocks delivery reads, injected so tests can step them. Every delay, backoff, pause, rate limit and
+ * the age of an envelope this process captured run on `now`; `wall` is for what goes on the wire (`sent_at`,
+ * an HTTP-date `Retry-After`) and for the age a record had on disk when it was read back.
+ */
+export interface DeliveryClock {
+  /** Monotonic milliseconds (`performance.now()`): never steps. */
+  now(): number;
+  /** Milliseconds since the epoch (`Date.now()`): may step either way. */
+  wall(): number;
+  /** Calls `callback` after `ms` on the `now` clock (unref'd in Node); returns a cancel function. */
+  setTimer(callback: () => void, ms: number): () => void;
+}
+
 export interface DeliveryOptions {
   destination: Destination;
-  /** Counts what delivery drops (the client reports it). */
-  recordDroppedEvent(reason: DropReason, category: DataCategory, quantity?: number): void;
+  /** Counts what delivery drops (the client reports it); `carried`: a lost report's counts, handed back. */
+  recordDroppedEvent(reason: DropReason, category: DataCategory, quantity?: number, carried?: boolean): void;
+  /** Where this transport registers its gauges and reports each attempt (the client's SDK metrics). */
+  metrics?: DeliveryMetrics;
   /** The durable journal behind the in-memory queue; none: memory only. */
   journal?: EnvelopeJournal;
   queue?: Partial<QueueLimits>;
@@ -173,6 +202,8 @@ export interface DeliveryOptions {
   probeMaxMs?: number;
   /** A request not answered in this time is abandoned and retried. Default 30 s. */
   requestTimeoutMs?: number;
+  /** The clocks and timer delivery runs on. Default: `performance.now()`, `Date.now()` and unref'd timers. */
+  clock?: DeliveryClock;
 }
 
 /**
@@ -181,7 +212,8 @@ export interface DeliveryOptions {
  */
 export interface SentryTransportOptions {
   url?: string;
-  recordDroppedEvent(reason: DropReason, category: DataCategory, quantity?: number): void;
+  /** As in DeliveryOptions (`carried` is Faultline's: a lost report's counts handed back, counted once). */
+  recordDroppedEvent(reason: DropReason, category: DataCategory, quantity?: number, carried?: boolean): void;
   /** Most envelopes queued (Sentry's name for `queue.maxEntries`). */
   bufferSize?: number;
   headers?: Record<string, string>;

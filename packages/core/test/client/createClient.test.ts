@@ -52,6 +52,24 @@ describe('createClient', () => {
     expect(await flush(50)).toBe(false);
   });
 
+  it('says whether anything came after the last flush that settled, whatever that flush resolved to', async () => {
+    const stuck = (event: { exception?: { values?: { value?: string }[] } }) =>
+      event.exception?.values?.[0]?.value === 'stuck';
+    const { client } = initForTest({ beforeSend: (event) => (stuck(event) ? new Promise(() => null) : event) });
+    expect(client.hasUnflushedWork?.()).toBe(false);
+    client.captureException(new Error('one'));
+    expect(client.hasUnflushedWork?.()).toBe(true);
+    expect(await flush(1000)).toBe(true);
+    expect(client.hasUnflushedWork?.()).toBe(false);
+    logger.info('a log line');
+    expect(client.hasUnflushedWork?.()).toBe(true);
+    await flush(1000);
+    // An event still in a hook when the flush gave up was not handed over: still unflushed.
+    client.captureException(new Error('stuck'));
+    expect(await flush(50)).toBe(false);
+    expect(client.hasUnflushedWork?.()).toBe(true);
+  });
+
   it('stops capturing after close', async () => {
     const { client, record } = initForTest();
     expect(await client.close(100)).toBe(true);

@@ -37,6 +37,24 @@ describe('Client.persistSync', () => {
     expect(calls).toEqual(['send event', 'send log', 'persistSync']);
   });
 
+  it('journals at once what is captured or logged after it ran (an exit listener of the app’s)', () => {
+    const calls: string[] = [];
+    initForTest({
+      enableLogs: true,
+      transport: () => ({
+        send: (envelope: Envelope) => (calls.push(`send ${envelope[1][0]![0].type}`), Promise.resolve({})),
+        flush: () => Promise.resolve(true),
+        persistSync: () => void calls.push('persistSync'),
+      }),
+    });
+    getClient()!.persistSync!();
+    expect(calls).toEqual(['persistSync']);
+    captureException(new Error('captured in a later exit listener'));
+    expect(calls).toEqual(['persistSync', 'send event', 'persistSync']);
+    logger.info('logged in a later exit listener');
+    expect(calls).toEqual(['persistSync', 'send event', 'persistSync', 'send log', 'persistSync']);
+  });
+
   it('leaves an asynchronous beforeSend unfinished (what it returns later is never sent)', () => {
     const calls: string[] = [];
     initForTest({
@@ -57,7 +75,10 @@ describe('Transport.persistSync', () => {
   it('encodes synchronously (uncompressed) what waits for Loki’s gzip, journals it once, and has the journal persist', async () => {
     const journal = createMemoryJournal();
     let persisted = 0;
-    journal.persistSync = () => void persisted++;
+    journal.persistSync = () => {
+      persisted++;
+      return true;
+    };
     const transport = createTransport(
       {
         destination: createLokiDestination({ url: 'http://127.0.0.1:9/loki/api/v1/push', service: 'checkout' }),

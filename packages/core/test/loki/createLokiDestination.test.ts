@@ -197,10 +197,23 @@ describe('the Loki bodies shown in the README', () => {
     const samples = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map(
       (match) => JSON.parse(match[1]!) as { streams: { values: unknown[][] }[] },
     );
-    expect(samples).toHaveLength(2);
+    expect(samples).toHaveLength(3);
+    const sessionsEnvelope: Envelope = [
+      {},
+      [
+        [
+          { type: 'sessions' },
+          {
+            aggregates: [{ started: new Date(timestamp * 1000).toISOString(), exited: 6, errored: 2, crashed: 1 }],
+            attrs: { release: 'checkout@1.4.2', environment: 'production' },
+          },
+        ],
+      ],
+    ];
     const written = [
       JSON.parse((await destination().encode(createEventEnvelope(exceptionEvent(), { sdk })))!.body as string),
       JSON.parse((await destination().encode(logEnvelope))!.body as string),
+      JSON.parse((await destination().encode(sessionsEnvelope))!.body as string),
     ];
     samples.forEach((sample, i) => {
       // In the README each line is shown decoded; on the wire it is a JSON string.

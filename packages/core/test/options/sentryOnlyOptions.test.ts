@@ -4,7 +4,6 @@ import { isSentryOnlyOption } from '../../src/options/sentryOnlyOptions';
 
 // Every key of the type, spelled out: a key added to the interface but not to the list fails here.
 const DECLARED: Record<keyof SentryOnlyOptions, true> = {
-  autoSessionTracking: true,
   beforeSendSpan: true,
   beforeSendTransaction: true,
   cdnBaseUrl: true,

@@ -131,7 +131,9 @@ describe('validateOptions', () => {
       tracePropagationTargets: true,
       propagateSentryTrace: true,
       stormGuard: true,
+      sdkMetrics: true,
       initialScope: true,
+      autoSessionTracking: true,
     };
     expect(Object.keys(CORE_OPTION_CHECKS).sort()).toEqual(Object.keys(declared).sort());
   });

@@ -110,6 +110,24 @@ describe('createScrubber', () => {
     });
   });
 
+  it('scrubs any other event field (threads, a hook’s or a foreign SDK’s own) and keeps the protocol’s', () => {
+    const event = createScrubber({}).scrubEvent({
+      event_id: 'a'.repeat(32),
+      modules: { jsonwebtoken: '9.0.2' },
+      fingerprint: ['{{ default }}', 'token'],
+      ...({
+        form: { card: '4111 1111 1111 1111', password: 'p1' },
+        threads: { values: [{ id: 1, stacktrace: { frames: [{ vars: { secret: 'p2' } }] } }] },
+      } as Event),
+    }) as Event & Record<string, unknown>;
+    expect(event.form).toEqual({ card: '[Filtered]', password: '[Filtered]' });
+    expect(event.threads).toEqual({
+      values: [{ id: 1, stacktrace: { frames: [{ vars: { secret: '[Filtered]' } }] } }],
+    });
+    expect(event.modules).toEqual({ jsonwebtoken: '9.0.2' });
+    expect(event.fingerprint).toEqual(['{{ default }}', 'token']);
+  });
+
   it('never mutates the objects it is given (a beforeSend may attach live app state)', () => {
     const appState = { password: 'live', list: [{ token: 't' }] };
     const event: Event = { extra: { appState }, breadcrumbs: [{ message: 'a@b.co' }] };

@@ -3,10 +3,13 @@ import { createSentryDestination } from '../../src/transports/createSentryDestin
 import { createDestinationHealth } from '../../src/transports/createDestinationHealth';
 import type { QueueEntry } from '../../src/transports/createEnvelopeQueue';
 import { createHandOff } from '../../src/transports/createHandOff';
+import { systemClock } from '../../src/transports/systemClock';
+import { createSteppedClock } from '@faultline/test-utils';
 
 const entry = (id: string, state: QueueEntry['state'] = 'queued'): QueueEntry => ({
   id,
   createdAt: 0,
+  bornAt: 0,
   bytes: 8,
   gzip: false,
   quantities: { error: 1 },
@@ -22,6 +25,7 @@ describe('createHandOff', () => {
     const entries = [entry('on the wire', 'sending'), entry('taken'), entry('declined')];
     const settled: string[] = [];
     const pageHide = createHandOff({
+      clock: systemClock,
       entries: () => entries,
       health: createDestinationHealth(() => 1000),
       limitedUntil: () => 0,
@@ -38,17 +42,22 @@ describe('createHandOff', () => {
     expect(settled).toEqual(['taken']);
   });
 
-  it('lets a flush lift a pause, except in the moment a page goes away', async () => {
+  it('lets a flush lift a pause, except in the moment a page goes away (on the monotonic clock)', async () => {
+    const clock = createSteppedClock();
     const pageHide = createHandOff({
+      clock,
       entries: () => [],
       health: createDestinationHealth(() => 1000),
       limitedUntil: () => 0,
       destination: createSentryDestination({ url: 'https://o.example.com/api/1/envelope/' }),
       settle: () => undefined,
     });
-    expect(pageHide.mayResume(Date.now())).toBe(true);
+    expect(pageHide.mayResume()).toBe(true);
     await pageHide.handOff(() => true);
-    expect(pageHide.mayResume(Date.now())).toBe(false);
-    expect(pageHide.mayResume(Date.now() + 1000)).toBe(true);
+    expect(pageHide.mayResume()).toBe(false);
+    clock.stepWall(-60_000); // a wall-clock step back changes nothing
+    expect(pageHide.mayResume()).toBe(false);
+    await clock.advance(1000);
+    expect(pageHide.mayResume()).toBe(true);
   });
 });

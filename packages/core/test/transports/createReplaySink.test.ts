@@ -2,7 +2,6 @@ import {
   createEventEnvelope,
   createSentryDestination,
   createTransport,
-  serializeEnvelope,
   uuid4,
   type DataCategory,
   type DropReason,
@@ -10,29 +9,10 @@ import {
   type JournalRecord,
   type MakeRequest,
 } from '@faultline/core';
-import { createMemoryJournal } from '@faultline/test-utils';
+import { createMemoryJournal, journalLeftBehind } from '@faultline/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const sdk = { name: 'faultline.javascript.test', version: '0.0.0' };
-
-/** A memory journal holding what a dead owner left: `count` event envelopes, oldest first. */
-function leftBehind(count: number, padding = 0) {
-  const journal = createMemoryJournal();
-  const records = new Map<string, JournalRecord>();
-  for (let i = 0; i < count; i++) {
-    const message = `left ${String(i).padStart(6, '0')} ${'x'.repeat(padding)}`;
-    const envelope = createEventEnvelope({ event_id: uuid4(), timestamp: Date.now() / 1000, message }, { sdk });
-    const id = `${Date.now().toString(36)}-${String(i).padStart(6, '0')}`;
-    records.set(id, {
-      id,
-      createdAt: Date.now(),
-      body: serializeEnvelope(envelope) as string,
-      quantities: { error: 1 },
-    });
-  }
-  journal.storage.owners.set('dead', records);
-  return journal;
-}
 
 /** Counts the replayed records the transport holds at once: queued by the sink, not yet acknowledged. */
 function watchHeld(journal: EnvelopeJournal) {
@@ -79,7 +59,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('createReplaySink (through createTransport)', () => {
   it('replays a backlog 40 times the queue no faster than it is sent: at most half the queue held, each record sent once', async () => {
-    const journal = leftBehind(4000);
+    const journal = journalLeftBehind(4000);
     const held = watchHeld(journal);
     const sent: string[] = [];
     const { transport, drops } = transportOver(
@@ -102,7 +82,7 @@ describe('createReplaySink (through createTransport)', () => {
   }, 90_000);
 
   it('a record the queue refuses is counted once and forgotten by the journal: no acknowledge call, no timer each', async () => {
-    const journal = leftBehind(1000, 4000); // each body is over the queue's byte bound
+    const journal = journalLeftBehind(1000, 4000); // each body is over the queue's byte bound
     const timers = vi.spyOn(globalThis, 'setTimeout');
     const { transport, drops } = transportOver(journal, () => Promise.resolve({ statusCode: 200 }), {
       maxEntries: 100,

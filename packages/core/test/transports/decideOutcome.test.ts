@@ -38,6 +38,12 @@ describe('decideOutcome', () => {
     });
   });
 
+  it('pauses until an HTTP-date Retry-After read against the wall clock, on the monotonic clock', () => {
+    const wallNow = Date.UTC(2030, 0, 1);
+    const decision = decide(503, { wallNow }, { 'retry-after': new Date(wallNow + 9000).toUTCString() });
+    expect(decision.destination).toEqual({ kind: 'failing', pauseUntil: now + 9000 });
+  });
+
   it('counts a 500 toward the attempts and gives up after the last one', () => {
     expect(decide(500, { attempts: 1 }).envelope).toEqual({ kind: 'retry', at: now + 200, attempt: true });
     expect(decide(500, { attempts: 2 }).envelope).toEqual({ kind: 'drop', reason: 'send_error' });

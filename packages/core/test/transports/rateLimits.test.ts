@@ -38,6 +38,12 @@ describe('updateRateLimits', () => {
     expect(limits).toEqual({ error: now + 5000 });
   });
 
+  it('ends a limit on the monotonic clock, reading an HTTP-date Retry-After against the wall clock', () => {
+    const wall = Date.UTC(2030, 0, 1);
+    const response = { statusCode: 429, headers: { 'retry-after': new Date(wall + 30_000).toUTCString() } };
+    expect(updateRateLimits({}, response, 500, wall)).toEqual({ all: 500 + 30_000 });
+  });
+
   it('leaves limits alone for a plain success', () => {
     const limits = { error: now + 1 };
     expect(updateRateLimits(limits, { statusCode: 200 }, now)).toBe(limits);

@@ -1,4 +1,4 @@
-import { getClient, installOnce, type Integration } from '@faultline/core';
+import { endSessions, getClient, installOnce, type Integration } from '@faultline/core';
 
 /**
  * Flushes on `SIGTERM` / `SIGINT` (then lets the app's own handling proceed, or exits as Node would
@@ -22,6 +22,8 @@ function install(timeout: number): () => void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     const onSignal = (): void => {
       const appHandles = process.listenerCount(signal) > 1;
+      // Killed by the signal (the app does not stop on its own): the session ends abnormal.
+      if (!appHandles) endSessions('abnormal');
       void Promise.resolve(getClient()?.flush(timeout)).finally(() => {
         if (appHandles) return;
         // No handler of the app's: end the way the signal would have ended the process.
@@ -34,10 +36,12 @@ function install(timeout: number): () => void {
   }
   let flushedBeforeExit = false;
   const onBeforeExit = (): void => {
-    // beforeExit fires again whenever the loop empties: flush once, or it would never exit.
-    if (flushedBeforeExit) return;
+    // beforeExit fires again whenever the loop empties: flush once, or it would never exit. Not at all when
+    // the app's own flush already waited for everything (a receiver that never answers would hold it again).
+    const client = getClient();
+    if (flushedBeforeExit || client?.hasUnflushedWork?.() === false) return;
     flushedBeforeExit = true;
-    void getClient()?.flush(timeout);
+    void client?.flush(timeout);
   };
   process.on('beforeExit', onBeforeExit);
   removals.push(() => process.off('beforeExit', onBeforeExit));

@@ -8,6 +8,7 @@ import {
   type ActiveScopes,
   type Integration,
 } from '@faultline/core';
+import { startRequestSession } from '../startRequestSession';
 
 type EnteringStrategy = { enter?(scopes: ActiveScopes): void };
 
@@ -15,12 +16,14 @@ type EnteringStrategy = { enter?(scopes: ActiveScopes): void };
  * Gives every incoming HTTP request its own isolation scope, from `node:diagnostics_channel` alone (no
  * monkey-patching, no loader hooks): the trace continues from `traceparent` / `sentry-trace`, the
  * request id from `X-Request-Id` (or a new one) is echoed in the response, and the request's method,
- * URL, headers and query go with its events (scrubbed).
+ * URL, headers and query go with its events (scrubbed). Each request is also a release-health session
+ * (counted into per-minute aggregates) unless `sessions: false`, Sentry's option name.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function httpServerIntegration(): Integration {
-  return {
+export function httpServerIntegration(options: { sessions?: boolean } = {}): Integration {
+  const integration: Integration & { sessions?: boolean } = {
     name: 'HttpServer',
+    sessions: options.sessions,
     setup() {
       installOnce('http-server', () => {
         // The scopes each request entered → the scopes it was forked from.
@@ -55,6 +58,7 @@ export function httpServerIntegration(): Integration {
             const scopes: ActiveScopes = { scope: base.scope.clone(), isolationScope };
             forkedFrom.set(scopes, base);
             enter.call(strategy, scopes);
+            startRequestSession(isolationScope, response);
           } catch {
             // a request must never fail because of the SDK
           }
@@ -62,6 +66,7 @@ export function httpServerIntegration(): Integration {
       });
     },
   };
+  return integration;
 }
 
 function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { getClient, installOnce, markCaptured, type Integration } from '@faultline/core';
+import { endSessions, getClient, installOnce, markCaptured, type Integration } from '@faultline/core';
 import { captureOnce } from '../captureOnce';
 import { emitRejectionWarning } from '../emitRejectionWarning';
 import { isErrorLike, rejectionError } from '../rejectionError';
@@ -75,6 +75,7 @@ function die(error: unknown): void {
   };
   const client = getClient();
   if (!client) return finish();
+  endSessions('crashed'); // a crash captured as handled elsewhere still ends the session as one
   // The flush's timeout keeps the process alive until delivery is done or the time is up.
   void Promise.resolve(client.flush(shutdownTimeout)).then(finish, finish);
 }

@@ -1,7 +1,7 @@
 import { inertIntegration, type Integration } from '@faultline/core';
 
 // Sentry's Node integrations for features Faultline does not implement: auto-instrumentation for spans
-// (databases, queues, frameworks, AI SDKs), ANR detection, local variables, sessions, runtime metrics,
+// (databases, queues, frameworks, AI SDKs), ANR detection, local variables, runtime metrics,
 // Spotlight. Each is accepted, so a Sentry `init` runs unchanged, does nothing, and with `debug: true` says
 // so once. Errors from these libraries are still captured wherever they reach the app's handlers.
 
@@ -158,11 +158,6 @@ export function postgresJsIntegration(_options: object = {}): Integration {
 /** Sentry's `prismaIntegration` (tracing): accepted and inert. */
 export function prismaIntegration(_options: object = {}): Integration {
   return inertIntegration('Prisma', 'tracing');
-}
-
-/** Sentry's `processSessionIntegration` (sessions): accepted and inert. */
-export function processSessionIntegration(_options: object = {}): Integration {
-  return inertIntegration('ProcessSession', 'sessions');
 }
 
 /** Sentry's `redisIntegration` (tracing): accepted and inert. */

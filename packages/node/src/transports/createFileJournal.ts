@@ -66,6 +66,8 @@ export function createFileJournal(options: FileJournalOptions): EnvelopeJournal 
   let owner = options.ownerId ?? randomBytes(16).toString('hex');
   const journal = path.join(directory, key);
   let closed = false;
+  /** Closed by persistSync (the process is exiting), which may run again for what is captured later. */
+  let exited = false;
   let started: Promise<string | undefined> | undefined;
   let lock: OwnerLock | undefined;
   let self: LockInfo | undefined;
@@ -212,18 +214,23 @@ export function createFileJournal(options: FileJournalOptions): EnvelopeJournal 
     append: (record) => store.append(record),
     acknowledge: (id) => store.acknowledge(id),
     read: (id) => store.read(id),
-    persistSync() {
-      if (closed) return;
-      closed = true;
+    isDurable: () => durability.state === 'durable',
+    persistSync(options) {
+      // Again after the exit hook (an `exit` listener of the app's captured): write what came since.
+      if (closed && !exited) return false;
+      if (options?.keepOpen && !closed) return store.persistSync(options);
+      closed = exited = true;
       clearInterval(timer);
       durability.close();
+      let written = false;
       try {
-        store.persistSync();
+        written = store.persistSync();
       } catch (error) {
         debugLogger.warn(`file journal ${journal}: could not write what was left at exit`, error);
       }
       // Released: the next process (on any host) adopts what is left at once.
       lock?.releaseSync();
+      return written;
     },
     async close() {
       if (closed) return;

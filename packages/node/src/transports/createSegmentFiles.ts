@@ -12,7 +12,7 @@ import { writeNewFile, writeNewFileSync } from './writeNewFile';
 export interface SegmentFiles {
   /** Writes frames as a new segment of `folder` (a compaction names its `source`); returns each frame's place. */
   write(folder: SegmentFolder, frames: Buffer[], ids: string[], source?: string): Promise<Place[]>;
-  /** The same, synchronously: for a process that is exiting. */
+  /** The same, synchronously: for a process that is exiting, or a burst that spills bodies out of memory. */
   writeSync(folder: SegmentFolder, frames: Buffer[], ids: string[]): Place[];
   /** Writes the acknowledgement bytes of these records in place. */
   acknowledge(segment: Segment, indexes: number[]): Promise<void>;
@@ -34,6 +34,8 @@ export interface SegmentFiles {
 
 // Segments with live records are acknowledged one byte at a time: a few handles stay open for that.
 const MAX_OPEN_SEGMENTS = 16;
+/** Frames read together in one read when they lie within this many bytes of each other. */
+const MAX_READ_SPAN = 4 * 1024 * 1024;
 const noop = () => undefined;
 const ackByte = (segment: Segment) => (segment.format === 1 ? LEGACY_ACKED : ACK_DONE);
 
@@ -86,7 +88,7 @@ export function createSegmentFiles(fsync: boolean): SegmentFiles {
     },
     writeSync(folder, frames, ids) {
       const { bytes, file, places } = prepare(folder, frames, ids);
-      writeNewFileSync(file, bytes);
+      writeNewFileSync(file, bytes, fsync);
       folder.segments++;
       return places;
     },
@@ -125,6 +127,14 @@ export function createSegmentFiles(fsync: boolean): SegmentFiles {
     async readFrames(segment, places) {
       const handle = await open(segment.path, constants.O_RDONLY | NO_FOLLOW);
       try {
+        // One read for all of them (a segment holds one batch, 1 MiB or so), unless they lie far apart.
+        const start = Math.min(...places.map((at) => at.offset));
+        const span = Math.max(...places.map((at) => at.offset + at.length)) - start;
+        if (places.length > 1 && span <= MAX_READ_SPAN) {
+          const bytes = Buffer.alloc(span);
+          await handle.read(bytes, 0, span, start);
+          return places.map((at) => bytes.subarray(at.offset - start, at.offset - start + at.length));
+        }
         const frames: Buffer[] = [];
         for (const { offset, length } of places) {
           const frame = Buffer.alloc(length);

@@ -1,10 +1,11 @@
 import { unlink } from 'node:fs/promises';
+import { createBodyReader } from './createBodyReader';
 import { createSegmentFiles } from './createSegmentFiles';
 import { decodeFrame } from './decodeFrame';
 import { decodeLegacyFrame } from './decodeLegacySegment';
 import { encodeFrame } from './encodeSegment';
 import { indexAdoptedSegment } from './indexAdoptedSegment';
-import { persistSegmentsSync } from './persistSegmentsSync';
+import { persistSegmentsSync, writeWaitingSync } from './persistSegmentsSync';
 import { takeBatch, type Waiting } from './takeBatch';
 import type { Place, Segment, SegmentFolder, SegmentStore, SegmentStoreOptions } from './types';
 
@@ -45,6 +46,7 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
     if (!folder) own = undefined; // not set up (yet): asked again at the next write
     return (ownNow = folder);
   }
+  const readBody = createBodyReader(files, placed, serial);
   const answer = (entry: Waiting, durable: boolean) => {
     entry.resolve?.(durable);
     entry.resolve = undefined;
@@ -139,6 +141,21 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
     if (notYetWritten.length > 0) queueAcks(...notYetWritten);
   }
 
+  /** What waits, written now into our folder (a burst spilling bodies out of memory): false when it cannot. */
+  function spillSync(): boolean {
+    if (closed || failing || !ownNow) return false;
+    try {
+      writeWaitingSync(files, waiting, ownNow, (entry, at) => {
+        if (at) placed.set(entry.record.id, at);
+        answer(entry, at !== undefined);
+      });
+      return true;
+    } catch (error) {
+      fail(error); // what waits is answered false by the write queued and kept until the disk is back
+      return false;
+    }
+  }
+
   function queueAcks(...more: Ack[]): void {
     acks.push(...more);
     if (acksQueued) return;
@@ -186,13 +203,7 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
     async read(id) {
       const entry = waiting.get(id);
       if (entry) return entry.record.body;
-      if (!placed.has(id)) return undefined;
-      return serial(async () => {
-        const at = placed.get(id);
-        const [frame] = at ? await files.readFrames(at.segment, [at]) : [];
-        const record = frame && (at!.segment.format === 1 ? decodeLegacyFrame : decodeFrame)(frame, 0).record;
-        return record?.id === id ? record.body : undefined;
-      });
+      return placed.has(id) ? readBody(id) : undefined;
     },
     adopt(folder, file, decoded) {
       // A compaction and its source both on disk (a crash between writing one and removing the other): the
@@ -255,7 +266,8 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
     get waiting() {
       return waiting.size;
     },
-    persistSync() {
+    persistSync(persist) {
+      if (persist?.keepOpen) return spillSync();
       const acknowledged = new Set(acks.map((ack) => ack.id));
       acks = [];
       persistSegmentsSync({
@@ -265,6 +277,7 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
         acknowledged,
         target: () => (ownNow ? { path: ownNow.path, commit: noop } : options.folderSync()),
       });
+      return true;
     },
     async close() {
       closed = true;

@@ -95,8 +95,12 @@ export interface SegmentStore {
   relocate(): void;
   /** Appends kept in memory, not yet written. */
   readonly waiting: number;
-  /** The process is exiting: writes synchronously what is under way, what waits and the acknowledgements. */
-  persistSync(): void;
+  /**
+   * Writes synchronously what waits. The process is exiting: also what is under way and the
+   * acknowledgements, into a folder made now if ours is not set up. `keepOpen` (a burst spilling bodies
+   * out of memory): what waits only, into our folder; false when it is not set up yet or the disk fails.
+   */
+  persistSync(options?: { keepOpen?: boolean }): boolean;
   /** Writes what was appended before, then refuses appends and acknowledgements. */
   close(): Promise<void>;
 }

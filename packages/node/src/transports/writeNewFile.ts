@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fdatasyncSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { NO_FOLLOW } from './readPrivateFile';
@@ -37,8 +37,11 @@ async function syncFolder(folder: string): Promise<void> {
     .finally(() => handle.close().catch(() => undefined));
 }
 
-/** The same, synchronously, without fsync: for a process that is exiting (no later turn of the event loop). */
-export function writeNewFileSync(file: string, bytes: Buffer): void {
+/**
+ * The same, synchronously: for a process that is exiting (no later turn of the event loop), or a burst that
+ * spills bodies out of memory while the event loop gets no turn.
+ */
+export function writeNewFileSync(file: string, bytes: Buffer, fsync = false): void {
   const fd = openSync(file, CREATE, 0o600);
   try {
     for (let written = 0; written < bytes.byteLength;) {
@@ -46,6 +49,7 @@ export function writeNewFileSync(file: string, bytes: Buffer): void {
       if (count === 0) throw Object.assign(new Error(`no space to write ${file}`), { code: 'ENOSPC' });
       written += count;
     }
+    if (fsync) fdatasyncSync(fd);
   } catch (error) {
     try {
       unlinkSync(file);
@@ -55,5 +59,19 @@ export function writeNewFileSync(file: string, bytes: Buffer): void {
     throw error;
   } finally {
     closeSync(fd);
+  }
+  if (fsync) syncFolderSync(path.dirname(file));
+}
+
+function syncFolderSync(folder: string): void {
+  try {
+    const fd = openSync(folder, constants.O_RDONLY);
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // best effort, as syncFolder's
   }
 }

@@ -16,7 +16,7 @@ export interface TunnelScrubOptions {
 
 /**
  * Scrubs, on the server, an envelope a browser sent, with the same scrubber the SDK runs: a browser with
- * scrubbing off, an old SDK or a forged request gets no secret past the tunnel. A log attribute that is
+ * scrubbing off, an old SDK or a forged request gets no secret past the tunnel, in a payload or a header. A log attribute that is
  * JSON text (how a browser sends a nested value to Sentry) is read back into its structure first, so its
  * keys are judged at every depth and Loki gets it nested. Undefined with `scrub: false`.
  */
@@ -47,15 +47,28 @@ export function createTunnelScrubber(options: TunnelScrubOptions): ((envelope: E
         return [headers, scrubber.scrubData(payload)];
     }
   };
+  // Headers are the browser's too (a sampling context's page and user, fields of its own): scrubbed as
+  // data. The DSN was checked as it is and stays so; an item's `length` is left out, since scrubbing may
+  // change the payload's (the envelope is written one JSON line per payload).
+  const envelopeHeaders = (headers: Envelope[0]): Envelope[0] => {
+    const out = scrubber.scrubData(headers) as Envelope[0];
+    return headers.dsn === undefined ? out : { ...out, dsn: headers.dsn };
+  };
+  const itemHeaders = ({ length: _length, ...headers }: EnvelopeItem[0]): EnvelopeItem[0] => ({
+    ...(scrubber.scrubData(headers) as EnvelopeItem[0]),
+    type: headers.type,
+  });
   return ([headers, items]) => [
-    headers,
+    envelopeHeaders(headers),
     items.map((item) => {
+      let scrubbed: EnvelopeItem;
       try {
-        return scrubItem(item);
+        scrubbed = scrubItem(item);
       } catch {
         // A payload not shaped as its type says: scrubbed as plain data, never forwarded as it came.
-        return [item[0], scrubber.scrubData(item[1])];
+        scrubbed = [item[0], scrubber.scrubData(item[1])];
       }
+      return [itemHeaders(scrubbed[0]), scrubbed[1]] as EnvelopeItem;
     }),
   ];
 }

@@ -41,6 +41,8 @@ function unscrubbedEnvelope(receiver: ReceiverProcess): string {
     user: { id: 'u-1', email: CANARY.email, ip_address: CANARY.ip },
     extra: data,
     contexts: { payment: data },
+    // Fields Faultline never sends but a forged or foreign SDK's event may carry (Sentry keeps unknown ones).
+    ...({ checkout_form: data, threads: { values: [{ id: 1, stacktrace: { frames: [{ vars: data }] } }] } } as Event),
     tags: { contact: CANARY.email },
     breadcrumbs: [{ category: 'console', message: `console ${JSON.stringify(data)}`, data }],
     request: {
@@ -65,9 +67,22 @@ function unscrubbedEnvelope(receiver: ReceiverProcess): string {
       typeof value === 'string' ? { value, type: 'string' } : { value, type: 'object' },
     ]),
   );
+  // The headers are the browser's too: a dynamic sampling context names the page and the user, an SDK may
+  // add its own fields, and an item header may say how long the (unscrubbed) payload was.
+  Object.assign(envelope[0], {
+    dsn: receiver.dsn,
+    trace: {
+      trace_id: 'd'.repeat(32),
+      public_key: 'public',
+      transaction: `/reset?${CANARY_QUERY}`,
+      user_id: CANARY.email,
+    },
+    checkout: canaryData(),
+  });
+  envelope[1][0]![0].length = Buffer.byteLength(JSON.stringify(envelope[1][0]![1]));
   envelope[1].push(
     [
-      { type: 'log', item_count: 1 },
+      { type: 'log', item_count: 1, note: CANARY_TEXT } as never,
       { items: [{ timestamp: Date.now() / 1000, level: 'info', body: `tunnel log ${CANARY_TEXT}`, attributes }] },
     ],
     [{ type: 'client_report' }, { discarded_events: [{ reason: 'before_send', category: 'error', quantity: 1 }] }],
@@ -113,8 +128,12 @@ describe('privacy through the tunnel', () => {
     const text = [...sentry, ...loki].join('\n');
     expect(findLeaks(text), describeLeaks(text)).toEqual([]);
 
-    const items = parseEnvelope(sentry[0]!)[1];
+    const [headers, items] = parseEnvelope(sentry[0]!);
     expect(items.map(([h]) => h.type)).toEqual(['event', 'log', 'client_report']);
+    // The protocol's own header fields arrive as they were; a length the scrubbing made wrong does not.
+    expect(headers.trace).toMatchObject({ trace_id: 'd'.repeat(32), public_key: 'public' });
+    expect(headers.dsn).toBe(receiver!.dsn);
+    expect(items[0]![0].length).toBeUndefined();
     const event = items[0]![1] as Event;
     expect(event.message).toMatch(/^tunnel event contact \[Filtered\]/);
     expect(event.extra?.db).toEqual({ host: 'db-1.internal', port: 5432, password: '[Filtered]' });

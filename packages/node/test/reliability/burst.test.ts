@@ -68,7 +68,9 @@ describe('a burst to a healthy receiver', () => {
 });
 
 describe('a sustained load on a slow receiver', () => {
-  it('2,000 errors/s for 5 s with 50 ms answers: stays up, heap bounded, the backlog drains, loss reported exactly', async () => {
+  // Issue 24, item 8: 99% or more delivered (829 of 10,000 were refused with 32 connections and bodies not yet
+  // journaled capped at 16 MiB); loss reported exactly (issue 16).
+  it('2,000 errors/s for 5 s with 50 ms answers: stays up, heap bounded, 99% or more delivered, loss reported exactly', async () => {
     const receiver = await startReceiverProcess();
     await receiver.set({ latencyMs: 50 });
     const home = privateHome();
@@ -79,7 +81,8 @@ describe('a sustained load on a slow receiver', () => {
         nodeArgs: ['--expose-gc'],
         script: 'gc base;baseline;rate 2000 5000 sustained;report;gc;flush 40000;flush 3000;report;gc;exit 0',
       });
-      const captured = await app.next<Captured>('captured', 20_000);
+      // The load's end, however long a loaded machine stretches its 5 s: what is measured is what it delivers.
+      const captured = await app.next<Captured>('captured', 60_000);
       const load = await app.next<AppReport>('report');
       await app.next('gc');
       const atPeakBacklog = await app.next<LiveHeap>('gc');
@@ -114,6 +117,7 @@ describe('a sustained load on a slow receiver', () => {
         duplicates: 0,
         relabelled: 0,
       });
+      expect(delivery.delivered / captured.count).toBeGreaterThanOrEqual(0.99);
       expect(delivery.reportedLoss).toBe(delivery.missing);
       expect(drained.result).toBe(true);
       // The issue's budget: heap growth within 32 MiB whatever the backlog. Measured live (after a full GC)
@@ -123,5 +127,5 @@ describe('a sustained load on a slow receiver', () => {
       await receiver.close();
       removeHome(home);
     }
-  }, 90_000);
+  }, 150_000);
 });

@@ -42,6 +42,20 @@ describe('process.exit() right after a capture: journaled in the exit hook, deli
       'exit-uncaught',
       1,
     ],
+    // The SDK's exit hook (added at init) runs before these listeners of the app's: what they capture comes later.
+    [
+      'captureException in an exit listener of the app’s',
+      'on-exit-capture on-exit-capture;exit 0',
+      'on-exit-capture',
+      0,
+    ],
+    ['an error thrown by an exit listener of the app’s', 'on-exit-throw on-exit-throw;exit 0', 'on-exit-throw', 1],
+    [
+      'captureException in an exit listener, the process ending by itself',
+      'on-exit-capture on-exit-end;end',
+      'on-exit-end',
+      0,
+    ],
   ])(
     '%s',
     async (_, script, label, code) => {

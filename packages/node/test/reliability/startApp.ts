@@ -98,7 +98,10 @@ export function startApp(options: {
   nodeArgs?: string[];
   /** Another app under fixtures/ (default `app.mjs`). */
   fixture?: string;
-  /** More environment variables (a preload's settings; never FAULTLINE_* unless the test is about them). */
+  /**
+   * More environment variables (a preload's settings, NODE_EXTRA_CA_CERTS for a receiver's self-signed
+   * certificate; never FAULTLINE_* unless the test is about them).
+   */
   env?: Record<string, string>;
 }): App {
   warnIfBuildIsStale();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readdirSync } from 'node:fs';
 import { chown, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCarrier } from '@faultline/core';
@@ -95,6 +95,31 @@ describe('createFileJournal on disk', () => {
     crash(owner);
     const next = createFileJournal({ directory, key: 'destination' });
     expect(await replayedBodies(next)).toEqual(['r 7', 'r 8', 'r 9']);
+    await next.close();
+  });
+
+  it('writes what waits synchronously once set up (persistSync keepOpen), kept and acknowledged like any other', async () => {
+    const directory = await scratch();
+    const owner = ownerId();
+    const first = createFileJournal({ directory, key: 'destination', heartbeatMs: 1e9, ownerId: owner });
+    const early = first.append(journalRecord({ body: 'too early' }));
+    expect(first.persistSync!({ keepOpen: true })).toBe(false); // its folder is not set up yet: it waits
+    await openAndCollect(first);
+    expect(await early).toBe(true); // written by the ordinary asynchronous write
+    const own = await ownerFolder(path.join(directory, 'destination'));
+    const before = await segmentsIn(own);
+    const spilled = records(5, 'sync');
+    const answers = spilled.map((record) => first.append(record));
+    expect(first.persistSync!({ keepOpen: true })).toBe(true);
+    expect(readdirSync(own).filter((name) => name.endsWith('.fls'))).toHaveLength(before.length + 1); // already
+    expect(await Promise.all(answers)).toEqual([true, true, true, true, true]);
+    await Promise.all(spilled.slice(0, 2).map((record) => first.acknowledge(record.id)));
+    expect(await first.read(spilled[4]!.id)).toBe('sync 4');
+    expect(await first.append(journalRecord({ body: 'after' }))).toBe(true); // it carries on
+    // No close(), as a killed process: the next owner replays what was not acknowledged.
+    crash(owner);
+    const next = createFileJournal({ directory, key: 'destination' });
+    expect(await replayedBodies(next)).toEqual(['too early', 'sync 2', 'sync 3', 'sync 4', 'after']);
     await next.close();
   });
 

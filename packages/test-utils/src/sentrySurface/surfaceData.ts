@@ -6,7 +6,6 @@ const words = (list: string): string[] => list.trim().split(/\s+/);
 
 const shared: Record<string, string> = {
   tracing: 'spanStreamingIntegration supabaseIntegration instrumentSupabaseClient setMeasurement withStreamedSpan',
-  sessions: 'startSession endSession captureSession',
   metrics: 'metrics',
   'feature flags (use featureFlagsIntegration)': 'statsigIntegration unleashIntegration growthbookIntegration',
   'AI monitoring': 'setConversationId',
@@ -28,7 +27,6 @@ const byPackage: Record<'node' | 'browser' | 'react', Record<string, string>> = 
       vercelAIIntegration instrumentAnthropicAiClient instrumentGoogleGenAIClient instrumentLangChainEmbeddings
       instrumentLangGraph instrumentOpenAiClient instrumentStateGraph instrumentStateGraphCompile wrapMcpServerWithSentry
       createLangChainCallbackHandler`,
-    sessions: 'processSessionIntegration',
     profiling: 'profiler',
     metrics: 'nodeRuntimeMetricsIntegration',
     'ANR detection': 'anrIntegration disableAnrDetectionForCallback',
@@ -42,7 +40,6 @@ const byPackage: Record<'node' | 'browser' | 'react', Record<string, string>> = 
       registerSpanErrorInstrumentation reportPageLoaded defaultRequestInstrumentationOptions withStaticSpan`,
     replay: 'replayIntegration replayCanvasIntegration getReplay',
     profiling: 'browserProfilingIntegration uiProfiler',
-    sessions: 'browserSessionIntegration',
     'feedback widget (use captureFeedback)': `feedbackIntegration feedbackAsyncIntegration feedbackSyncIntegration getFeedback
       showReportDialog`,
     "Sentry's bundler metadata": 'moduleMetadataIntegration thirdPartyErrorFilterIntegration',

@@ -37,6 +37,11 @@ th { font-size: 12px; font-weight: 600; color: #4b5563; }
 #issues .c-level { width: 5.5em; } #issues .c-count { width: 4.2em; } #issues .c-spark { width: 22%; } #issues .c-seen { width: 6.2em; }
 #issues td.num { font-variant-numeric: tabular-nums; }
 #issues tr.is-new { background: #eef4ff; }
+#releases-panel { grid-column: 1 / -1; }
+#releases .c-sessions { width: 6em; } #releases .c-rate { width: 17%; }
+#releases th.num, #releases td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.release { font-weight: 600; }
+.rate.good { color: #05603a; } .rate.bad { color: #912018; font-weight: 600; }
 .issue-link { font-weight: 600; }
 .sub { display: block; font-size: 12px; color: #4b5563; }
 .badge, .level, .source { display: inline-block; border-radius: 3px; padding: 0 5px; font-size: 11px; font-weight: 600; line-height: 18px; white-space: nowrap; }
@@ -93,4 +98,7 @@ table.crumbs code { white-space: pre-wrap; overflow-wrap: anywhere; }
 dl.kv { margin: 0; font-size: 12px; }
 .kv-row { display: grid; grid-template-columns: minmax(4em, 30%) minmax(0, 1fr); gap: 8px; padding: 2px 0; border-bottom: 1px solid #f2f4f7; }
 .kv-row dt { color: #4b5563; overflow-wrap: anywhere; } .kv-row dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
-.kv-row dd dl.kv { border-left: 2px solid #eaecf0; padding-left: 6px; }`;
+.kv-row dd dl.kv { border-left: 2px solid #eaecf0; padding-left: 6px; }
+#sdk-health .c-release { width: 22%; } #sdk-health .c-lost { width: 3.8em; } #sdk-health .c-reasons { width: 34%; } #sdk-health .c-seen { width: 6.2em; }
+#sdk-health td.num { font-variant-numeric: tabular-nums; } #sdk-health tr.has-drops td.num { color: #912018; font-weight: 600; }
+.sdk-name { font-weight: 600; } ul.drops { list-style: none; margin: 0; padding: 0; font-size: 12px; } ul.drops .reason { font-family: ui-monospace, Menlo, Consolas, monospace; }`;

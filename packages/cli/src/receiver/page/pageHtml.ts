@@ -1,7 +1,7 @@
 /**
  * The receiver's page: no inline script or style, so it works under `default-src 'self'`, and nothing
- * from another origin, so it works offline. Home is a grid of `section.panel`s: a panel added later (crash-free
- * rates per release, SDK health) is one more section in `#home`, and the grid places it.
+ * from another origin, so it works offline. Home is a grid of `section.panel`s (issues, logs, release health
+ * per release); a panel added later (SDK health) is one more section in `#home`, and the grid places it.
  */
 export const PAGE_HTML = `<!doctype html>
 <html lang="en">
@@ -48,6 +48,24 @@ export const PAGE_HTML = `<!doctype html>
             <div class="form-buttons"><button>Filter</button><button type="reset">Clear</button></div>
           </form>
           <ol id="logs"></ol>
+        </section>
+        <section class="panel" id="releases-panel" aria-labelledby="releases-heading">
+          <div class="panel-head"><h2 id="releases-heading" tabindex="-1">Releases</h2><p id="releases-count" class="muted"></p></div>
+          <table id="releases">
+            <colgroup><col class="c-release" /><col class="c-sessions" /><col class="c-rate" /><col class="c-rate" /><col class="c-rate" /></colgroup>
+            <thead><tr><th scope="col">Release</th><th scope="col" class="num">Sessions</th><th scope="col" class="num">Crash-free sessions</th><th scope="col" class="num">Crash-free users</th><th scope="col" class="num">Errored</th></tr></thead>
+            <tbody></tbody>
+          </table>
+          <p id="no-releases" class="muted" hidden>No sessions yet. The SDKs send them when <code>init</code> has a <code>release</code>.</p>
+        </section>
+        <section class="panel" id="sdk-panel" aria-labelledby="sdk-heading">
+          <div class="panel-head"><h2 id="sdk-heading" tabindex="-1">SDK health</h2><p id="sdk-count" class="muted"></p></div>
+          <table id="sdk-health">
+            <colgroup><col class="c-sdk" /><col class="c-release" /><col class="c-lost" /><col class="c-reasons" /><col class="c-seen" /></colgroup>
+            <thead><tr><th scope="col">SDK</th><th scope="col">Release</th><th scope="col">Lost</th><th scope="col">By reason</th><th scope="col">Last report</th></tr></thead>
+            <tbody></tbody>
+          </table>
+          <p id="no-sdk-health" class="muted" hidden>No client reports yet. An SDK reports what it lost (sampled out, dropped by beforeSend, a full queue, a refusal) with a later envelope.</p>
         </section>
       </div>
       <div id="issue-view" hidden></div>

@@ -1,7 +1,7 @@
 /**
  * The page's routes (`#/`, `#/?trace_id=…`, `#/issue/<id>/<n>`) and its live feed: the receiver's
- * server-sent events say when events or logs arrived and the page fetches only what changed; when the feed
- * is refused (too many pages following) or unavailable, it polls every 5 s instead.
+ * server-sent events say when events, logs or sessions arrived and the page fetches only what changed;
+ * when the feed is refused (too many pages following) or unavailable, it polls every 5 s instead.
  */
 export const PAGE_LIVE_JS = String.raw`
 function parseRoute() {
@@ -22,7 +22,7 @@ async function route(moveFocus) {
   }
   state.issue = undefined;
   fillFilter(state.route.params);
-  await Promise.all([loadIssues(), loadLogs()]);
+  await Promise.all([loadIssues(), loadLogs(), loadReleases(), loadSdkHealth()]);
   if (moveFocus) (state.route.params.get('trace_id') ? $('#logs-heading') : $('#issues-heading')).focus();
 }
 
@@ -41,7 +41,12 @@ async function refresh() {
     if (state.route.name === 'issue') {
       if (what.has('issues')) await refreshIssue();
     } else {
-      await Promise.all([what.has('issues') ? loadIssues() : undefined, what.has('logs') ? loadLogs() : undefined]);
+      await Promise.all([
+        what.has('issues') ? loadIssues() : undefined,
+        what.has('logs') ? loadLogs() : undefined,
+        what.has('sessions') ? loadReleases() : undefined,
+        what.has('reports') ? loadSdkHealth() : undefined,
+      ]);
     }
   } catch {
     setLive('off', 'Cannot reach the receiver');
@@ -58,14 +63,14 @@ function follow() {
   let missed = true;
   const poll = () => {
     setLive('poll', 'Updating every 5 s');
-    setInterval(() => { changed('issues'); changed('logs'); }, 5000);
+    setInterval(() => { changed('issues'); changed('logs'); changed('sessions'); changed('reports'); }, 5000);
   };
   if (typeof EventSource !== 'function') return poll();
   const source = new EventSource('/api/stream');
   source.addEventListener('open', () => {
     setLive('on', 'Live');
     // What arrived while the feed was not connected (or before it first was) is fetched once.
-    if (missed) { changed('issues'); changed('logs'); }
+    if (missed) { changed('issues'); changed('logs'); changed('sessions'); changed('reports'); }
     missed = false;
   });
   source.addEventListener('event', (message) => {
@@ -76,6 +81,8 @@ function follow() {
     changed('issues');
   });
   source.addEventListener('logs', () => changed('logs'));
+  source.addEventListener('sessions', () => changed('sessions'));
+  source.addEventListener('reports', () => changed('reports'));
   source.addEventListener('error', () => {
     missed = true;
     if (source.readyState === EventSource.CLOSED) poll();

@@ -1,0 +1,67 @@
+import { getCarrier } from '../carrier';
+import type { Client } from '../client/types';
+import type { EnvelopeItem } from '../envelope/types';
+import { createSession, endSession, recordError, sessionUpdate, type Session } from './createSession';
+import { sessionErrorKind } from './sessionErrorKind';
+import type { SessionContext, SessionStartOptions, SessionTracker } from './types';
+
+/** The user of the active scopes (current, then isolation, then global), read when a session is first sent. */
+function activeUser() {
+  const { strategy, globalScope } = getCarrier();
+  const { scope, isolationScope } = strategy.getScopes();
+  return scope.getUser() ?? isolationScope.getUser() ?? globalScope.getUser();
+}
+
+/**
+ * The single session of a page or a process for `client` (see `SessionTracker`). One update per change of
+ * state, never one per error: the first update (`init`), the first error, the crash, the end.
+ */
+export function createSessionTracker(client: Client, context: SessionContext): SessionTracker {
+  let session: Session | undefined;
+  let eager = false;
+  let previous: SessionStartOptions = {};
+  const update = (current: Session): EnvelopeItem => [
+    { type: 'session' },
+    sessionUpdate(current, context.now(), () => context.distinctId(activeUser())),
+  ];
+
+  const tracker: SessionTracker = {
+    start(options = previous) {
+      previous = options;
+      const items: EnvelopeItem[] = [];
+      // A navigation ends the page's session: it is counted, even if it was never sent.
+      if (session && endSession(session, 'exited')) items.push(update(session));
+      const attrs = options.userAgent ? { ...context.attrs, user_agent: options.userAgent } : context.attrs;
+      session = createSession(context.now(), attrs, options.duration);
+      eager = options.eager === true;
+      if (items.length === 0) return;
+      if (eager) items.push(update(session));
+      // After the events captured before (their pipeline runs in a microtask): updates arrive in order.
+      void Promise.resolve().then(() => context.send(items));
+    },
+    sendPending() {
+      if (session && eager && !session.sent) context.send([update(session)]);
+    },
+    capture() {
+      if (session) context.send([update(session)]);
+    },
+    end(status) {
+      if (!session || !endSession(session, status)) return false;
+      context.send([update(session)]);
+      return true;
+    },
+    abandon() {
+      session = undefined;
+    },
+  };
+
+  client.on('captured', (event) => {
+    const kind = sessionErrorKind(event);
+    if (!kind || !session || !recordError(session, kind === 'unhandled')) return;
+    return [update(session)];
+  });
+  // A page being hidden flushes: its session's first update must be among what is handed off.
+  client.on('flush', () => tracker.sendPending());
+  client.on('close', () => tracker.end('exited'));
+  return tracker;
+}
