@@ -14,6 +14,7 @@ import { runEndToEndDelivery } from './suites/endToEndDelivery.mjs';
 import { runLogAndScrubSpeed } from './suites/logAndScrubSpeed.mjs';
 import { runNodeStartup } from './suites/nodeStartup.mjs';
 import { runBrowserStartup } from './suites/browserStartup.mjs';
+import { runBrowserCaptureCost } from './suites/browserCaptureCost.mjs';
 import { REQUEST_SESSIONS_HEADING, runRequestSessionCost } from './suites/requestSessionCost.mjs';
 
 const require = createRequire(import.meta.url);
@@ -75,6 +76,7 @@ const inChild = (script, args = []) =>
 const nodeSpeed = inChild('./nodeSpeedProcess.mjs');
 const startup = runNodeStartup({ runs: quick ? 3 : 9 });
 const browserStartup = await runBrowserStartup({ runs: quick ? 5 : 21 });
+const browserCaptureCost = await runBrowserCaptureCost({ runs: quick ? 3 : 7 });
 const memory = inChild('./memoryProcess.mjs', ['--expose-gc']);
 const pinoCost =
   execFileSync(
@@ -126,6 +128,7 @@ const report = [
   nodeSpeed,
   startup,
   browserStartup,
+  browserCaptureCost,
   memory,
   '## A pino call on the calling thread (`bench/src/pinoCostProcess.mjs`)',
   '',
