@@ -171,6 +171,11 @@ export function createEntryClient(
       return pipeline!.client.flush(remaining);
     },
     persistSync: () => pipeline?.client.persistSync?.(),
+    hasUnflushedWork: () => pipeline?.client.hasUnflushedWork?.() ?? buffer.size() > 0,
+    // The pipeline's counters (`getSdkMetrics()` reads the current client, which stays this one).
+    get sdkMetrics() {
+      return pipeline?.client.sdkMetrics;
+    },
     on: hooks.on,
     async close(timeout) {
       const flushed = await client.flush(timeout);
