@@ -7,6 +7,9 @@ Faultline.setUser({ id: 'shopper-7', email: 'ada@example.com' });
 window.navigate = function (path) {
   history.pushState({}, '', path);
 };
+window.handle = function (message) {
+  Faultline.captureException(new Error(message));
+};
 window.crash = function (message) {
   setTimeout(function crashThePage() {
     throw new Error(message);

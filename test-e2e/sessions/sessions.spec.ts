@@ -12,6 +12,7 @@ declare global {
   interface Window {
     navigate(path: string): void;
     crash(message: string): void;
+    handle(message: string): void;
     queued(): Promise<number>;
   }
 }
@@ -160,4 +161,35 @@ test('a reload during an outage keeps session items as it keeps events: each arr
   const items = sessionsOf(server);
   expect(states(items)).toEqual(['init ok/0', 'init ok/0']);
   expect(new Set(items.map((item) => item.payload.sid)).size).toBe(2);
+});
+
+test('ten handled errors make one errored update; a storm of 100 navigations counts each session once', async ({
+  page,
+  server,
+}) => {
+  await page.goto(`${server.origin}/sessions/`);
+  await server.waitFor(() => sessionsOf(server).length >= 1, 15_000);
+  await page.evaluate(() => {
+    for (let i = 0; i < 10; i++) window.handle(`handled ${i}`);
+  });
+  await server.waitFor(() => server.events().length >= 10);
+  await page.waitForTimeout(300); // time for an update per error to show up, if there were one
+  expect(states(sessionsOf(server))).toEqual(['init ok/0', 'ok/1']);
+
+  await page.evaluate(() => {
+    for (let i = 0; i < 100; i++) window.navigate(`/sessions/page-${i}`);
+    history.replaceState({}, '', location.href); // the same URL again: no navigation, no session
+  });
+  await server.waitFor(() => sessionsOf(server).length >= 2 + 200, 15_000);
+  await page.waitForTimeout(300);
+  const items = sessionsOf(server);
+  expect(items).toHaveLength(202);
+  const bySid = new Map<string, SessionItem[]>();
+  for (const item of items) bySid.set(item.payload.sid, [...(bySid.get(item.payload.sid) ?? []), item]);
+  // 101 sessions: the first (errored) and 100 navigations, each started once and ended once, but the last.
+  expect(bySid.size).toBe(101);
+  const lives = [...bySid.values()].map((updates) => states(updates).join(' '));
+  expect(lives[0]).toBe('init ok/0 ok/1 exited/10'); // ten errors counted, one update for them
+  expect(lives.slice(1, -1)).toEqual(Array.from({ length: 99 }, () => 'init ok/0 exited/0'));
+  expect(lives.at(-1)).toBe('init ok/0');
 });

@@ -79,6 +79,38 @@ describe('processSessionIntegration', () => {
     expect(sampledOut.envelopes[0]!.map((item) => item.type)).toEqual(['session']);
   });
 
+  it('exit code 2 without an error (process.exitCode, then the loop empties): abnormal, as process.exit(2) is', async () => {
+    const ours = await runJob('faultline', { MODE: 'exit-code' });
+    expect(ours.exit.code).toBe(2);
+    expect(itemsOf(ours.envelopes, 'session')).toMatchObject([{ init: true, status: 'abnormal', errors: 0 }]);
+  });
+
+  it('a rejection nobody handles ends the job (code 1): crashed, in the event’s envelope', async () => {
+    const ours = await runJob('faultline', { MODE: 'reject' });
+    expect(ours.exit.code).toBe(1);
+    expect(ours.envelopes.map((items) => items.map((item) => item.type))).toEqual([['event', 'session']]);
+    expect(itemsOf(ours.envelopes, 'session')).toMatchObject([{ init: true, status: 'crashed', errors: 1 }]);
+  });
+
+  it('an update held back by a session rate limit is reported: client report, category session, quantity 1', async () => {
+    receiver = await startReceiver();
+    // The first envelope (the handled error and the session's errored update) is taken, with a session limit.
+    receiver.setBehavior((_request, index) =>
+      index === 0 ? { status: 200, headers: { 'X-Sentry-Rate-Limits': '60:session:organization' } } : { status: 200 },
+    );
+    const job = runFixture('sessionJob.mjs', {
+      DSN: `http://key@127.0.0.1:${receiver.port}/1`,
+      MODE: 'handled',
+      FLUSH_FIRST: '1',
+    });
+    expect((await job.exited).code).toBe(0);
+    const envelopes = receivedEnvelopes(receiver);
+    // The exited update is not sent: it is counted as dropped, in the session category.
+    expect(itemsOf(envelopes, 'session')).toMatchObject([{ init: true, status: 'ok', errors: 1 }]);
+    const discarded = itemsOf(envelopes, 'client_report').flatMap((report) => report.discarded_events);
+    expect(discarded).toEqual([{ reason: 'ratelimit_backoff', category: 'session', quantity: 1 }]);
+  });
+
   it('killed by a signal the SDK handles: abnormal, delivered before the process ends by that signal', async () => {
     receiver = await startReceiver();
     const job = runFixture('sessionJob.mjs', { DSN: `http://key@127.0.0.1:${receiver.port}/1`, MODE: 'signal' });

@@ -19,6 +19,9 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * parent shell sees an interrupted command.
  */
 export async function runDev(args: DevArguments): Promise<CommandOutcome> {
+  // Read before the banner: a launcher stopped once it is printed is then noticed even when this process was
+  // descheduled right after printing it (read later, the launcher could be gone already and init taken for it).
+  const launcher = process.ppid;
   const port = parsePort(args.port ?? '8787');
   if (port === undefined) {
     return usageError(`--port must be a whole number from 0 to 65535 (got "${args.port}")`, 'dev');
@@ -52,7 +55,7 @@ export async function runDev(args: DevArguments): Promise<CommandOutcome> {
   process.stdout.write(
     `Faultline dev receiver on ${receiver.url}\n  DSN       ${receiver.dsn}\n  Loki URL  ${receiver.lokiUrl}\n  Storing   ${dir}/*.ndjson\n`,
   );
-  const outcome = await waitForStop();
+  const outcome = await waitForStop(launcher);
   await Promise.race([receiver.close(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
   return outcome;
 }
@@ -66,11 +69,11 @@ function parsePort(text: string): number | undefined {
 /**
  * Resolves with the first stop signal. Launched by npm (npx, npm exec, npm run), the receiver is a child of
  * the `sh -c` npm starts, and npm passes its signals to that shell only: when the shell dies (SIGTERM),
- * this process is re-parented, which is noticed here and treated as the end.
+ * this process is re-parented, which is noticed here and treated as the end. `parent`: the launcher's pid as
+ * the command started.
  */
-function waitForStop(): Promise<CommandOutcome> {
+function waitForStop(parent: number): Promise<CommandOutcome> {
   return new Promise((resolve) => {
-    const parent = process.ppid;
     const stop = (outcome: CommandOutcome): void => {
       for (const signal of STOP_SIGNALS) process.removeListener(signal, onSignal[signal]);
       clearInterval(watch);

@@ -43,7 +43,10 @@ const ROWS_KEPT = 200;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const count = (value: unknown): number => (Number.isInteger(value) && (value as number) > 0 ? (value as number) : 0);
+/** Past this, a count is no SDK's (one bucket is a minute of one process): ignored, so a total stays finite and exact. */
+const MAX_COUNT = 2 ** 32;
+const count = (value: unknown): number =>
+  Number.isInteger(value) && (value as number) > 0 && (value as number) <= MAX_COUNT ? (value as number) : 0;
 const text = (value: unknown, fallback: string): string =>
   typeof value === 'string' && value !== '' ? value.slice(0, 200) : fallback;
 
@@ -79,7 +82,8 @@ export function createReleaseHealth(now: () => number = Date.now) {
         abnormal: 0,
         errored: 0,
         users: new Map(),
-        lastSeen: 0,
+        // Seen now before the bound is applied: a new row is the newest, never the one forgotten.
+        lastSeen: now(),
       };
       rows.set(key, row);
       if (rows.size > ROWS_KEPT) rows.delete(oldestRow()!);

@@ -390,3 +390,46 @@ describe('createReceiver: release health', () => {
     }
   });
 });
+
+describe('createReceiver: hostile session items', () => {
+  it('takes huge, negative and NaN counts, no release, control characters and 10,000 releases: bounded, escaped', async () => {
+    const receiver = await createReceiver({ port: 0, dir: tmp(), print: false });
+    const post = (items: [string, unknown][]) =>
+      raw(`${receiver.url}/api/1/envelope/?sentry_key=k`, {
+        method: 'POST',
+        body: ['{}', ...items.flatMap(([type, payload]) => [JSON.stringify({ type }), JSON.stringify(payload)])].join(
+          '\n',
+        ),
+      });
+    try {
+      const hostile = { release: 'evil\u001b[31m\u0000<img src=x onerror=alert(1)>', environment: 'env\u0007\r\n' };
+      const answer = await post([
+        ['sessions', { attrs: hostile, aggregates: [{ exited: 1e308, crashed: -3, errored: NaN }, { exited: 2 }] }],
+        ['sessions', { attrs: {}, aggregates: [{ exited: 5 }] }], // no release: refused, as Sentry does
+        ['session', { sid: 'x', status: 'crashed', errors: 1, attrs: hostile }],
+        ['sessions', 'not an object'],
+      ]);
+      expect(answer.status).toBe(200);
+      for (let batch = 0; batch < 10; batch++) {
+        const items = Array.from({ length: 1000 }, (_, i): [string, unknown] => [
+          'sessions',
+          { attrs: { release: `r${batch * 1000 + i}` }, aggregates: [{ exited: 1 }] },
+        ]);
+        expect((await post(items)).status).toBe(200);
+      }
+      const releases = await raw(`${receiver.url}/api/releases`);
+      expect(releases.status).toBe(200);
+      expect(releases.body).not.toContain('\u001b'); // control characters travel escaped in the JSON
+      const rows = JSON.parse(releases.body) as { release: string; sessions: number; crashFreeSessions: number }[];
+      expect(rows.length).toBeLessThanOrEqual(200); // bounded: the releases seen longest ago are forgotten
+      // The latest releases are those kept (a new one was forgotten at once past 200 before the fix).
+      expect(rows.find((row) => row.release === 'r9999')).toMatchObject({ sessions: 1, crashFreeSessions: 100 });
+      expect(rows.find((row) => row.release === 'r0')).toBeUndefined();
+      const page = await raw(`${receiver.url}/`);
+      expect(page.status).toBe(200);
+      expect(page.body).not.toContain('<img src=x');
+    } finally {
+      await receiver.close();
+    }
+  });
+});

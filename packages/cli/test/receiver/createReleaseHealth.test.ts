@@ -106,6 +106,33 @@ describe('createReleaseHealth', () => {
     expect(health.list().map((r) => r.sessions)).toEqual([0]);
   });
 
+  it('ignores counts no SDK sends (huge, NaN, infinite): the rates of the release stay numbers', () => {
+    const health = createReleaseHealth();
+    health.addAggregates({
+      aggregates: [
+        { exited: 1e308, crashed: 1e308 },
+        { exited: 1e308, errored: NaN },
+      ],
+      attrs,
+    });
+    health.addAggregates({ aggregates: [{ exited: 3, crashed: Infinity, abnormal: 2 ** 53 }, { exited: 1 }], attrs });
+    health.addSession(update('a', 'ok', 1e308));
+    expect(health.list()).toMatchObject([
+      { sessions: 5, crashed: 0, errored: 0, crashFreeSessions: 100, erroredRate: 0 },
+    ]);
+    expect(JSON.parse(JSON.stringify(health.list()))).toEqual(health.list()); // no NaN or Infinity on the wire
+  });
+
+  it('keeps the 200 releases seen last: a new release past the bound is kept, the one seen longest ago goes', () => {
+    let clock = 0;
+    const health = createReleaseHealth(() => ++clock);
+    for (let i = 0; i < 250; i++) health.addAggregates({ attrs: { release: `r${i}` }, aggregates: [{ exited: 1 }] });
+    const releases = health.list().map((row) => row.release);
+    expect(releases).toHaveLength(200);
+    expect(releases[0]).toBe('r249');
+    expect(releases.at(-1)).toBe('r50');
+  });
+
   it('stays bounded with 200,000 sessions, and forgetting one never changes the totals', () => {
     const health = createReleaseHealth();
     for (let i = 0; i < 200_000; i++)

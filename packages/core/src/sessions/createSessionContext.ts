@@ -16,6 +16,8 @@ export function createSessionContext(client: Client, now: () => number = Date.no
       if (id === undefined || id === null || id === '') return undefined;
       const did = truncate(String(id), 200);
       if (options.scrub === false) return did;
+      // Any address form (`a@b.c`, `ada@localhost`, `%40`), even one the scrubber's email pattern lets by in text.
+      if (/[^\s@](?:@|%40)[^\s@]/i.test(did)) return undefined;
       scrubber ??= createScrubber(options.scrub ?? {}, options.sendDefaultPii);
       return scrubber.scrubEvent({ user: { id: did } }).user?.id === did ? did : undefined;
     },

@@ -127,6 +127,15 @@ export function createEnvelopeQueue(limits: QueueLimits, journaled: boolean) {
     expire,
     /** Every entry in sending order: this process's first, then the backlog. */
     entries: all,
+    /**
+     * Calls `visit` with every entry in sending order until it returns false (entries it removes meanwhile
+     * are skipped). The transport's scan after every answer: no iterator result object per entry, as a
+     * generator makes (a backlog replay's scans made hundreds of megabytes of them).
+     */
+    forEachEntry(visit: (entry: QueueEntry) => boolean): void {
+      for (const entry of live.values()) if (!visit(entry)) return;
+      for (const entry of backlog.values()) if (!visit(entry)) return;
+    },
     get size(): number {
       return live.size + backlog.size;
     },

@@ -7,6 +7,8 @@ export interface ReplaySinkOptions {
   queue: Pick<EnvelopeQueue, 'size' | 'hasMemoryFor'>;
   /** The queue's bound: replayed entries take half of it at most, so this process's own keep room. */
   maxEntries: number;
+  /** Requests in flight at once: replayed entries held are a few times this at most (REPLAY_PER_SLOT). */
+  concurrency?: number;
   /** The transport's clocks: a replayed entry's age is what it had on disk, then grows monotonically. */
   clock?: DeliveryClock;
   /** Admits a replayed entry into the queue; false: refused (and counted by the caller). */
@@ -20,14 +22,27 @@ export interface ReplaySinkOptions {
 }
 
 /**
- * The transport's side of replay, with backpressure: a replayed record is queued while fewer than half the
- * queue's entries are replayed ones and the queue has room; otherwise it stays on disk (`later`)
- * and the journal waits for `ready()`, which resolves once half of them have left. A record the queue refuses
+ * Replayed entries held at once per request slot: enough that the requests in flight never wait for the
+ * journal (it refills once half have left), few enough that their bodies stay in memory (none is read from
+ * disk twice) and that a refill is a small step. Holding half the queue (5,000 in Node) made each refill
+ * thousands of entries and bodies at once, all surviving into the old generation: a backlog's replay paused
+ * for the garbage collector beyond 100 ms (issue #24).
+ */
+const REPLAY_PER_SLOT = 4;
+
+/**
+ * The transport's side of replay, with backpressure: a replayed record is queued while fewer than
+ * REPLAY_PER_SLOT × concurrency (and half the queue's entries) are replayed ones and the queue has room;
+ * otherwise it stays on disk (`later`) and the journal waits for `ready()`, which resolves once half of them
+ * have left. A record the queue refuses
  * costs nothing here (the journal forgets it itself): no promise, no timer.
  */
 export function createReplaySink(options: ReplaySinkOptions) {
   const { queue, maxEntries, stallMs = 30_000, clock = systemClock } = options;
-  const capacity = Math.max(1, Math.ceil(maxEntries / 2));
+  const capacity = Math.max(
+    1,
+    Math.min(Math.ceil(maxEntries / 2), REPLAY_PER_SLOT * (options.concurrency ?? Infinity)),
+  );
   const hasRoom = () => queue.size < maxEntries;
   const replayed = new WeakSet<QueueEntry>();
   let queued = 0;

@@ -39,15 +39,8 @@ export function createTransport(
   makeRequest: MakeRequest,
 ): Transport {
   const settings = resolveDeliverySettings(options, DEFAULT_QUEUE_LIMITS);
-  const {
-    destination,
-    recordDroppedEvent,
-    journal,
-    metrics,
-    limits: limitsConfig,
-    concurrency,
-    maxAttempts,
-  } = settings;
+  const { destination, recordDroppedEvent, journal, metrics } = settings;
+  const { limits: limitsConfig, concurrency, maxAttempts } = settings;
   const { retryBaseMs, retryMaxMs, probeMaxMs, requestTimeoutMs, clock } = settings;
   const name = destination.name;
 
@@ -120,21 +113,22 @@ export function createTransport(
     let slots = health.maxInFlight(confirmed ? concurrency : coldLimit) - sending;
     if (paused > now) wake.at(paused);
     else {
-      for (const entry of queue.entries()) {
-        if (slots <= 0) break;
-        if (entry.state === 'sending') continue;
+      queue.forEachEntry((entry) => {
+        if (slots <= 0) return false;
+        if (entry.state === 'sending') return true;
         if (now - entry.bornAt > Math.min(limitsConfig.ttlMs, destination.maxAgeMs ?? Infinity)) {
           settle(entry, 'network_error');
-          continue;
+          return true;
         }
         const notBefore = Math.max(entry.state === 'waiting' ? entry.notBefore : 0, blockedUntil(entry));
         if (notBefore > now) {
           wake.at(notBefore);
-          continue;
+          return true;
         }
         slots--;
         void attempt(entry);
-      }
+        return true;
+      });
     }
     if (queue.size === 0 && admitting === 0 && !acknowledgements?.pending && !replaying) drained.notify();
   }
@@ -221,13 +215,14 @@ export function createTransport(
 
   const allowedNow = (envelope: Envelope) => allowedItems(envelope, limits, clock.now(), recordDroppedEvent);
 
-  // Replay takes what earlier processes left no faster than the queue sends it: half the queue at most, so
-  // this process's own envelopes keep room (a backlog of 50,000 costs the memory of what is queued).
+  // Replay takes what earlier processes left no faster than the queue sends it: a few requests' worth per
+  // slot, and half the queue at most, so this process's own envelopes keep room (see createReplaySink).
   const replay =
     journal &&
     createReplaySink({
       queue,
       maxEntries: limitsConfig.maxEntries,
+      concurrency,
       clock,
       admit: (entry) => admit(entry, 'backlog'),
       unreadable: (quantities) => lose({ quantities }, 'internal_sdk_error'),

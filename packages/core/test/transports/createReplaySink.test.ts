@@ -41,6 +41,7 @@ function transportOver(
   journal: EnvelopeJournal,
   request: MakeRequest,
   queue: { maxEntries: number; maxBytes: number },
+  concurrency?: number,
 ) {
   const drops: [DropReason, DataCategory, number][] = [];
   const transport = createTransport(
@@ -49,6 +50,7 @@ function transportOver(
       recordDroppedEvent: (reason, category, quantity = 1) => drops.push([reason, category, quantity]),
       journal,
       queue,
+      concurrency,
     },
     request,
   );
@@ -78,6 +80,34 @@ describe('createReplaySink (through createTransport)', () => {
     expect(held.most).toBeLessThanOrEqual(50);
     expect(held.offered).toBeGreaterThan(4000); // some were offered while there was no room, then again
     expect(journal.storage.operations.filter((op) => op.startsWith('acknowledge'))).toHaveLength(4000);
+    await transport.close?.(0);
+  }, 90_000);
+
+  it('holds a few requests per slot of a big queue, not half of it: each refill a small step, every record sent once', async () => {
+    // Half of a 10,000-entry queue (Node's) was 5,000 replayed entries and their bodies taken at once, again at
+    // each refill: all of them outlived the young generation and the collector paused the loop (issue #24).
+    const journal = journalLeftBehind(3000);
+    const held = watchHeld(journal);
+    const sent = new Set<string>();
+    let inFlight = 0;
+    let most = 0;
+    const { transport, drops } = transportOver(
+      journal,
+      async ({ body }) => {
+        most = Math.max(most, ++inFlight);
+        sent.add(/left (\d+)/.exec(String(body))![1]!);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight--;
+        return { statusCode: 200 };
+      },
+      { maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 },
+      10,
+    );
+    expect(await transport.flush(60_000)).toBe(true);
+    expect(drops).toEqual([]);
+    expect(sent.size).toBe(3000);
+    expect(held.most).toBeLessThanOrEqual(40); // 4 per slot
+    expect(most).toBe(10); // and enough that every slot stays busy
     await transport.close?.(0);
   }, 90_000);
 

@@ -27,7 +27,10 @@ export function createBodyReader(
       const bySegment = new Map<Segment, [string, Place][]>();
       for (const id of batch.keys()) {
         const at = placed.get(id); // looked up now: a compaction may have moved it since it was asked for
-        if (at) bySegment.set(at.segment, [...(bySegment.get(at.segment) ?? []), [id, at]]);
+        if (!at) continue;
+        const wanted = bySegment.get(at.segment);
+        if (wanted) wanted.push([id, at]);
+        else bySegment.set(at.segment, [[id, at]]);
       }
       for (const [segment, wanted] of bySegment) {
         const decode = segment.format === 1 ? decodeLegacyFrame : decodeFrame;
@@ -38,8 +41,8 @@ export function createBodyReader(
           )
           .catch(() => []);
         frames.forEach((frame, index) => {
-          const record = decode(frame, 0).record;
-          if (record?.id === wanted[index]![0]) bodies.set(record.id, record.body);
+          const read = decode(frame, 0);
+          if (read.header?.id === wanted[index]![0]) bodies.set(read.header.id, read.record!.body);
         });
       }
     } finally {
@@ -53,7 +56,9 @@ export function createBodyReader(
         asked = new Map();
         serial(readAsked);
       }
-      asked.set(id, [...(asked.get(id) ?? []), resolve]);
+      const answers = asked.get(id);
+      if (answers) answers.push(resolve);
+      else asked.set(id, [resolve]);
     });
   };
 }

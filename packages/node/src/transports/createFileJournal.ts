@@ -68,6 +68,8 @@ export function createFileJournal(options: FileJournalOptions): EnvelopeJournal 
   let closed = false;
   /** Closed by persistSync (the process is exiting), which may run again for what is captured later. */
   let exited = false;
+  /** The owner id the exit's synchronous write uses when the set-up's staging folder is in its way. */
+  let exitOwner: string | undefined;
   let started: Promise<string | undefined> | undefined;
   let lock: OwnerLock | undefined;
   let self: LockInfo | undefined;
@@ -188,10 +190,15 @@ export function createFileJournal(options: FileJournalOptions): EnvelopeJournal 
     try {
       ensurePrivateFolderSync(directory, 'base');
       ensurePrivateFolderSync(journal, 'private');
-      const own = path.join(journal, owner);
+      // The asynchronous set-up may be half done (its staging folder made, not renamed yet) and cannot finish
+      // now: this write stages apart from it, under an owner id of its own (the next process adopts both).
+      exitOwner ??= lstatSync(path.join(journal, `.new-${owner}`), { throwIfNoEntry: false })
+        ? randomBytes(16).toString('hex')
+        : owner;
+      const own = path.join(journal, exitOwner);
       if (lstatSync(own, { throwIfNoEntry: false })) return { path: own, commit: () => undefined };
       // Written under a staging name, then renamed into place without a lock: released, for the next process.
-      const staging = path.join(journal, `.new-${owner}`);
+      const staging = path.join(journal, `.new-${exitOwner}`);
       mkdirSync(staging, { mode: 0o700 });
       return {
         path: staging,

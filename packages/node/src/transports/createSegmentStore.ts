@@ -121,7 +121,9 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
       }
       placed.delete(ack.id);
       at.segment.live.delete(ack.id);
-      bySegment.set(at.segment, [...(bySegment.get(at.segment) ?? []), at.index]);
+      const indexes = bySegment.get(at.segment);
+      if (indexes) indexes.push(at.index);
+      else bySegment.set(at.segment, [at.index]);
     }
     for (const [segment, indexes] of bySegment) {
       try {
@@ -137,7 +139,8 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
         fail(error); // appends wait for the disk; later acknowledgements are still tried
       }
     }
-    for (const ack of batch) if (!notYetWritten.includes(ack)) ack.done();
+    const later = new Set(notYetWritten);
+    for (const ack of batch) if (!later.has(ack)) ack.done();
     if (notYetWritten.length > 0) queueAcks(...notYetWritten);
   }
 
@@ -217,11 +220,11 @@ export function createSegmentStore(options: SegmentStoreOptions): SegmentStore {
       if (source) compacted.add(source);
       const known = (id: string) => placed.has(id) || waiting.has(id);
       const { segment, places, copies } = indexAdoptedSegment(folder, file, decoded, known);
-      for (const { record, ...at } of places) placed.set(record.id, at); // the body stays on disk
+      for (const { frame, ...at } of places) placed.set(frame.header.id, at); // the body stays on disk
       if (segment.live.size === 0) void serial(() => files.remove(segment));
       else if (decoded.damaged || decoded.format === 1) void serial(() => compact(segment));
       else if (copies.length > 0) void serial(() => files.acknowledge(segment, copies));
-      return places.map((at) => at.record);
+      return places.map((at) => at.frame);
     },
     discard(file) {
       void serial(() => unlink(file));

@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { FRAME_HEAD_BYTES, FRAME_OVERHEAD, RECORD_MAGIC } from './encodeSegment';
-import { readFrameHeader, recordFrom } from './readFrameHeader';
+import { readFrame, readFrameHeader } from './readFrameHeader';
 import type { DecodedFrame } from './types';
 
 const MAX_HEADER = 64 * 1024;
@@ -28,5 +28,5 @@ export function decodeFrame(buffer: Buffer, start: number): DecodedFrame {
   if (next > buffer.byteLength) return damaged;
   const bytes = buffer.subarray(bodyStart, bodyStart + bodyLength);
   if (crc32(bytes) !== buffer.readUInt32LE(next - 4)) return damaged;
-  return { index, record: recordFrom(header, bytes), next };
+  return readFrame(header, bytes, { index, next });
 }

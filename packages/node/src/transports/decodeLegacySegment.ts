@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { readFrameHeader, recordFrom } from './readFrameHeader';
+import { readFrame, readFrameHeader } from './readFrameHeader';
 import type { DecodedFrame, DecodedSegment } from './types';
 
 /** First line of a segment written by version 1 of the format (before records carried their own framing). */
@@ -25,7 +25,7 @@ export function decodeLegacyFrame(buffer: Buffer, start: number): DecodedFrame {
   if (next > buffer.byteLength || buffer[next - 1] !== 0x0a) return damaged;
   const bytes = buffer.subarray(bodyStart, next - 1);
   if (crc32(bytes) !== crc) return damaged;
-  return { record: recordFrom(header, bytes), next };
+  return readFrame(header, bytes, { next });
 }
 
 /**
@@ -53,9 +53,11 @@ export function decodeLegacySegment(buffer: Buffer): DecodedSegment {
   let index = 0;
   while (index < count && buffer[position - 1] === 0x0a) {
     const frame = decodeLegacyFrame(buffer, position);
-    if (frame.record) {
+    if (frame.header) {
       const length = frame.next! - position;
-      result.frames.push({ record: frame.record, index, offset: position, length, acked: acked(index) });
+      result.frames.push(
+        readFrame(frame.header, frame.bytes!, { index, offset: position, length, acked: acked(index) }),
+      );
     } else if (!acked(index)) result.unreadable.push(frame.quantities ?? { default: 1 });
     index++;
     if (frame.next === undefined || frame.next > buffer.byteLength) break;

@@ -1,4 +1,5 @@
 import { decodeFrame } from './decodeFrame';
+import { readFrame } from './readFrameHeader';
 import { decodeLegacySegment, LEGACY_MAGIC } from './decodeLegacySegment';
 import { crc32 } from 'node:zlib';
 import { ACK_DONE, ACK_LIVE, ACK_OFFSET, HEAD_CRC_OFFSET, RECORD_MAGIC, SEGMENT_MAGIC } from './encodeSegment';
@@ -71,9 +72,9 @@ export function decodeSegment(buffer: Buffer): DecodedSegment {
     clean &&= byte === ACK_LIVE || byte === ACK_DONE;
     const acked = isAcked(byte);
     const frame = found.get(index);
-    if (frame?.record) {
-      const { record, offset, next } = frame;
-      result.frames.push({ record, index, offset: offset!, length: next! - offset!, acked });
+    if (frame?.header) {
+      const { header, bytes, offset, next } = frame;
+      result.frames.push(readFrame(header, bytes!, { index, offset: offset!, length: next! - offset!, acked }));
       continue;
     }
     clean = false;

@@ -58,6 +58,34 @@ export function readFrameHeader(json: string): FrameHeader | undefined {
   return valid ? (header as FrameHeader) : undefined;
 }
 
+/** A checked frame: its header, a view of its body in the segment, and the record they make. */
+export interface ReadFrame {
+  header: FrameHeader;
+  bytes: Buffer;
+  /** Made at each read, the body copied then: a segment's records cost memory only as they are used. */
+  readonly record: JournalRecord;
+}
+
+/**
+ * A frame whose record is made when asked for, not when the segment is read: a replayed segment's 512
+ * bodies are not all copied into strings at once (held until the last of them is taken, they outlived the
+ * young generation and each replay's segments piled up in the old one, for the collector to pause on).
+ */
+export function readFrame<T extends object>(header: FrameHeader, bytes: Buffer, rest: T): T & ReadFrame {
+  const frame = Object.assign(Object.create(FRAME) as T & ReadFrame, rest);
+  frame.header = header;
+  frame.bytes = bytes;
+  return frame;
+}
+
+// One getter shared by every frame (a getter or descriptor per frame cost more than the frame itself).
+const FRAME = {
+  get record(): JournalRecord {
+    const { header, bytes } = this as unknown as ReadFrame;
+    return recordFrom(header, bytes);
+  },
+};
+
 /** The record a header and its checked body make: only the fields a record has, the body copied. */
 export function recordFrom(header: FrameHeader, bytes: Buffer): JournalRecord {
   return {

@@ -1,8 +1,9 @@
 import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { offerToSink, type JournalRecord, type JournalSink } from '@faultline/core';
+import { offerToSink, type JournalSink } from '@faultline/core';
 import { decodeSegment } from './decodeSegment';
 import { SEGMENT_NAME } from './encodeSegment';
+import type { ReadFrame } from './readFrameHeader';
 import { readPrivateFile } from './readPrivateFile';
 import type { SegmentFolder, SegmentStore } from './types';
 
@@ -11,12 +12,17 @@ const MAX_SEGMENT_BYTES = 64 * 1024 * 1024;
 
 // Between slices, so a backlog of any size never stalls the event loop.
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-const byId = (a: JournalRecord, b: JournalRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: ReadFrame, b: ReadFrame) => (a.header.id < b.header.id ? -1 : a.header.id > b.header.id ? 1 : 0);
+/**
+ * Records made (their bodies copied out of the segment) per offer: those the queue does not keep die young,
+ * and each turn of the event loop does a slice of a segment's work, not all of it.
+ */
+const SLICE = 32;
 
 /**
  * Reads an adopted owner folder segment by segment (oldest first) and offers its live records to the sink,
  * no faster than it takes them: one segment is read only once the previous one was taken, so a backlog of
- * any size costs one segment's records beyond what the queue holds. Only regular files named and shaped as
+ * any size costs one segment's bytes and a slice of its records beyond what the queue holds. Only regular files named and shaped as
  * segments are read, never through a symlink (a symlink found there is removed, its target untouched).
  * Unreadable records are reported to the sink and their files removed (or rewritten without them).
  */
@@ -42,15 +48,17 @@ export async function replayAdoptedFolder(
       continue; // gone, or unreadable for now (EACCES, EIO): left for a later owner
     }
     const decoded = contents && decodeSegment(contents);
-    contents = undefined;
     for (const quantities of decoded?.unreadable ?? [{ default: 1 }]) safely(() => sink.unreadable(quantities));
     if (!decoded || decoded.frames.length === 0) {
       store.discard(file);
       continue;
     }
-    const records = store.adopt(folder, file, decoded).sort(byId);
-    if (!(await offerToSink(sink, records, { forget: (ids) => store.forget(ids), stopped, between: yieldToLoop })))
-      return;
+    const frames = store.adopt(folder, file, decoded).sort(byId);
+    for (let next = 0; next < frames.length; next += SLICE) {
+      const records = frames.slice(next, next + SLICE).map((frame) => frame.record);
+      if (!(await offerToSink(sink, records, { forget: (ids) => store.forget(ids), stopped, between: yieldToLoop })))
+        return;
+    }
   }
   store.loaded(folder);
 }

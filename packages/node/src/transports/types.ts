@@ -1,4 +1,5 @@
 import type { JournalRecord } from '@faultline/core';
+import type { FrameHeader, ReadFrame } from './readFrameHeader';
 
 /** A folder of segments: ours, or one adopted from a gone owner (removed once it holds no segment). */
 export interface SegmentFolder {
@@ -31,16 +32,21 @@ export interface Place {
   length: number;
 }
 
-/** A frame read back: the record, or what its head said when its body is damaged. */
+/** A frame read back: its header and body (the record made from them when asked), or what its head said when its body is damaged. */
 export interface DecodedFrame {
   /** Its index in the segment, as the frame states it (version 2). */
   index?: number;
-  record?: JournalRecord;
+  header?: FrameHeader;
+  bytes?: Buffer;
+  readonly record?: JournalRecord;
   /** Quantities of a damaged frame whose head could be read. */
   quantities?: JournalRecord['quantities'];
   /** Where the next frame starts; undefined when no frame could be read at this place. */
   next?: number;
 }
+
+/** A readable frame of a segment: where it is, whether it was acknowledged, its record made when asked for. */
+export type SegmentFrame = ReadFrame & { index: number; offset: number; length: number; acked: boolean };
 
 export interface DecodedSegment {
   format: 1 | 2;
@@ -49,8 +55,8 @@ export interface DecodedSegment {
   source?: string;
   count: number;
   ackOffset: number;
-  /** Readable records with their place in the file and whether they were acknowledged. */
-  frames: { record: JournalRecord; index: number; offset: number; length: number; acked: boolean }[];
+  /** Readable records with their place in the file and whether they were acknowledged (see readFrame). */
+  frames: SegmentFrame[];
   /** One entry per unreadable record that was not acknowledged: to be counted as lost. */
   unreadable: JournalRecord['quantities'][];
   /** Something in the file is not as written: it is rewritten (or removed) rather than kept. */
@@ -77,8 +83,8 @@ export interface SegmentStore {
   /** Acknowledges records the transport refused at replay: written with the next acknowledgements, no promise. */
   forget(ids: string[]): void;
   read(id: string): Promise<string | Uint8Array | undefined>;
-  /** Takes over an adopted segment's live records and returns those to replay. */
-  adopt(folder: SegmentFolder, file: string, decoded: DecodedSegment): JournalRecord[];
+  /** Takes over an adopted segment's live records and returns those to replay (each made when read). */
+  adopt(folder: SegmentFolder, file: string, decoded: DecodedSegment): ReadFrame[];
   /** Removes a file that holds nothing to keep (unreadable as a whole). */
   discard(file: string): void;
   /** An adopted folder is fully loaded: it goes once its last segment does. */

@@ -123,6 +123,21 @@ describe('createFileJournal on disk', () => {
     await next.close();
   });
 
+  it('writes what waits at exit while its own set-up is half done (staging folder made, not renamed yet)', async () => {
+    const directory = await scratch();
+    const owner = ownerId();
+    // What the asynchronous set-up leaves between its mkdir and its rename, as a process.exit() can find it.
+    const staging = path.join(directory, 'destination', `.new-${owner}`);
+    await mkdir(staging, { recursive: true, mode: 0o700 });
+    await writeFile(path.join(staging, 'lock'), '{}', { mode: 0o600 });
+    const first = createFileJournal({ directory, key: 'destination', heartbeatMs: 1e9, ownerId: owner });
+    void first.append(journalRecord({ body: 'at exit' }));
+    expect(first.persistSync!()).toBe(true);
+    const next = createFileJournal({ directory, key: 'destination' });
+    expect(await replayedBodies(next)).toEqual(['at exit']);
+    await next.close();
+  });
+
   it('releases its lock at close and keeps its records for the next owner', async () => {
     const directory = await scratch();
     const journal = createFileJournal({ directory, key: 'destination' });
