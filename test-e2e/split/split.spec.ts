@@ -8,7 +8,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 test.beforeAll(async () => {
   // What an app's bundler makes of the ESM build: esbuild, code splitting on, production.
   await build({
-    entryPoints: [path.join(HERE, 'app.mjs')],
+    entryPoints: [path.join(HERE, 'app.mjs'), path.join(HERE, 'pii.mjs')],
     bundle: true,
     format: 'esm',
     splitting: true,
@@ -62,7 +62,9 @@ test('the pipeline chunk answering 404, then available: the error waits, and is 
   await page.goto(`${server.origin}/split/`);
   await expect.poll(() => warnings.join('\n')).toContain('Could not load the rest of the SDK');
   const thrownAt = Date.now();
-  expect(served).toEqual([404]);
+  // One 404, or more: the page's session update is a record too, and a record retries the load.
+  expect(served.length).toBeGreaterThanOrEqual(1);
+  expect(new Set(served)).toEqual(new Set([404]));
   expect(server.events()).toHaveLength(0);
   // The deploy finished: the chunk is there. The browser coming back online is one of the retries.
   missing = false;
@@ -70,7 +72,8 @@ test('the pipeline chunk answering 404, then available: the error waits, and is 
   const [event] = await server.waitFor(() => server.events().length > 0 && server.events());
   expect(event.exception.values.at(-1).value).toBe('thrown in the first line');
   expect(event.timestamp * 1000).toBeLessThan(thrownAt); // its own time, not the retry's
-  expect(served).toEqual([404, 200]);
+  expect(served.filter((status) => status === 200)).toHaveLength(1); // loaded once, after the 404s
+  expect(served.at(-1)).toBe(200);
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
   expect(server.events()).toHaveLength(1);
 });
@@ -122,3 +125,50 @@ for (const leaving of ['navigated away', 'closed'] as const) {
     expect(server.events()).toHaveLength(3);
   });
 }
+
+test('captures kept at page hide are scrubbed before they are written: the storage holds no secret, the delivered event their scrubbed forms', async ({
+  page,
+  context,
+  server,
+}) => {
+  let hang = true;
+  await context.route(PIPELINE, async (route) => {
+    if (!hang) await route.continue(); // else never answered
+  });
+  const requested: string[] = [];
+  page.on('request', (request) => PIPELINE.test(request.url()) && requested.push(request.url()));
+  await page.goto(`${server.origin}/split/pii.html`);
+  await expect.poll(() => requested.length).toBe(1);
+  // Left for a page of the same origin without the SDK: the storage as the page hide left it.
+  await page.goto(`${server.origin}/split/still.html`);
+  const stored = await page.evaluate(() => {
+    const bytes: string[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)!;
+      bytes.push(key, localStorage.getItem(key)!);
+    }
+    return bytes.join('\n');
+  });
+  expect(stored).toContain('refused (Bearer [Filtered])'); // the capture is there, scrubbed
+  for (const secret of ['ada.lovelace@example.com', '4111 1111 1111 1111', '1111 1111', 'abcdefgh12345678'])
+    expect(stored).not.toContain(secret);
+  expect(server.events()).toHaveLength(0);
+
+  hang = false;
+  await page.goto(`${server.origin}/split/pii.html?quiet`);
+  const [event] = await server.waitFor(() => server.events().length > 0 && server.events());
+  expect(event.exception.values.at(-1)).toMatchObject({
+    type: 'Error',
+    value: 'card [Filtered] of [Filtered] refused (Bearer [Filtered])',
+    mechanism: { type: 'onerror', handled: false },
+  });
+  expect(event.exception.values.at(-1).stacktrace.frames.length).toBeGreaterThan(0);
+  expect(event.exception.values.at(-1).stacktrace.frames.at(-1).filename).toMatch(/\/split\/build\/pii\.js$/);
+  expect(event.user).toEqual(expect.objectContaining({ id: 'u-42', username: 'ada' }));
+  expect(event.user).not.toHaveProperty('email');
+  expect(event.tags).toMatchObject({ contact: '[Filtered]' });
+  expect(event.breadcrumbs.map((b: { message: string }) => b.message)).toContain('Authorization: Bearer [Filtered]');
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  expect(server.events()).toHaveLength(1);
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+});

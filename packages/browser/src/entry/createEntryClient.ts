@@ -15,6 +15,8 @@ import { createCaptureBuffer } from './createCaptureBuffer';
 import { createDeferredHooks } from './createDeferredHooks';
 import { keepEarlyRecords } from './keepEarlyRecords';
 import { toStoredRecord } from './toStoredRecord';
+import { scrubStoredRecord, storedRecordScrubber } from './scrubStoredRecord';
+import type { StoredRecord } from './storedRecord';
 import { watchPageHide } from './watchPageHide';
 import { createPipelineLoader, type ScheduleIdle } from './createPipelineLoader';
 import { processingOnly } from './processingOnly';
@@ -44,7 +46,20 @@ export function createEntryClient(
   const keepWaiting = (): void => {
     if (pipeline || buffer.size() === 0) return;
     try {
-      keepEarlyRecords(buffer.take().map(toStoredRecord), buffer.takeDrops());
+      // Scrubbed as the pipeline would scrub them: nothing is written that the sent event would not hold.
+      const scrubber = storedRecordScrubber(client.getOptions());
+      const drops = buffer.takeDrops();
+      const kept: StoredRecord[] = [];
+      for (const record of buffer.take()) {
+        try {
+          const stored = toStoredRecord(record);
+          kept.push(scrubber ? scrubStoredRecord(stored, scrubber) : stored);
+        } catch {
+          // Never written unscrubbed: a record that cannot be scrubbed is counted as lost.
+          drops.push(['internal_sdk_error', record.kind === 'captureLog' ? 'log_item' : 'error', 1]);
+        }
+      }
+      keepEarlyRecords(kept, drops);
     } catch (error) {
       debugLogger.error('Keeping captures for the next page failed', error);
     }

@@ -7,7 +7,7 @@ const MAX_DEPTH = 8;
 /**
  * A record as plain data IndexedDB can hold: Errors as `{ name, message, stack }`, functions and symbols
  * left out, other class instances (a DOM node, a Scope) as their string, nesting cut at 8 levels. Nothing
- * is scrubbed here: that is the pipeline's work, on the next page (see the README on what is kept).
+ * is scrubbed here: `scrubStoredRecord` does that before the record is written.
  */
 export function toStoredRecord({ kind, args, time, scopes }: CaptureRecord): StoredRecord {
   const [global, isolation, current] = scopes.map((scope): StoredScope => {

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { captureException, setTag, setUser } from '@faultline/browser';
+import { addBreadcrumb, captureException, captureMessage, setExtra, setTag, setUser } from '@faultline/browser';
 import { getCarrier, type Client } from '@faultline/core';
 import { createTestTransport, resetCarrier } from '@faultline/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { BrowserOptions } from '../../src/browserOptions';
 import { createEntryClient } from '../../src/entry/createEntryClient';
 import { resolveEntryOptions } from '../../src/entry/resolveEntryOptions';
 import { EARLY_KEY } from '../../src/entry/storedRecord';
@@ -11,10 +12,10 @@ import type { PipelineModule } from '../../src/entry/types';
 const platform = { platform: 'javascript', sdk: { name: 'test', version: '0' }, defaultIntegrations: [] };
 
 /** A page's entry client (test transport); its pipeline arrives only if `arrives`. */
-function page(arrives: boolean) {
+function page(arrives: boolean, more: Partial<BrowserOptions> = {}) {
   resetCarrier();
   const { transport, record } = createTestTransport();
-  const options = resolveEntryOptions({ dsn: 'https://key@o1.ingest.example.com/1', transport }, platform);
+  const options = resolveEntryOptions({ dsn: 'https://key@o1.ingest.example.com/1', transport, ...more }, platform);
   const load = (): Promise<PipelineModule> =>
     arrives ? import('../../src/pipeline/startPipeline') : new Promise(() => undefined);
   const client: Client = createEntryClient(options, platform, load, () => () => undefined);
@@ -59,5 +60,52 @@ describe('captures waiting for the pipeline when the page goes away (test transp
     dispatchEvent(new Event('pagehide'));
     expect(localStorage.getItem(EARLY_KEY)).toBeNull();
     expect(record.events()).toHaveLength(1);
+  });
+
+  const EMAIL = 'ada.lovelace@example.com';
+  const CARD = '4111 1111 1111 1111';
+  const TOKEN = 'abcdefgh12345678';
+  const SECRETS = [EMAIL, CARD, TOKEN, '1111 1111', 'sk_live_0123456789abcdef'];
+
+  it('are scrubbed before they are written: localStorage holds none of the secrets, the sent event their scrubbed forms', async () => {
+    const first = page(false, { scrub: { fields: ['favourite'] } });
+    setUser({ id: 'u-42', email: EMAIL, username: 'ada' });
+    setTag('contact', EMAIL);
+    setExtra('favourite', 'sk_live_0123456789abcdef');
+    addBreadcrumb({ category: 'fetch', message: `Authorization: Bearer ${TOKEN}`, data: { card: CARD } });
+    captureException(new Error(`card ${CARD} of ${EMAIL} refused (Bearer ${TOKEN})`));
+    captureMessage(`paid with ${CARD}`);
+    dispatchEvent(new Event('pagehide'));
+    const stored = localStorage.getItem(EARLY_KEY)!;
+    expect(JSON.parse(stored).records).toHaveLength(2);
+    for (const secret of SECRETS) expect(stored).not.toContain(secret);
+    expect(stored).toContain('Bearer [Filtered]');
+    await first.client.close(0);
+
+    const next = page(true, { scrub: { fields: ['favourite'] } });
+    await next.client.flush(2000);
+    const [error, message] = next.record.events();
+    expect(error!.exception!.values!.at(-1)!.value).toBe('card [Filtered] of [Filtered] refused (Bearer [Filtered])');
+    expect(error!.exception!.values!.at(-1)!.stacktrace!.frames!.length).toBeGreaterThan(0);
+    expect(error).toMatchObject({
+      user: { id: 'u-42', username: 'ada' },
+      tags: { contact: '[Filtered]' },
+      extra: { favourite: '[Filtered]' },
+    });
+    expect(error!.user).not.toHaveProperty('email');
+    expect(error!.breadcrumbs!.at(-1)).toMatchObject({
+      message: 'Authorization: Bearer [Filtered]',
+      data: { card: '[Filtered]' },
+    });
+    expect(message!.message ?? message!.logentry?.message).toBe('paid with [Filtered]');
+    for (const secret of SECRETS) expect(JSON.stringify(next.record.events())).not.toContain(secret);
+  });
+
+  it('are kept as they are with `scrub: false`, as the pipeline would send them', async () => {
+    const first = page(false, { scrub: false });
+    captureException(new Error(`from ${EMAIL}`));
+    dispatchEvent(new Event('pagehide'));
+    expect(localStorage.getItem(EARLY_KEY)).toContain(EMAIL);
+    await first.client.close(0);
   });
 });

@@ -1,0 +1,92 @@
+import { createScrubber, type Event, type ResolvedOptions, type Scrubber } from '@faultline/core';
+import { ERROR_MARK, type StoredRecord, type StoredScope } from './storedRecord';
+
+type Plain = Record<string, unknown>;
+
+/**
+ * The scrubber the pipeline will use, from the user's options (`scrub`, `sendDefaultPii`); undefined when
+ * scrubbing is off. Options the pipeline has not checked yet that the scrubber cannot use give the default
+ * scrubber: a record is never written less scrubbed than it would be sent.
+ */
+export function storedRecordScrubber(options: ResolvedOptions): Scrubber | undefined {
+  if (options.scrub === false) return undefined;
+  try {
+    return createScrubber(options.scrub ?? {}, options.sendDefaultPii);
+  } catch {
+    return createScrubber({});
+  }
+}
+
+/**
+ * A kept record scrubbed as the pipeline would scrub the event built from it, before it is written to
+ * `localStorage`: errors' messages and stacks (a frame's URL only in its query and fragment, so its line and
+ * column and source map survive), the captured value, the hint's data, an event as `scrubEvent` does, a log's
+ * body and attributes, and each scope's user, tags, extra, contexts, request, breadcrumbs and attributes.
+ * An envelope (`sendEnvelope`) is kept as it is, as the pipeline sends it as it is.
+ */
+export function scrubStoredRecord(record: StoredRecord, scrubber: Scrubber): StoredRecord {
+  const data = scrubber.scrubData;
+  const text = (value: unknown): unknown => (typeof value === 'string' ? data(value) : value);
+  const value = (item: unknown): unknown => (isStoredError(item) ? scrubError(item, data) : data(item));
+  const hint = (item: unknown): unknown => {
+    if (typeof item !== 'object' || item === null) return item;
+    const { event_id, syntheticException, originalException, ...rest } = item as Plain;
+    return {
+      ...(data(rest) as Plain),
+      event_id,
+      syntheticException: value(syntheticException),
+      originalException: value(originalException),
+    };
+  };
+  const args = record.args;
+  const [first, second, third, fourth] = args;
+  let scrubbed: unknown[];
+  if (record.kind === 'captureException') scrubbed = [value(first), hint(second)];
+  else if (record.kind === 'captureMessage') scrubbed = [text(first), second, hint(third)];
+  else if (record.kind === 'captureEvent') scrubbed = [scrubber.scrubEvent(first as Event), hint(second)];
+  else if (record.kind === 'captureLog') scrubbed = [first, text(second), data(third), fourth];
+  else scrubbed = args;
+  const scopes = record.scopes.map((scope) => scrubScope(scope, scrubber)) as StoredRecord['scopes'];
+  return { ...record, args: scrubbed.slice(0, args.length), scopes };
+}
+
+function scrubScope(scope: StoredScope, scrubber: Scrubber): StoredScope {
+  const { user, tags, extra, contexts, request, breadcrumbs, transactionName, attributes } = scope;
+  const event = scrubber.scrubEvent({
+    user,
+    tags,
+    extra,
+    contexts,
+    request,
+    breadcrumbs,
+    transaction: transactionName,
+  });
+  return {
+    ...scope,
+    user: event.user,
+    tags: event.tags ?? {},
+    extra: event.extra ?? {},
+    contexts: event.contexts ?? {},
+    request: event.request,
+    breadcrumbs: event.breadcrumbs ?? [],
+    transactionName: event.transaction,
+    attributes: attributes && (scrubber.scrubData(attributes) as Plain),
+  };
+}
+
+const isStoredError = (value: unknown): value is Plain =>
+  typeof value === 'object' && value !== null && (value as Plain)[ERROR_MARK] === true;
+
+/** A stack's frames: the query and fragment of each line's URL, up to its `:line:column`. */
+const URL_TAIL = /[?#][^\s()]*?(?=(?::\d+){0,2}\)?$)/gm;
+
+function scrubError(error: Plain, data: (value: unknown) => unknown): Plain {
+  const message = String(error.message);
+  const scrubbedMessage = data(message) as string;
+  // V8 starts the stack with `Name: message`; the message is replaced wherever the stack repeats it.
+  const stack = String(error.stack)
+    .split(message)
+    .join(scrubbedMessage)
+    .replace(URL_TAIL, (tail) => data(tail) as string);
+  return { ...error, name: data(String(error.name)), message: scrubbedMessage, stack };
+}
