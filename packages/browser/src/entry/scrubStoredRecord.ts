@@ -28,12 +28,14 @@ export function scrubStoredRecord(record: StoredRecord, scrubber: Scrubber): Sto
   const data = scrubber.scrubData;
   const text = (value: unknown): unknown => (typeof value === 'string' ? data(value) : value);
   const value = (item: unknown): unknown => (isStoredError(item) ? scrubError(item, data) : data(item));
+  // A hint's own fields (event id, mechanism type) are the SDK's; its data and the mechanism's are the app's.
   const hint = (item: unknown): unknown => {
     if (typeof item !== 'object' || item === null) return item;
-    const { event_id, syntheticException, originalException, ...rest } = item as Plain;
+    const { data: extra, mechanism, syntheticException, originalException } = item as Plain;
     return {
-      ...(data(rest) as Plain),
-      event_id,
+      ...item,
+      data: data(extra),
+      mechanism: mechanism && { ...mechanism, data: data((mechanism as Plain).data) },
       syntheticException: value(syntheticException),
       originalException: value(originalException),
     };
@@ -51,27 +53,10 @@ export function scrubStoredRecord(record: StoredRecord, scrubber: Scrubber): Sto
 }
 
 function scrubScope(scope: StoredScope, scrubber: Scrubber): StoredScope {
-  const { user, tags, extra, contexts, request, breadcrumbs, transactionName, attributes } = scope;
-  const event = scrubber.scrubEvent({
-    user,
-    tags,
-    extra,
-    contexts,
-    request,
-    breadcrumbs,
-    transaction: transactionName,
-  });
-  return {
-    ...scope,
-    user: event.user,
-    tags: event.tags ?? {},
-    extra: event.extra ?? {},
-    contexts: event.contexts ?? {},
-    request: event.request,
-    breadcrumbs: event.breadcrumbs ?? [],
-    transactionName: event.transaction,
-    attributes: attributes && (scrubber.scrubData(attributes) as Plain),
-  };
+  // The trace ids are the SDK's (an allow-list would redact them); the rest is scrubbed as an event's fields.
+  const { propagationContext, transactionName, ...rest } = scope;
+  const { transaction, ...scrubbed } = scrubber.scrubEvent({ ...rest, transaction: transactionName } as Event);
+  return { ...(scrubbed as StoredScope), propagationContext, transactionName: transaction };
 }
 
 const isStoredError = (value: unknown): value is Plain =>

@@ -108,4 +108,25 @@ describe('captures waiting for the pipeline when the page goes away (test transp
     expect(localStorage.getItem(EARLY_KEY)).toContain(EMAIL);
     await first.client.close(0);
   });
+
+  it('keep the SDK’s own fields in allow-list mode: the trace and the mechanism as the pipeline would send them', async () => {
+    const scrub = { allowList: ['username'] };
+    const first = page(false, { scrub });
+    setUser({ id: 'u-42', username: 'ada' });
+    setTag('contact', EMAIL);
+    captureException(new Error(`from ${EMAIL}`), { mechanism: { type: 'test', handled: false } });
+    dispatchEvent(new Event('pagehide'));
+    expect(localStorage.getItem(EARLY_KEY)).not.toContain(EMAIL);
+    await first.client.close(0);
+
+    const next = page(true, { scrub });
+    await next.client.flush(2000);
+    const [event] = next.record.events();
+    expect(event!.exception!.values!.at(-1)).toMatchObject({
+      value: 'from [Filtered]',
+      mechanism: { type: 'test', handled: false },
+    });
+    expect(event!.contexts!.trace!.trace_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(event).toMatchObject({ user: { username: 'ada' }, tags: { contact: '[Filtered]' } });
+  });
 });
