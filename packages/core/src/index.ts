@@ -119,6 +119,7 @@ export { addBreadcrumbWith } from './client/addBreadcrumbWith';
 export { applyCaptureContext } from './api/resolveCaptureHint';
 export { CORE_OPTION_CHECKS } from './options/coreOptionChecks';
 export { checkOptionLayers, validateOptions } from './options/validateOptions';
+export { integrationOption } from './options/integrationOption';
 export { lokiOptionCheck } from './options/lokiOptionCheck';
 export { suggestOption } from './options/suggestOption';
 export { provideOptionHelp } from './options/optionHelp';

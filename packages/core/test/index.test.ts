@@ -95,6 +95,7 @@ describe('@faultline/core exports', () => {
         "installLogPipeline",
         "installOnce",
         "instrumentSupabaseClient",
+        "integrationOption",
         "isEnabled",
         "isError",
         "isInitialized",

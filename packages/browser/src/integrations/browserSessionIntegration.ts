@@ -1,4 +1,4 @@
-import { getClient, getSessionTracker, type Client, type Integration } from '@faultline/core';
+import { getClient, getSessionTracker, integrationOption, type Client, type Integration } from '@faultline/core';
 import { onNavigation } from '../onNavigation';
 
 export interface BrowserSessionOptions {
@@ -11,6 +11,8 @@ export interface BrowserSessionOptions {
 }
 
 type BrowserSession = Integration & { lifecycle: 'route' | 'page' };
+
+const LIFECYCLES = ['route', 'page'] as const;
 
 /** A page session: its user agent in `attrs`, no duration, its first update sent once the page is idle. */
 const start = (client: Client | undefined): void =>
@@ -27,7 +29,7 @@ const start = (client: Client | undefined): void =>
 export function browserSessionIntegration(options: BrowserSessionOptions = {}): Integration {
   const integration: BrowserSession = {
     name: 'BrowserSession',
-    lifecycle: options.lifecycle ?? 'route',
+    lifecycle: integrationOption('browserSessionIntegration', 'lifecycle', options.lifecycle, LIFECYCLES) ?? 'route',
     setup(client) {
       const sessions = getSessionTracker(client);
       if (!sessions) return;

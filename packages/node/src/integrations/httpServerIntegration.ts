@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   getCarrier,
   installOnce,
+  integrationOption,
   propagationContextFromHeaders,
   randomHex,
   type ActiveScopes,
@@ -23,7 +24,7 @@ type EnteringStrategy = { enter?(scopes: ActiveScopes): void };
 export function httpServerIntegration(options: { sessions?: boolean } = {}): Integration {
   const integration: Integration & { sessions?: boolean } = {
     name: 'HttpServer',
-    sessions: options.sessions,
+    sessions: integrationOption('httpServerIntegration', 'sessions', options.sessions, [true, false]),
     setup() {
       installOnce('http-server', () => {
         // The scopes each request entered → the scopes it was forked from.
