@@ -8,6 +8,7 @@ import {
 } from '@faultline/core';
 import type { BrowserOptions } from './browserOptions';
 import { createEntryClient } from './entry/createEntryClient';
+import { loadPipeline } from './entry/loadPipeline';
 import { resolveEntryOptions } from './entry/resolveEntryOptions';
 import { getDefaultIntegrations } from './getDefaultIntegrations';
 
@@ -38,7 +39,7 @@ export function init(options: BrowserOptions = {}): Client {
   );
   const carrier = getCarrier();
   carrier.debug = options.debug === true;
-  const client = createEntryClient(resolved, platform, () => import('./faultline-pipeline'));
+  const client = createEntryClient(resolved, platform, loadPipeline);
   carrier.client = client;
   if (resolved.enabled === false) return client;
   // One trace per page load, shared by its events, logs and outgoing requests.

@@ -39,4 +39,22 @@ describe('init (browser)', () => {
       warn.mockRestore();
     }
   });
+
+  it('init({ transport: makeFetchTransport }) (Sentry’s docs) is the default transport, with its delivery options: no offline queue asked for, no IndexedDB notice', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.resetModules(); // the pipeline module not loaded yet
+    resetCarrier();
+    const { flush, init, makeFetchTransport } = await import('@faultline/browser');
+    init({
+      dsn: 'https://key@o1.ingest.example.com/1',
+      transport: makeFetchTransport,
+      delivery: { offlineQueue: false },
+    });
+    try {
+      await flush(1000);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
 });

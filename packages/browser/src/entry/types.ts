@@ -1,5 +1,6 @@
 import type { Client, Integration, PlatformSettings, ResolvedOptions, Scope } from '@faultline/core';
 import type { BrowserOptions } from '../browserOptions';
+import type * as PipelineFile from '../faultline-pipeline';
 
 /**
  * What a record asks the pipeline to do: a `Client` method called before the pipeline arrived. An
@@ -43,6 +44,9 @@ export interface Pipeline {
 export interface PipelineModule {
   startPipeline(handle: EntryHandle): Pipeline;
 }
+
+/** Everything `faultline-pipeline.ts` exports: `startPipeline`, and what `lazyExports.ts` reaches through it. */
+export type PipelineExports = typeof PipelineFile;
 
 /** The options the entry works with before the pipeline validated them (defaults filled in). */
 export type EntryOptions = BrowserOptions & ResolvedOptions;

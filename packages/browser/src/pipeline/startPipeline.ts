@@ -10,6 +10,7 @@ import {
 import { BROWSER_OPTION_CHECKS } from '../browserOptions';
 import { processingOnly } from '../entry/processingOnly';
 import type { CaptureRecord, EntryHandle, Pipeline } from '../entry/types';
+import { makeFetchTransport as lazyFetchTransport } from '../lazyExports';
 import { makeFetchTransport } from '../transports/makeFetchTransport';
 import { claimEarlyRecords } from './claimEarlyRecords';
 import { fromStoredRecord } from './fromStoredRecord';
@@ -28,8 +29,9 @@ export function startPipeline({ options, integrations, platform, entry }: EntryH
       ...options,
       // `transport: makeFetchTransport` (Sentry's docs) is the default transport: it keeps its IndexedDB queue.
       transport:
-        (options.transport === makeFetchTransport ? undefined : options.transport) ??
-        (hasDestination ? makeFetchTransport(options.delivery) : undefined),
+        (options.transport === makeFetchTransport || options.transport === lazyFetchTransport
+          ? undefined
+          : options.transport) ?? (hasDestination ? makeFetchTransport(options.delivery) : undefined),
       // Set up once already, in the entry; here they only process events.
       integrations: integrations.map(processingOnly),
       // Applied by the entry, at init, so that the first line's captures carry it.
