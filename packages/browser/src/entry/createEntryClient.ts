@@ -194,6 +194,8 @@ export function createEntryClient(
     on: hooks.on,
     async close(timeout) {
       const flushed = await client.flush(timeout);
+      // Closed before the pipeline could send them: kept for the next page load, as at page hide.
+      if (!flushed) keepWaiting();
       open = false;
       loader.stop();
       unwatch?.();

@@ -53,6 +53,18 @@ describe('captures waiting for the pipeline when the page goes away (test transp
     expect(third.record.events()).toEqual([]);
   });
 
+  it('are kept by close() when the pipeline could not arrive in time, and sent once by the next page', async () => {
+    const first = page(false);
+    captureException(new Error('closed before the pipeline'));
+    expect(await first.client.close(50)).toBe(false);
+    expect(JSON.parse(localStorage.getItem(EARLY_KEY)!).records).toHaveLength(1);
+
+    const next = page(true);
+    await next.client.flush(2000);
+    expect(next.record.events().map((e) => e.exception!.values!.at(-1)!.value)).toEqual(['closed before the pipeline']);
+    expect(localStorage.getItem(EARLY_KEY)).toBeNull();
+  });
+
   it('stay in memory when the pipeline has arrived: a page hide then keeps nothing', async () => {
     const { client, record } = page(true);
     captureException(new Error('sent by this page'));
