@@ -4,13 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
+import { describeLeaks, findLeaks } from '../../packages/test-utils/src/privacyCanaries';
 import { expect, test } from '../support/test';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 test.beforeAll(async () => {
   await build({
-    entryPoints: [path.join(HERE, 'app.mjs')],
+    entryPoints: [path.join(HERE, 'app.mjs'), path.join(HERE, 'canaries.mjs')],
     bundle: true,
     format: 'esm',
     splitting: true,
@@ -110,4 +111,31 @@ test("never loses / private: a kept error's cause reaches the next page's event,
   ]);
   await settle(page);
   expect(server.events()).toHaveLength(1);
+});
+
+test('private by default: every canary planted before the chunk arrives (scopes, breadcrumbs 5 levels deep, a log, hints, a fetch, an uncaught error) is absent from localStorage and from what is sent; the kept log is sent by a next page that never logs', async ({
+  page,
+  context,
+  server,
+}) => {
+  let hang = true;
+  await context.route(PIPELINE, (route) => void (hang ? undefined : route.continue()));
+  await page.goto(`${server.origin}/split-attack/canaries.html`);
+  await expect.poll(() => server.apiRequests.length).toBe(1); // its last line ran: the fetch, then the throw
+  const leftAt = Date.now();
+  await page.goto(`${server.origin}/split-attack/still.html`);
+  const stored = await storageBytes(page);
+  expect(stored).toContain('uncaught contact'); // all kept
+  expect(describeLeaks(stored)).toBe('');
+  hang = false;
+  // A page that never logs itself: the log kept by the first is still sent.
+  await page.goto(`${server.origin}/split-attack/canaries.html?quiet`);
+  await server.waitFor(() => server.events().length >= 3 && server.logs().length >= 1);
+  await settle(page);
+  const sent = server.envelopes.map((envelope) => envelope.body).join('\n');
+  expect(describeLeaks(sent)).toBe('');
+  expect(findLeaks(sent)).toEqual([]);
+  expect(server.events()).toHaveLength(3);
+  expect(server.logs()).toHaveLength(1);
+  expect(server.logs()[0].timestamp * 1000).toBeLessThan(leftAt); // its own time
 });

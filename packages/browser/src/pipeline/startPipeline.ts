@@ -1,6 +1,7 @@
 import {
   getCarrier,
   initAndBind,
+  installLogPipeline,
   type Client,
   type Envelope,
   type Event,
@@ -46,6 +47,8 @@ export function startPipeline({ options, integrations, platform, entry }: EntryH
   if (client.isEnabled()) {
     // What an earlier page kept because it went away before its pipeline arrived: run first, as the oldest.
     const { records, drops } = claimEarlyRecords();
+    // Logs an earlier page kept: this page may never log, and so never have installed the log pipeline.
+    if (records.some((record) => record.kind === 'captureLog')) installLogPipeline();
     for (const [reason, category, quantity] of drops) client.recordDroppedEvent(reason, category, quantity);
     for (const record of records) runRecord(client, fromStoredRecord(record));
   }
