@@ -5,7 +5,9 @@
 //   ?rewrap          the thrown error's message is rewritten after it was made (its stack keeps the old one)
 //   ?cause           the thrown error has a cause carrying personal data
 //   ?release=<r>     the release given to init
-import { addBreadcrumb, init } from '@faultline/browser';
+//   ?again=<r>       init called a second time at once, with release <r> (an app's two entry points, HMR)
+//   ?flush           captureMessage('flushed'), then window.flushed = await flush(2000)
+import { addBreadcrumb, captureMessage, flush, init } from '@faultline/browser';
 
 const query = new URLSearchParams(location.search);
 if (query.get('storage') === 'throws') {
@@ -18,7 +20,19 @@ init({
   release: query.get('release') ?? 'e2e@1.0.0',
   integrations: (defaults) => defaults.filter((integration) => integration.name !== 'Dedupe'),
 });
+const again = query.get('again');
+if (again !== null) {
+  init({
+    dsn: `http://publickey@${location.host}/1`,
+    release: again,
+    integrations: (defaults) => defaults.filter((integration) => integration.name !== 'Dedupe'),
+  });
+}
 addBreadcrumb({ category: 'app', message: 'booting' });
+if (query.has('flush')) {
+  captureMessage('flushed');
+  window.flushed = await flush(2000);
+}
 const text = query.get('throw');
 if (text !== null) {
   const error = query.has('cause')
