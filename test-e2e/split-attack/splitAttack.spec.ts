@@ -165,7 +165,9 @@ test('host app unharmed: init called twice before the chunk arrives — one even
   await settle(page);
   expect(server.events()).toHaveLength(1);
   expect(event.release).toBe('second@2.0.0');
-  // Later captures too go to the second init's client.
+  // Later captures too go to the second init's client — also once the first init's loader has had its
+  // idle moment (requestIdleCallback's 2 s bound) and started a pipeline of its own, with its options.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 2500)));
   await page.evaluate(() => {
     setTimeout(() => {
       throw new Error('later');
