@@ -48,9 +48,11 @@ export function createEntryClient(
     try {
       // Scrubbed as the pipeline would scrub them: nothing is written that the sent event would not hold.
       const scrubber = storedRecordScrubber(client.getOptions());
-      const drops = buffer.takeDrops();
+      const counted = buffer.takeDrops();
+      const drops = [...counted];
       const kept: StoredRecord[] = [];
-      for (const record of buffer.take()) {
+      const records = buffer.take();
+      for (const record of records) {
         try {
           const stored = toStoredRecord(record);
           kept.push(scrubber ? scrubStoredRecord(stored, scrubber) : stored);
@@ -59,7 +61,11 @@ export function createEntryClient(
           drops.push(['internal_sdk_error', record.kind === 'captureLog' ? 'log_item' : 'error', 1]);
         }
       }
-      keepEarlyRecords(kept, drops);
+      if (keepEarlyRecords(kept, drops)) return;
+      // Not written (setItem throws: a full quota, Safari's private mode): the page may only be hidden, and
+      // its pipeline may still come — the captures stay in memory rather than being lost now.
+      for (const record of records) buffer.push(record);
+      for (const [reason, category, quantity] of counted) buffer.drop(reason, category, quantity);
     } catch (error) {
       debugLogger.error('Keeping captures for the next page failed', error);
     }

@@ -9,8 +9,9 @@ export const EARLY_BUDGET = 100_000;
  * pipeline of the next page load (or of this one, if it is shown again) to process and delete. Synchronous,
  * as a page going away allows: measured in Chromium, an IndexedDB transaction started in `pagehide` is
  * aborted by the navigation. Records beyond the budget are counted as `queue_overflow`; never throws.
+ * False when nothing could be written (no `localStorage`, or `setItem` throws): the caller still has them.
  */
-export function keepEarlyRecords(records: StoredRecord[], drops: Drop[]): void {
+export function keepEarlyRecords(records: StoredRecord[], drops: Drop[]): boolean {
   try {
     const kept = readEarlyCaptures();
     let size = JSON.stringify(kept).length;
@@ -25,7 +26,8 @@ export function keepEarlyRecords(records: StoredRecord[], drops: Drop[]): void {
     }
     kept.drops.push(...drops);
     localStorage.setItem(EARLY_KEY, JSON.stringify(kept));
+    return true;
   } catch {
-    // no localStorage, or full: nothing else can be done as the page goes away
+    return false; // no localStorage, or full
   }
 }

@@ -64,14 +64,27 @@ const isStoredError = (value: unknown): value is Plain =>
 
 /** A stack's frames: the query and fragment of each line's URL, up to its `:line:column`. */
 const URL_TAIL = /[?#][^\s()]*?(?=(?::\d+){0,2}\)?$)/gm;
+/** A line of a stack that is a frame: V8's `    at …`, Gecko's and WebKit's `name@url:line:column`. */
+const FRAME_LINE = /^\s+at\s|@\S+:\d+:\d+$/;
 
 function scrubError(error: Plain, data: (value: unknown) => unknown): Plain {
   const message = String(error.message);
   const scrubbedMessage = data(message) as string;
-  // V8 starts the stack with `Name: message`; the message is replaced wherever the stack repeats it.
-  const stack = String(error.stack)
-    .split(message)
-    .join(scrubbedMessage)
-    .replace(URL_TAIL, (tail) => data(tail) as string);
-  return { ...error, name: data(String(error.name)), message: scrubbedMessage, stack };
+  // V8 starts the stack with `Name: message` — the message the error was made with, which an app may have
+  // rewritten since (`error.message = 'checkout: ' + error.message`): the lines before the first frame are
+  // scrubbed whole (the sent event has none of them), the frames only in their URLs' query and fragment.
+  const lines = String(error.stack).split('\n');
+  const first = lines.findIndex((line) => FRAME_LINE.test(line));
+  const header = lines.slice(0, first < 0 ? lines.length : first).join('\n');
+  const frames = first < 0 ? '' : lines.slice(first).join('\n');
+  const stack = [
+    header && (data(header.split(message).join(scrubbedMessage)) as string),
+    frames.replace(URL_TAIL, (tail) => data(tail) as string),
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const scrubbed: Plain = { ...error, name: data(String(error.name)), message: scrubbedMessage, stack };
+  // An error's cause (sent by LinkedErrors as an exception of its own), scrubbed as its error is.
+  if ('cause' in error) scrubbed.cause = isStoredError(error.cause) ? scrubError(error.cause, data) : data(error.cause);
+  return scrubbed;
 }

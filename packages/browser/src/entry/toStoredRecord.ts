@@ -5,7 +5,7 @@ import type { CaptureRecord } from './types';
 const MAX_DEPTH = 8;
 
 /**
- * A record as plain data IndexedDB can hold: Errors as `{ name, message, stack }`, functions and symbols
+ * A record as plain data IndexedDB can hold: Errors as `{ name, message, stack, cause }`, functions and symbols
  * left out, other class instances (a DOM node, a Scope) as their string, nesting cut at 8 levels. Nothing
  * is scrubbed here: `scrubStoredRecord` does that before the record is written.
  */
@@ -22,8 +22,10 @@ function toPlain(value: unknown, depth: number): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (depth > MAX_DEPTH) return '[too deep]';
   if (isError(value)) {
-    const { name, message, stack } = value as Error;
-    return { [ERROR_MARK]: true, name: String(name), message: String(message), stack: String(stack ?? '') };
+    const { name, message, stack, cause } = value as Error;
+    const plain = { [ERROR_MARK]: true, name: String(name), message: String(message), stack: String(stack ?? '') };
+    // Its cause too: LinkedErrors sends it with the error, on the next page as on this one.
+    return cause === undefined ? plain : { ...plain, cause: toPlain(cause, depth + 1) };
   }
   if (Array.isArray(value)) return value.map((item) => toPlain(item, depth + 1));
   if (value instanceof Date) return value;

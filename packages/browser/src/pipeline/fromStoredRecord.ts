@@ -33,6 +33,7 @@ function fromPlain(value: unknown): unknown {
     const error = new Error(String(plain.message));
     error.name = String(plain.name);
     error.stack = String(plain.stack);
+    if ('cause' in plain) error.cause = fromPlain(plain.cause);
     return error;
   }
   return Object.fromEntries(Object.entries(plain).map(([key, item]) => [key, fromPlain(item)]));

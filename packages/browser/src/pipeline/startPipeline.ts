@@ -1,6 +1,7 @@
 import {
   getCarrier,
   initAndBind,
+  installLogPipeline,
   type Client,
   type Envelope,
   type Event,
@@ -21,8 +22,8 @@ import { fromStoredRecord } from './fromStoredRecord';
  * fetch transport with it), and runs what was recorded before it came:
  * what the entry hands it, and what an earlier page kept in `localStorage` because it went away first.
  */
-export function startPipeline({ options, integrations, platform, entry }: EntryHandle): Pipeline {
-  const current = getCarrier().client;
+export function startPipeline({ options, integrations, platform }: EntryHandle): Pipeline {
+  const { client: current, debug } = getCarrier();
   const hasDestination = Boolean(options.dsn || options.tunnel || options.delivery?.destinations?.length);
   const client = initAndBind(
     {
@@ -40,12 +41,16 @@ export function startPipeline({ options, integrations, platform, entry }: EntryH
     { ...platform, defaultIntegrations: [] },
     BROWSER_OPTION_CHECKS,
   );
-  // The entry's client stays the current one and forwards to this one: per-client state (a page's session)
-  // made before the pipeline arrived is keyed by it.
-  if (current === entry) getCarrier().client = entry;
+  // Starting a pipeline never changes the current client. The entry's client stays the current one and
+  // forwards to this one: per-client state (a page's session) made before the pipeline arrived is keyed by
+  // it. And when `init` was called again meanwhile, the later init's client stays current: this pipeline,
+  // of the earlier one, only processes what its own entry recorded.
+  Object.assign(getCarrier(), { client: current, debug });
   if (client.isEnabled()) {
     // What an earlier page kept because it went away before its pipeline arrived: run first, as the oldest.
     const { records, drops } = claimEarlyRecords();
+    // Logs an earlier page kept: this page may never log, and so never have installed the log pipeline.
+    if (records.some((record) => record.kind === 'captureLog')) installLogPipeline();
     for (const [reason, category, quantity] of drops) client.recordDroppedEvent(reason, category, quantity);
     for (const record of records) runRecord(client, fromStoredRecord(record));
   }
