@@ -208,22 +208,17 @@ test('never loses: 20 page loads in a row each throw in their first line while t
 
 const ROUNDS = 8;
 
-// KNOWN BREAK (test.fail): two tabs of one origin whose pipelines arrive together both send what a closed
-// page kept — measured: 2 to 5 of the 8 rounds sent their kept error twice, in each of 5 runs.
-// claimEarlyRecords reads and removes the localStorage key in one task, but Chromium's localStorage is a
-// per-renderer cache that hears of another process's removeItem asynchronously, so two tabs in two
-// processes both read the records before either removal reaches the other (a page writing at pagehide can
-// likewise write back records already claimed). One task is not a cross-tab lock. A fix: give each kept
-// record an id, and before running them claim the ids in one IndexedDB readwrite transaction (add() per
-// id; a ConstraintError means another tab has it), keeping claimed ids as long as records live (7 days);
-// IndexedDB transactions are serialized across processes. Not done here: not small (an async claim step,
-// a store, pruning).
+// Found broken (2 to 5 of the 8 rounds sent their kept error twice, in each of 5 runs): claimEarlyRecords
+// reads and removes the localStorage key in one task, but Chromium's localStorage is a per-renderer cache
+// that hears of another process's removeItem asynchronously, so two tabs in two processes both read the
+// records before either removal reaches the other (a page writing at pagehide can likewise write back records
+// already claimed). Fixed: each kept record has an id, and a pipeline claims the ids in one IndexedDB readwrite
+// transaction (add() per id; IndexedDB transactions are serialized across processes) before running them.
 test('never loses, once: two tabs of the origin open together and both claim what a closed page kept — each kept error is sent once', async ({
   page,
   context,
   server,
 }) => {
-  test.fail();
   test.setTimeout(90_000);
   let held: (() => Promise<void>)[] | undefined = [];
   await context.route(PIPELINE, (route) => void (held ? held.push(() => route.continue()) : route.continue()));

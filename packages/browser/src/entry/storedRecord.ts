@@ -10,6 +10,8 @@ export type StoredScope = Omit<ScopeData, 'eventProcessors'>;
  * plain data (an Error becomes `{ name, message, stack }` marked as one), processed on the next page load.
  */
 export interface StoredRecord {
+  /** Claimed once across tabs by the pipeline that runs it (a capture's event id; absent when an older build kept it). */
+  id?: string;
   kind: RecordKind;
   args: unknown[];
   time: number;

@@ -1,4 +1,4 @@
-import { isError } from '@faultline/core';
+import { isError, uuid4 } from '@faultline/core';
 import { ERROR_MARK, type StoredRecord, type StoredScope } from './storedRecord';
 import type { CaptureRecord } from './types';
 
@@ -7,14 +7,17 @@ const MAX_DEPTH = 8;
 /**
  * A record as plain data IndexedDB can hold: Errors as `{ name, message, stack, cause }`, functions and symbols
  * left out, other class instances (a DOM node, a Scope) as their string, nesting cut at 8 levels. Nothing
- * is scrubbed here: `scrubStoredRecord` does that before the record is written.
+ * is scrubbed here: `scrubStoredRecord` does that before the record is written. Its id (the capture's event
+ * id, else a new one) lets the next pipeline claim it once across tabs.
  */
 export function toStoredRecord({ kind, args, time, scopes }: CaptureRecord): StoredRecord {
   const [global, isolation, current] = scopes.map((scope): StoredScope => {
     const { eventProcessors: _dropped, ...data } = scope.getScopeData();
     return toPlain(data, 0) as StoredScope;
   });
-  return { kind, args: toPlain(args, 0) as unknown[], time, scopes: [global!, isolation!, current!] };
+  const eventId = (args[args.length - 1] as { event_id?: unknown } | undefined)?.event_id;
+  const id = typeof eventId === 'string' ? eventId : uuid4();
+  return { id, kind, args: toPlain(args, 0) as unknown[], time, scopes: [global!, isolation!, current!] };
 }
 
 function toPlain(value: unknown, depth: number): unknown {

@@ -14,7 +14,7 @@ import type { CaptureRecord, EntryHandle, Pipeline } from '../entry/types';
 import { makeFetchTransport as lazyFetchTransport } from '../lazyExports';
 import { makeFetchTransport } from '../transports/makeFetchTransport';
 import { claimEarlyRecords } from './claimEarlyRecords';
-import { fromStoredRecord } from './fromStoredRecord';
+import { runKeptRecords } from './runKeptRecords';
 
 /**
  * The part of the SDK a page loads after its first idle moment or first capture: validates the options
@@ -47,12 +47,13 @@ export function startPipeline({ options, integrations, platform }: EntryHandle):
   // of the earlier one, only processes what its own entry recorded.
   Object.assign(getCarrier(), { client: current, debug });
   if (client.isEnabled()) {
-    // What an earlier page kept because it went away before its pipeline arrived: run first, as the oldest.
+    // What an earlier page kept because it went away before its pipeline arrived.
     const { records, drops } = claimEarlyRecords();
     // Logs an earlier page kept: this page may never log, and so never have installed the log pipeline.
     if (records.some((record) => record.kind === 'captureLog')) installLogPipeline();
     for (const [reason, category, quantity] of drops) client.recordDroppedEvent(reason, category, quantity);
-    for (const record of records) runRecord(client, fromStoredRecord(record));
+    // Claimed once across tabs first (IndexedDB): they run after this page's own buffer, when IndexedDB is there.
+    runKeptRecords(client, records, (record) => runRecord(client, record));
   }
   return { client, run: (record) => runRecord(client, record) };
 }
