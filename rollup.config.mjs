@@ -9,6 +9,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import { builtBarrel, perModuleImports } from './scripts/rollup/perModuleImports.mjs';
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const root = readJson('package.json');
@@ -18,6 +19,10 @@ const packageDirs = root.workspaces
   .filter((dir) => dir.startsWith('packages/'))
   .filter((dir) => !readJson(path.join(dir, 'package.json')).private)
   .filter((dir) => !only || only.includes(path.basename(dir)));
+
+const workspaceDirs = Object.fromEntries(
+  root.workspaces.map((dir) => [readJson(path.join(dir, 'package.json')).name, dir]),
+);
 
 function externalFor(pkg) {
   const names = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
@@ -44,7 +49,8 @@ function bundleConfigFor(dir, pkg, tsconfig, { input, name, file }) {
       }),
       terser({ ecma: 2020 }),
     ],
-    output: { file: path.join(dir, file), format: 'iife', name, sourcemap: true },
+    // One file: the pipeline the ESM build loads with import() is inlined (the CDN file is complete).
+    output: { file: path.join(dir, file), format: 'iife', name, sourcemap: true, inlineDynamicImports: true },
   };
 }
 
@@ -65,6 +71,12 @@ function configsFor(dir) {
       jsx: 'automatic',
       define: { __FAULTLINE_VERSION__: JSON.stringify(pkg.version) },
     }),
+    // ESM only: what it takes from these workspace packages comes from their files, not their barrels.
+    perModuleImports(
+      Object.fromEntries(
+        (pkg.faultline?.perModuleImports ?? []).map((name) => [name, builtBarrel(workspaceDirs[name])]),
+      ),
+    ),
   ];
   const preserve = { preserveModules: true, preserveModulesRoot: path.join(dir, 'src'), sourcemap: true };
   return [
@@ -74,7 +86,12 @@ function configsFor(dir) {
       external,
       plugins,
       output: [
-        { ...preserve, dir: path.join(dir, 'build/esm'), format: 'es', entryFileNames: '[name].js' },
+        {
+          ...preserve,
+          dir: path.join(dir, 'build/esm'),
+          format: 'es',
+          entryFileNames: '[name].js',
+        },
         {
           ...preserve,
           dir: path.join(dir, 'build/cjs'),

@@ -54,7 +54,7 @@ async function checkOne(dir, pkg) {
     ...metadataProblems(dir, pkg),
     ...['LICENSE', 'README.md', 'package.json'].filter((file) => !packed.has(file)).map((f) => `${f} is not packed`),
     ...pointedPaths(pkg)
-      .filter(([, target]) => !packed.has(path.posix.normalize(target)))
+      .filter(([, target]) => !isPacked(packed, path.posix.normalize(target)))
       .map(([field, target]) => `${field} points at ${target}, which is not packed (built?)`),
     ...conditionProblems(pkg),
     ...node10Problems(pkg),
@@ -85,6 +85,13 @@ function metadataProblems(dir, pkg) {
 }
 
 /** Every file package.json points at, with the field that does. */
+/** A packed file, or for a subpath pattern (`build/esm/*.js`), at least one packed file it matches. */
+function isPacked(packed, target) {
+  if (!target.includes('*')) return packed.has(target);
+  const [before, after] = target.split('*');
+  return [...packed].some((file) => file.startsWith(before) && file.endsWith(after));
+}
+
 function pointedPaths(pkg) {
   const paths = ['main', 'module', 'types', 'unpkg', 'jsdelivr'].filter((f) => pkg[f]).map((f) => [f, pkg[f]]);
   for (const [name, file] of Object.entries(typeof pkg.bin === 'string' ? { bin: pkg.bin } : (pkg.bin ?? {}))) {

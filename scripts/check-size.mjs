@@ -9,6 +9,7 @@ import {
   SHIPPED_CASE,
   SIZE_CASES,
 } from '../bench/src/suites/bundleSize.mjs';
+import { measureSplitSizes, SPLIT_CASES } from '../bench/src/suites/splitSize.mjs';
 
 const root = new URL('../', import.meta.url);
 const budgets = JSON.parse(readFileSync(new URL('size-budgets.json', root), 'utf8'));
@@ -29,6 +30,8 @@ const quotes = readmes.flatMap((file) => {
 
 const wanted = new Set([...Object.keys(budgets), ...quotes.map((q) => q.name)]);
 const results = await measureBundleSizes(SIZE_CASES.filter((c) => wanted.has(c.name)));
+// The split builds (esbuild with splitting, Vite): the entry chunk and all chunks.
+if (SPLIT_CASES.some((c) => wanted.has(c.name))) Object.assign(results, await measureSplitSizes());
 // The shipped CDN files are measured as `npm run build` left them (esbuild does not rebuild them).
 for (const shipped of [SHIPPED_CASE, LOADER_CASE]) {
   if (wanted.has(shipped.name)) results[shipped.name] = { ...shipped, esbuild: measureShippedBundle(shipped) };

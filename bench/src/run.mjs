@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { runBundleSize } from './suites/bundleSize.mjs';
 import { runDebugIdCost } from './suites/debugIdCost.mjs';
 import { runSizeBreakdown } from './suites/sizeBreakdown.mjs';
+import { runSplitSize } from './suites/splitSize.mjs';
 import { runViteShare } from './suites/viteShare.mjs';
 import { runCoreSpeed } from './suites/coreSpeed.mjs';
 import { runDeliverySpeed } from './suites/deliverySpeed.mjs';
@@ -13,6 +14,7 @@ import { runEndToEndDelivery } from './suites/endToEndDelivery.mjs';
 import { runLogAndScrubSpeed } from './suites/logAndScrubSpeed.mjs';
 import { runNodeStartup } from './suites/nodeStartup.mjs';
 import { runBrowserStartup } from './suites/browserStartup.mjs';
+import { runBrowserCaptureCost } from './suites/browserCaptureCost.mjs';
 import { REQUEST_SESSIONS_HEADING, runRequestSessionCost } from './suites/requestSessionCost.mjs';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +30,7 @@ const sizeSection = [
   '',
   await runBundleSize(),
   await runSizeBreakdown(),
+  await runSplitSize(),
   await runViteShare(),
   await runDebugIdCost(),
 ].join('\n');
@@ -73,6 +76,7 @@ const inChild = (script, args = []) =>
 const nodeSpeed = inChild('./nodeSpeedProcess.mjs');
 const startup = runNodeStartup({ runs: quick ? 3 : 9 });
 const browserStartup = await runBrowserStartup({ runs: quick ? 5 : 21 });
+const browserCaptureCost = await runBrowserCaptureCost({ runs: quick ? 3 : 7 });
 const memory = inChild('./memoryProcess.mjs', ['--expose-gc']);
 const pinoCost =
   execFileSync(
@@ -124,6 +128,7 @@ const report = [
   nodeSpeed,
   startup,
   browserStartup,
+  browserCaptureCost,
   memory,
   '## A pino call on the calling thread (`bench/src/pinoCostProcess.mjs`)',
   '',

@@ -21,7 +21,8 @@ test.beforeAll(async () => {
     ],
     onwarn: () => undefined,
   });
-  await bundle.write({ file: path.join(here, 'build/app.js'), format: 'iife' });
+  // One script: an IIFE cannot load the SDK's pipeline chunk by import(), so it is inlined.
+  await bundle.write({ file: path.join(here, 'build/app.js'), format: 'iife', inlineDynamicImports: true });
   await bundle.close();
 });
 

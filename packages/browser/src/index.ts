@@ -1,7 +1,8 @@
 export { init } from './init';
 export { getDefaultIntegrations } from './getDefaultIntegrations';
-export { makeFetchTransport, sendBeacon } from './transports/makeFetchTransport';
-export { createIndexedDbJournal } from './transports/createIndexedDbJournal';
+// Through the pipeline module: see lazyExports.ts.
+export { createIndexedDbJournal, createTransport, makeFetchTransport } from './lazyExports';
+export { sendBeacon } from './transports/sendBeacon';
 export type { IndexedDbJournalOptions, LockManagerLike } from './transports/createIndexedDbJournal';
 export type { FetchTransportOptions } from './transports/makeFetchTransport';
 export { globalHandlersIntegration } from './integrations/globalHandlersIntegration';
@@ -102,7 +103,6 @@ export {
   consoleLoggingIntegration,
   continueTrace,
   createConsolaReporter,
-  createTransport,
   dedupeIntegration,
   defaultStackLineParsers,
   defaultStackParser,

@@ -4,10 +4,10 @@ import { createClient } from './client/createClient';
 import { resolveOptions } from './client/resolveOptions';
 import type { Client, CoreOptions, PlatformSettings } from './client/types';
 import { SDK_VERSION } from './constants';
-import { dedupeIntegration } from './integrations/dedupeIntegration';
-import { eventFiltersIntegration } from './integrations/eventFiltersIntegration';
+import { getCoreDefaultIntegrations } from './integrations/getCoreDefaultIntegrations';
 import { debugLogger } from './debugLogger';
 import { CORE_OPTION_CHECKS, FATAL_OPTIONS } from './options/coreOptionChecks';
+import { optionHelp } from './options/optionHelp';
 import type { OptionCheck } from './options/types';
 import { checkOptionLayers } from './options/validateOptions';
 
@@ -52,7 +52,7 @@ export function initAndBind<O extends CoreOptions>(
   const unsupported = [...new Set([...(earlier?.unsupported ?? []), ...checked.unsupported])];
   if (unsupported.length > 0) {
     debugLogger.log(
-      `${process.env.NODE_ENV !== 'production' ? 'Sentry options Faultline does not implement' : 'Sentry-only options'}, ignored: ${unsupported.join(', ')}`,
+      `${optionHelp() ? 'Sentry options Faultline does not implement' : 'Unknown options'}, ignored: ${unsupported.join(', ')}`,
     );
   }
   let client: Client;
@@ -75,11 +75,6 @@ export function initAndBind<O extends CoreOptions>(
     }
   }
   return client;
-}
-
-/** The integrations every platform starts with. */
-export function getCoreDefaultIntegrations() {
-  return [dedupeIntegration(), eventFiltersIntegration()];
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   hashString,
   initAndBind,
   installLogPipeline,
+  provideOptionHelp,
   setAsyncContextStrategy,
   type Client,
   type Destination,
@@ -33,6 +34,8 @@ declare const __FAULTLINE_VERSION__: string;
  * init({ dsn: 'https://<public_key>@<host>/<project_id>', release: 'api@2.3.0' });
  */
 export function init(options: NodeOptions = {}): Client {
+  // NODE_ENV names the app's environment here, not a build: unknown options are warned about whatever it says.
+  provideOptionHelp();
   // init options > FAULTLINE_* variables > config file > defaults; what is invalid is left out and reported.
   const { options: merged, report, dsnSources, fromSentry } = resolveNodeOptions(options, process.env);
   // Said once, with or without debug: a service moved from Sentry's SDK sees where its settings came from.

@@ -103,6 +103,33 @@ describe('init in a process of its own', () => {
     }
   });
 
+  it('with NODE_ENV=production still warns about an unknown option and suggests the right one (NODE_ENV is not a build in Node)', async () => {
+    const receiver = await startReceiver();
+    const dir = mkdtempSync(path.join(tmpdir(), 'faultline-cfg-'));
+    const config = path.join(dir, 'faultline.json');
+    writeFileSync(config, JSON.stringify({ relase: 'file@1', scrub: { feilds: ['card'] }, tracesSampleRate: 1 }));
+    try {
+      const result = await runChild({
+        NODE_ENV: 'production',
+        FAULTLINE_CONFIG: config,
+        FAULTLINE_DSN: `http://key@127.0.0.1:${receiver.port}/1`,
+      });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe(
+        [
+          // The heading's explanation is development-only; each line, and its suggestion, is kept.
+          '[faultline] Invalid options:',
+          `  - relase (config file ${config}): unknown option, ignored; did you mean \`release\`?`,
+          `  - scrub (config file ${config}): feilds: unknown field, left out; did you mean \`fields\`?`,
+          '',
+        ].join('\n'),
+      );
+      expect(receiver.accepted()).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('prints nothing to stderr when it starts, sends, and adopts what a killed process left queued', async () => {
     const receiver = await startReceiver();
     const queueDir = mkdtempSync(path.join(tmpdir(), 'faultline-q-'));

@@ -1,5 +1,5 @@
 import { getClient, installOnce, type Integration } from '@faultline/core';
-import { sendBeacon } from '../transports/makeFetchTransport';
+import { sendBeacon } from '../transports/sendBeacon';
 
 /**
  * When the page is hidden or unloaded, moves buffered logs into the queue and hands what can land (its

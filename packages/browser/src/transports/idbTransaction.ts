@@ -3,8 +3,8 @@ import { createStore, type UseStore } from 'idb-keyval';
 const OBJECT_STORE = 'envelopes';
 
 /** idb-keyval's store, once the database has opened; rejects if opening takes longer than `ms`. */
-export async function openWithin(name: string, ms: number): Promise<UseStore> {
-  const store = createStore(name, OBJECT_STORE);
+export async function openWithin(name: string, ms: number, objectStore = OBJECT_STORE): Promise<UseStore> {
+  const store = createStore(name, objectStore);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`opening IndexedDB "${name}" timed out (blocked?)`)), ms);

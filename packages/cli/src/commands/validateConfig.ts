@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { validateOptions } from '@faultline/core';
+import { provideOptionHelp, validateOptions } from '@faultline/core';
 import { NODE_OPTION_CHECKS } from '@faultline/node';
 
 /** Checks a JSON config (the options of `init`) and lists every problem; code 1 when there are any. */
@@ -10,6 +10,8 @@ export function validateConfig(file: string): { lines: string[]; code: number } 
   } catch (error) {
     return { lines: [`✘ ${file}: ${(error as Error).message}`], code: 1 };
   }
+  // "Did you mean" whatever NODE_ENV the shell running the check has.
+  provideOptionHelp();
   const { problems } = validateOptions(config, NODE_OPTION_CHECKS);
   if (problems.length === 0) return { lines: [`✔ ${file} is a valid Faultline configuration`], code: 0 };
   return {

@@ -8,7 +8,6 @@ import { isError } from '../event/isError';
 import { debugLogger } from '../debugLogger';
 import { getCarrier, runPendingWork } from '../carrier';
 import { forEachFrame } from '../event/forEachFrame';
-import { truncate } from '../normalize/safeString';
 import { normalize } from '../normalize/normalize';
 import type { EventProcessor, Scope } from '../scope/createScope';
 import { monotonicNow } from '../monotonicNow';
@@ -19,6 +18,7 @@ import type { Dsn, Event, EventHint } from '../types';
 import { uuid4 } from '../uuid4';
 import type { LogPipeline } from '../logs/createLogPipeline';
 import { createScrubber } from '../scrub/createScrubber';
+import { addBreadcrumbWith } from './addBreadcrumbWith';
 import { createClientHooks } from './createClientHooks';
 import { createSdkMetrics } from '../metrics/createSdkMetrics';
 import { isLogCaptured } from '../metrics/isLogCaptured';
@@ -170,19 +170,7 @@ export function createClient(options: ResolvedOptions, platform: PlatformSetting
       if (exiting) client.persistSync?.();
     },
     addBreadcrumb(breadcrumb, hint, scope) {
-      if (!open || options.maxBreadcrumbs <= 0) return;
-      try {
-        let crumb = { timestamp: Date.now() / 1000, ...breadcrumb };
-        if (crumb.message !== undefined) crumb.message = truncate(String(crumb.message), options.maxValueLength);
-        if (options.beforeBreadcrumb) {
-          const result = options.beforeBreadcrumb(crumb, hint);
-          if (!result) return;
-          crumb = result as typeof crumb;
-        }
-        (scope ?? getCarrier().strategy.getScopes().isolationScope).addBreadcrumb(crumb, options.maxBreadcrumbs);
-      } catch (error) {
-        debugLogger.error('Adding a breadcrumb failed', error);
-      }
+      if (open) addBreadcrumbWith(options, breadcrumb, hint, scope);
     },
     recordDroppedEvent(reason, category, quantity, carried) {
       drops.record(reason, category, quantity);

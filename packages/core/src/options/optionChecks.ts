@@ -1,4 +1,4 @@
-import { suggestOption } from './suggestOption';
+import { optionHelp } from './optionHelp';
 import type { OptionCheck } from './types';
 
 // The checks most options are made of.
@@ -33,7 +33,8 @@ export const fieldsCheck =
       const problem = check ? fieldValue !== undefined && check(fieldValue) : 'unknown field';
       if (typeof problem !== 'string') kept[field] = fieldValue;
       else {
-        const suggestion = check ? undefined : suggestOption(field, Object.keys(fields));
+        // "Did you mean" where the option help is (not in production browser bundles); the field is named anyway.
+        const suggestion = check ? undefined : optionHelp()?.suggest(field, Object.keys(fields));
         problems.push(`${field}: ${problem}, left out${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
       }
     }

@@ -1,9 +1,8 @@
 import { parseDsn } from '../dsn';
 import type { Dsn } from '../types';
 import { CORE_OPTION_CHECKS, FATAL_OPTIONS } from './coreOptionChecks';
-import { isSentryOnlyOption } from './sentryOnlyOptions';
+import { optionHelp } from './optionHelp';
 import { showValue as show } from './showValue';
-import { suggestOption } from './suggestOption';
 import type { OptionCheck } from './types';
 
 /** Options from one place. Layers are listed from the highest precedence to the lowest. */
@@ -18,7 +17,7 @@ export interface OptionLayer {
 export interface OptionsCheckResult {
   /** Every problem, one line each, naming the option, where it came from and the raw value. */
   problems: string[];
-  /** Sentry options Faultline does not implement that were given (and are ignored). */
+  /** Sentry options Faultline does not implement that were given (and are ignored); without the option help (a production browser bundle), every unknown key. */
   unsupported: string[];
   /** Every usable value, the layers merged by precedence (plain objects merged one level deep). */
   options: Record<string, unknown>;
@@ -56,6 +55,7 @@ export function checkOptionLayers(layers: OptionLayer[], checks: Record<string, 
   const unsupported = new Set<string>();
   const merged: Record<string, unknown> = {};
   const suppliedBy: Record<string, OptionLayer> = {};
+  const help = optionHelp();
   for (const layer of layers) {
     const { options, source } = layer;
     if (typeof options !== 'object' || options === null) {
@@ -65,8 +65,10 @@ export function checkOptionLayers(layers: OptionLayer[], checks: Record<string, 
     }
     for (const key of ownKeys(options)) {
       if (Object.hasOwn(checks, key) || key === '$schema') continue;
-      if (isSentryOnlyOption(key)) unsupported.add(key);
-      else findings.push({ key, layer, text: unknownKey(key, Object.keys(checks), source) });
+      // Production browser bundles carry neither Sentry's option list nor the suggestions: there an unknown
+      // key (which changes nothing at run time) is named with `debug`; elsewhere (Node too) it is warned about.
+      if (!help || help.isSentryOnly(key)) unsupported.add(key);
+      else findings.push({ key, layer, text: unknownKey(key, help.suggest(key, Object.keys(checks)), source) });
     }
     for (const [key, check] of Object.entries(checks)) {
       try {
@@ -111,8 +113,7 @@ function line({ key, layer, text, ignored }: Finding, supplier: OptionLayer | un
   return `${label}: ${text}; ignored, using the value from ${supplier.origins?.[key]?.source ?? supplier.source}`;
 }
 
-function unknownKey(key: string, known: string[], source: string | undefined): string {
-  const suggestion = suggestOption(key, known);
+function unknownKey(key: string, suggestion: string | undefined, source: string | undefined): string {
   const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
   return `unknown option${source === undefined ? '' : ', ignored'}${hint}`;
 }

@@ -1,11 +1,12 @@
 import {
   CORE_OPTION_CHECKS,
   checkOptionLayers,
+  provideOptionHelp,
   validateOptions,
   type CoreOptions,
   type SentryOnlyOptions,
 } from '@faultline/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 describe('validateOptions', () => {
   it('lists every problem of one object, without a source (as `faultline validate` prints them)', () => {
@@ -32,6 +33,37 @@ describe('validateOptions', () => {
     expect(result.problems).toEqual([]);
     expect(result.unsupported).toEqual(['tracesSampleRate']);
     expect(result.options).toEqual({});
+  });
+
+  it('in a production build, names bad values as before but sets unknown keys apart without suggestions', () => {
+    // Bundlers replace process.env.NODE_ENV; here it is read at run time.
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      const result = validateOptions({ enviroment: 'prod', tracesSampleRate: 1, sampleRate: 3, scrub: { feilds: [] } });
+      expect(result.problems).toEqual([
+        'sampleRate: expected a number from 0 to 1, got 3',
+        'scrub: feilds: unknown field, left out',
+      ]);
+      expect(result.unsupported).toEqual(['enviroment', 'tracesSampleRate']);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('in a production build where a platform provided the option help (Node), still warns and suggests', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      provideOptionHelp();
+      const result = validateOptions({ enviroment: 'prod', tracesSampleRate: 1, scrub: { feilds: [] } });
+      expect(result.problems).toEqual([
+        'enviroment: unknown option; did you mean `environment`?',
+        'scrub: feilds: unknown field, left out; did you mean `fields`?',
+      ]);
+      expect(result.unsupported).toEqual(['tracesSampleRate']);
+    } finally {
+      provideOptionHelp(false);
+      vi.unstubAllEnvs();
+    }
   });
 
   it('shows raw values bounded, and never spells out an object (it may hold a credential)', () => {

@@ -1,0 +1,46 @@
+import { debugLogger, monotonicNow, type Client } from '@faultline/core';
+import type { StoredRecord } from '../entry/storedRecord';
+import type { CaptureRecord } from '../entry/types';
+import { claimRecordIds } from './claimRecordIds';
+import { fromStoredRecord } from './fromStoredRecord';
+
+/**
+ * Runs records an earlier page kept, once across tabs: another tab's pipeline may have read the same records
+ * (Chromium's `localStorage` is a per-process cache), so their ids are claimed in IndexedDB first and those
+ * another tab claimed are skipped. The claim is asynchronous: they run after this page's own buffer, and
+ * `client.flush()` waits for them. Without IndexedDB they run now, first, as before; so do records an older
+ * build kept without an id. Never throws, never rejects.
+ */
+export function runKeptRecords(client: Client, records: StoredRecord[], run: (record: CaptureRecord) => void): void {
+  if (records.length === 0) return;
+  const runWon = (won?: Set<string>) => {
+    for (const record of records) {
+      if (won && record.id && !won.has(record.id)) continue; // another tab claimed it
+      try {
+        run(fromStoredRecord(record));
+      } catch (error) {
+        debugLogger.error('Running a kept capture failed', error);
+      }
+    }
+  };
+  const ids = records.flatMap((record) => (record.id ? [record.id] : []));
+  if (ids.length === 0 || typeof indexedDB === 'undefined') return runWon();
+  // Where IndexedDB fails, the claim gives undefined and every record runs: never lose one to avoid a duplicate.
+  const kept = claimRecordIds(ids).then(runWon);
+  const flush = client.flush;
+  client.flush = async (timeout) => {
+    const started = monotonicNow();
+    if (!(await settledWithin(kept, timeout))) return false;
+    return flush(timeout === undefined ? undefined : Math.max(0, timeout - (monotonicNow() - started)));
+  };
+}
+
+/** True once `promise` settles, or false if `ms` pass first (undefined: no limit). */
+function settledWithin(promise: Promise<void>, ms: number | undefined): Promise<boolean> {
+  if (ms === undefined) return promise.then(() => true);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer));
+}
