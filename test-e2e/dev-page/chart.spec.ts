@@ -13,8 +13,8 @@ interface Bar {
   tip: string;
 }
 
-/** Each bar as drawn: the bucket it says it covers, its count, where it is and how tall it is on screen. */
-const barsOf = (chart: Locator): Promise<Bar[]> =>
+/** Each bar as drawn, read in one task: the bucket it says it covers, its count, where it is and how tall. */
+const drawnBars = (chart: Locator): Promise<(Bar & { laidOut: boolean })[]> =>
   chart.locator('rect.bar').evaluateAll((rects) =>
     rects.map((rect) => {
       const box = rect.getBoundingClientRect();
@@ -24,9 +24,25 @@ const barsOf = (chart: Locator): Promise<Bar[]> =>
         x: box.x,
         height: box.height,
         tip: rect.querySelector('title')?.textContent ?? '',
+        laidOut: rect.isConnected && box.width > 0,
       };
     }),
   );
+
+/**
+ * The bars once the chart is laid out: the page redraws its list as new data arrives, and a CI run read a
+ * sparkline whose bars all had x = 0 (drawn, not yet laid out). Positions are asserted on a laid-out chart.
+ */
+async function barsOf(chart: Locator): Promise<Bar[]> {
+  let bars: (Bar & { laidOut: boolean })[] = [];
+  await expect
+    .poll(async () => {
+      bars = await drawnBars(chart);
+      return bars.length > 0 && bars.every((bar) => bar.laidOut);
+    })
+    .toBe(true);
+  return bars.map(({ laidOut: _laidOut, ...bar }) => bar);
+}
 
 /** What the bars must say, computed from the times the browser app's errors were captured at. */
 function expectBuckets(bars: Bar[], times: number[], step: number, shown: number): void {
