@@ -69,7 +69,9 @@ test.describe('faultline dev: the chart of an issue’s events over time', () =>
   const fixture = useDemo(async (demo, context) => {
     const now = Date.now();
     // The browser app's clock is set for each press of Pay, so its error carries that time.
-    times.push(now - 3 * HOUR - 7 * MINUTE, now - 20 * MINUTE, now - 20 * MINUTE + 1000, now - 2000);
+    // Two errors in one minute, whatever the second now is (a CI run put them either side of a minute's end).
+    const minute = Math.floor((now - 20 * MINUTE) / MINUTE) * MINUTE;
+    times.push(now - 3 * HOUR - 7 * MINUTE, minute + 10_000, minute + 11_000, now - 2000);
     for (const at of times) await demo.pay(context, { at });
   });
 
