@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { markDestinationFailing } from '../support/markDestinationFailing';
 import { expect, test } from '../support/test';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -79,7 +80,7 @@ test('the pipeline chunk answering 404, then available: the error waits, and is 
 });
 
 for (const leaving of ['navigated away', 'closed'] as const) {
-  test(`the page ${leaving} before the pipeline chunk arrives: its error is kept and delivered once by the next page load`, async ({
+  test(`the page ${leaving} before the pipeline chunk arrives, its destination never seen failing: its error goes out by beacon as the page goes away, once`, async ({
     page,
     context,
     server,
@@ -91,7 +92,6 @@ for (const leaving of ['navigated away', 'closed'] as const) {
       if (!hang) await route.continue(); // else never answered: the chunk cannot arrive on this page
     });
     await page.goto(`${server.origin}/split/?page=first`);
-    // The capture asked for the pipeline at once; it is on its way and never comes.
     await expect.poll(() => requested).toEqual(['hung']);
     const leftAt = Date.now();
     hang = false;
@@ -100,31 +100,71 @@ for (const leaving of ['navigated away', 'closed'] as const) {
       await page.close({ runBeforeUnload: true });
       next = await context.newPage();
     }
-    expect(server.events()).toHaveLength(0);
+    await next.goto(`${server.origin}/split/still.html`); // a page without the SDK: nothing else could send it
+    const [first] = await server.waitFor(() => server.events().length > 0 && server.events());
+    expect(first.timestamp * 1000).toBeLessThan(leftAt); // its own time
+    expect(first).toMatchObject({
+      release: 'e2e@1.0.0',
+      environment: 'production',
+      platform: 'javascript',
+      sdk: { name: 'faultline.javascript.browser' },
+      request: { url: `${server.origin}/split/?page=first` },
+      exception: {
+        values: [
+          {
+            type: 'TypeError',
+            value: 'thrown in the first line of first',
+            mechanism: { type: 'onerror', handled: false },
+          },
+        ],
+      },
+    });
+    expect(first.exception.values[0].stacktrace.frames.at(-1).filename).toMatch(/\/split\/build\/app\.js$/);
+    expect(first.breadcrumbs.map((b: { message: string }) => b.message)).toContain('booting');
+    expect(first.contexts.trace.trace_id).toMatch(/^[0-9a-f]{32}$/);
+    // Sent, so not kept: the next page load sends only its own error.
+    expect(await next.evaluate(() => localStorage.getItem('faultline:early-captures') ?? '')).not.toContain('of first');
     await next.goto(`${server.origin}/split/?page=second`);
     await server.waitFor(() => server.events().length >= 2);
     await next.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
     const values = server
       .events()
       .map((e: { exception: { values: { value: string }[] } }) => e.exception.values.at(-1)!.value);
-    expect(values.sort()).toEqual(['thrown in the first line of first', 'thrown in the first line of second']);
-    const first = server
-      .events()
-      .find((e: { exception: { values: { value: string }[] } }) => e.exception.values.at(-1)!.value.endsWith('first'));
-    expect(first.timestamp * 1000).toBeLessThan(leftAt); // its own time
-    expect(first).toMatchObject({
-      release: 'e2e@1.0.0',
-      exception: { values: [{ type: 'TypeError', mechanism: { type: 'onerror', handled: false } }] },
-    });
-    expect(first.breadcrumbs.map((b: { message: string }) => b.message)).toContain('booting');
-    // Delivered, so deleted: nothing left in the page's storage, and a third page load sends only its own error.
-    expect(await next.evaluate(() => localStorage.length)).toBe(0);
-    await next.goto(`${server.origin}/split/?page=third`);
-    await server.waitFor(() => server.events().length >= 3);
-    await next.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
-    expect(server.events()).toHaveLength(3);
+    expect(values).toEqual(['thrown in the first line of first', 'thrown in the first line of second']);
   });
 }
+
+test('page hide during an outage: an earlier page saw the receiver fail (503), so a page that goes away before its chunk arrives keeps its error rather than beacon it; the next load delivers each error once and clears the mark', async ({
+  page,
+  context,
+  server,
+}) => {
+  let chunk: 'served' | 'hung' = 'served';
+  await context.route(PIPELINE, async (route) => {
+    if (chunk === 'served') await route.continue(); // else never answered
+  });
+  server.refusing = true;
+  await page.goto(`${server.origin}/split/?page=zero`);
+  // The fetch transport saw the 503 and left its mark for later pages.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('faultline:failing'))).toContain('/api/1/envelope/');
+  server.refusing = false; // back; a beacon now would land — and must not be what sends the next error
+  chunk = 'hung';
+  await page.goto(`${server.origin}/split/?page=first`);
+  await page.goto(`${server.origin}/split/still.html`);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  expect(server.events()).toHaveLength(0);
+  expect(await page.evaluate(() => localStorage.getItem('faultline:early-captures'))).toContain('of first');
+  chunk = 'served';
+  await page.goto(`${server.origin}/split/?page=second`);
+  await server.waitFor(() => server.events().length >= 3);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  const values = server
+    .events()
+    .map((e: { exception: { values: { value: string }[] } }) => e.exception.values.at(-1)!.value);
+  expect(values.sort()).toEqual(['of first', 'of second', 'of zero'].map((name) => `thrown in the first line ${name}`));
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('faultline:failing'))).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem('faultline:early-captures'))).toBeNull();
+});
 
 test('captures kept at page hide are scrubbed before they are written: the storage holds no secret, the delivered event their scrubbed forms', async ({
   page,
@@ -137,6 +177,8 @@ test('captures kept at page hide are scrubbed before they are written: the stora
   });
   const requested: string[] = [];
   page.on('request', (request) => PIPELINE.test(request.url()) && requested.push(request.url()));
+  await page.goto(`${server.origin}/split/still.html`);
+  await markDestinationFailing(page, server); // kept, not beaconed: what is written is under test here
   await page.goto(`${server.origin}/split/pii.html`);
   await expect.poll(() => requested.length).toBe(1);
   // Left for a page of the same origin without the SDK: the storage as the page hide left it.
@@ -171,4 +213,32 @@ test('captures kept at page hide are scrubbed before they are written: the stora
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
   expect(server.events()).toHaveLength(1);
   expect(await page.evaluate(() => localStorage.length)).toBe(0);
+});
+
+test('a beacon at page hide carries nothing unscrubbed: the body as it reached the receiver holds none of the secrets, the event their scrubbed forms', async ({
+  page,
+  context,
+  server,
+}) => {
+  await context.route(PIPELINE, () => undefined); // never answered
+  const requested: string[] = [];
+  page.on('request', (request) => PIPELINE.test(request.url()) && requested.push(request.url()));
+  await page.goto(`${server.origin}/split/pii.html`);
+  await expect.poll(() => requested.length).toBe(1);
+  await page.goto(`${server.origin}/split/still.html`);
+  const [event] = await server.waitFor(() => server.events().length > 0 && server.events());
+  const body = server.envelopes.map((envelope) => envelope.body).join('\n');
+  for (const secret of ['ada.lovelace@example.com', '4111 1111 1111 1111', '1111 1111', 'abcdefgh12345678'])
+    expect(body).not.toContain(secret);
+  expect(event.exception.values.at(-1)).toMatchObject({
+    type: 'Error',
+    value: 'card [Filtered] of [Filtered] refused (Bearer [Filtered])',
+    mechanism: { type: 'onerror', handled: false },
+  });
+  expect(event.user).toEqual(expect.objectContaining({ id: 'u-42', username: 'ada' }));
+  expect(event.user).not.toHaveProperty('email');
+  expect(event.tags).toMatchObject({ contact: '[Filtered]' });
+  expect(event.breadcrumbs.map((b: { message: string }) => b.message)).toContain('Authorization: Bearer [Filtered]');
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  expect(server.events()).toHaveLength(1);
 });

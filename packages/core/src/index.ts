@@ -126,6 +126,7 @@ export { provideOptionHelp } from './options/optionHelp';
 export { eventFromUnknown } from './event/eventFromUnknown';
 export { eventFromMessage } from './event/eventFromMessage';
 export { parseStackFrames } from './event/parseStackFrames';
+export { applyScopeData } from './client/applyScopeData';
 export { isError } from './event/isError';
 export { forEachFrame } from './event/forEachFrame';
 export { normalize } from './normalize/normalize';

@@ -13,6 +13,7 @@ import {
 } from '@faultline/core';
 import { createCaptureBuffer } from './createCaptureBuffer';
 import { createDeferredHooks } from './createDeferredHooks';
+import { beaconEarlyRecords } from './beaconEarlyRecords';
 import { keepEarlyRecords } from './keepEarlyRecords';
 import { toStoredRecord } from './toStoredRecord';
 import { scrubStoredRecord, storedRecordScrubber } from './scrubStoredRecord';
@@ -41,31 +42,32 @@ export function createEntryClient(
   let pipeline: Pipeline | undefined;
   const buffer = createCaptureBuffer();
   const hooks = createDeferredHooks();
-  // While captures wait, a page going away keeps them in localStorage for the next page load's pipeline.
+  // While captures wait, a page going away sends what a beacon may carry and keeps the rest in localStorage
+  // for the next page load's pipeline.
   let unwatch: (() => void) | undefined;
   const keepWaiting = (): void => {
     if (pipeline || buffer.size() === 0) return;
     try {
       // Scrubbed as the pipeline would scrub them: nothing is written that the sent event would not hold.
       const scrubber = storedRecordScrubber(client.getOptions());
-      const counted = buffer.takeDrops();
-      const drops = [...counted];
-      const kept: StoredRecord[] = [];
+      const drops = buffer.takeDrops();
+      const stored = new Map<StoredRecord, CaptureRecord>();
       const records = buffer.take();
       for (const record of records) {
         try {
-          const stored = toStoredRecord(record);
-          kept.push(scrubber ? scrubStoredRecord(stored, scrubber) : stored);
+          const plain = toStoredRecord(record);
+          stored.set(scrubber ? scrubStoredRecord(plain, scrubber) : plain, record);
         } catch {
           // Never written unscrubbed: a record that cannot be scrubbed is counted as lost.
           drops.push(['internal_sdk_error', record.kind === 'captureLog' ? 'log_item' : 'error', 1]);
         }
       }
-      if (keepEarlyRecords(kept, drops)) return;
+      const still = beaconEarlyRecords([...stored.keys()], drops, client, platform, scrubber);
+      if (still.records.length + still.drops.length === 0 || keepEarlyRecords(still.records, still.drops)) return;
       // Not written (setItem throws: a full quota, Safari's private mode): the page may only be hidden, and
-      // its pipeline may still come — the captures stay in memory rather than being lost now.
-      for (const record of records) buffer.push(record);
-      for (const [reason, category, quantity] of counted) buffer.drop(reason, category, quantity);
+      // its pipeline may still come — what no beacon took stays in memory rather than being lost now.
+      for (const record of still.records) buffer.push(stored.get(record)!);
+      for (const [reason, category, quantity] of still.drops) buffer.drop(reason, category, quantity);
     } catch (error) {
       debugLogger.error('Keeping captures for the next page failed', error);
     }

@@ -7,6 +7,7 @@ import {
   type TransportOptions,
 } from '@faultline/core';
 import { createIndexedDbJournal } from './createIndexedDbJournal';
+import { markDestinationHealth } from './destinationFailing';
 import { readBodyExcerpt } from './readBodyExcerpt';
 
 export interface FetchTransportOptions extends DeliveryTransportOptions {
@@ -34,6 +35,12 @@ export function makeFetchTransport(
   // `transport: makeFetchTransport`, as Sentry's docs write it: called as the factory itself.
   if ('recordDroppedEvent' in options) return makeFetchTransport()(options);
   const { offlineQueue = true, ...delivery } = options;
+  // Remembered for a later page that goes away before its pipeline arrived (entry/beaconEarlyRecords).
+  const onHealthChange = delivery.onHealthChange;
+  delivery.onHealthChange = (destination, healthy) => {
+    markDestinationHealth(destination.url, healthy);
+    onHealthChange?.(destination, healthy);
+  };
   if (offlineQueue && !delivery.createJournal) {
     delivery.createJournal = (destination) =>
       createIndexedDbJournal({ database: `faultline-queue ${destination.url}` });

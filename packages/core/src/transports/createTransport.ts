@@ -41,7 +41,7 @@ export function createTransport(
   const settings = resolveDeliverySettings(options, DEFAULT_QUEUE_LIMITS);
   const { destination, recordDroppedEvent, journal, metrics } = settings;
   const { limits: limitsConfig, concurrency, maxAttempts } = settings;
-  const { retryBaseMs, retryMaxMs, probeMaxMs, requestTimeoutMs, clock } = settings;
+  const { retryBaseMs, retryMaxMs, probeMaxMs, requestTimeoutMs, clock, onHealthChange } = settings;
   const name = destination.name;
 
   const queue = createEnvelopeQueue(limitsConfig, Boolean(journal));
@@ -65,6 +65,8 @@ export function createTransport(
   const encodes = createPendingEncodes();
   const request = noticeRejections(makeRequest, name, destination.isPermanent);
   const acknowledgements = journal && createAcknowledger(journal, JOURNAL_WAIT_MS, () => pump(), clock);
+  /** What onHealthChange last said: nothing until the first answer (an earlier page may have said failing). */
+  let reportedHealthy: boolean | undefined;
   let durable = true; // the journal kept the last envelope it was given (faultline_journal_durable)
   // Read only when the SDK's metrics are (a scrape): the queue, the journal and the limits as of then.
   const observer = metrics?.observe(name, () => ({
@@ -168,6 +170,7 @@ export function createTransport(
       observer?.sent(decision, (now - started) / 1000);
       if (decision.destination.kind === 'healthy') health.succeeded();
       else if (decision.destination.kind === 'failing') health.failed(stamp, now, decision.destination.pauseUntil);
+      if (health.isHealthy() !== reportedHealthy) onHealthChange?.(destination, (reportedHealthy = health.isHealthy()));
       confirmed = decision.envelope.kind === 'delivered' || (confirmed && decision.destination.kind !== 'failing');
       const status = response ? `HTTP ${response.statusCode}` : 'no answer';
       const outcome = decision.envelope;

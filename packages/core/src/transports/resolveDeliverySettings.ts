@@ -30,5 +30,6 @@ export function resolveDeliverySettings(options: DeliveryOptions | SentryTranspo
     requestTimeoutMs: delivery.requestTimeoutMs ?? 30_000,
     // Every delay is on clock.now() (monotonic); clock.wall() only for sent_at and ages read from disk.
     clock: delivery.clock ?? systemClock,
+    onHealthChange: delivery.onHealthChange,
   };
 }

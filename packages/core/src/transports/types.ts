@@ -204,6 +204,11 @@ export interface DeliveryOptions {
   requestTimeoutMs?: number;
   /** The clocks and timer delivery runs on. Default: `performance.now()`, `Date.now()` and unref'd timers. */
   clock?: DeliveryClock;
+  /**
+   * Called at the first answer and whenever the destination turns failing (`healthy` false) or answers again: what a browser
+   * remembers for a later page that must decide, before its transport exists, whether a beacon may land.
+   */
+  onHealthChange?: (destination: Destination, healthy: boolean) => void;
 }
 
 /**

@@ -1,0 +1,111 @@
+import {
+  createClientReportEnvelope,
+  createEventEnvelope,
+  debugLogger,
+  getEnvelopeEndpoint,
+  parseDsn,
+  safeJsonStringify,
+  type Client,
+  type Envelope,
+  type Event,
+  type PlatformSettings,
+  type Scrubber,
+} from '@faultline/core';
+import { sendBeacon } from '../transports/sendBeacon';
+import type { Drop } from './createCaptureBuffer';
+import { beaconEvent } from './beaconEvent';
+import { isDestinationFailing } from '../transports/destinationFailing';
+import type { StoredRecord } from './storedRecord';
+import type { EntryOptions } from './types';
+
+/** Browsers refuse beacons beyond 64 KiB in flight per page; a bigger event is kept for the pipeline to fit. */
+const MAX_BEACON_CHARS = 60_000;
+
+/** What the page must still keep for the next page load. */
+export interface StillKept {
+  records: StoredRecord[];
+  drops: Drop[];
+}
+
+/**
+ * As the page goes away before the pipeline arrived: each kept error or message is built into an event in
+ * the entry (`beaconEvent`), run through the integrations' processors, `sampleRate` / `errorsSampler` and
+ * `beforeSend` as the pipeline would, scrubbed again, and handed to `navigator.sendBeacon` — only when the
+ * destination could not yet have failed: no answer seen from it (this page has sent nothing; no earlier
+ * page marked it failing), the default transport, the browser online. A beacon's answer is never seen, so
+ * anything else (a custom transport, an asynchronous hook, a refused beacon, logs, raw envelopes) is
+ * returned to be kept for the next page, as are the losses counted when no beacon could carry their report.
+ */
+export function beaconEarlyRecords(
+  records: StoredRecord[],
+  drops: Drop[],
+  client: Client,
+  platform: PlatformSettings,
+  scrubber: Scrubber | undefined,
+): StillKept {
+  const options = client.getOptions() as EntryOptions;
+  const dsn = options.dsn ? parseDsn(options.dsn) : '';
+  // A transport or destinations of the app's own: only they know how to send; the pipeline will.
+  if (typeof dsn !== 'object' || options.transport || options.delivery?.destinations) return { records, drops };
+  const address = { dsn, sdk: platform.sdk, tunnel: options.tunnel };
+  const url = options.tunnel ?? getEnvelopeEndpoint(dsn, platform.sdk);
+  if (isDestinationFailing(url)) return { records, drops };
+  const beacon = (envelope: Envelope): boolean => {
+    const [headers, items] = envelope;
+    let body = safeJsonStringify(headers);
+    for (const [itemHeaders, payload] of items) body += `\n${safeJsonStringify(itemHeaders)}\n${safeJsonStringify(payload)}`;
+    return body.length <= MAX_BEACON_CHARS && sendBeacon({ url, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body });
+  };
+  const kept: StoredRecord[] = [];
+  const lost: Drop[] = [...drops];
+  for (const record of records) {
+    const outcome = processRecord(record, client, options, platform);
+    if (outcome === 'keep') kept.push(record);
+    else if (typeof outcome === 'string') lost.push([outcome, 'error', 1]);
+    else if (!beacon(createEventEnvelope(scrubber ? scrubber.scrubEvent(outcome) : outcome, address))) kept.push(record);
+  }
+  if (lost.length === 0) return { records: kept, drops: [] };
+  const discarded = lost.map(([reason, category, quantity]) => ({ reason, category, quantity }));
+  return { records: kept, drops: beacon(createClientReportEnvelope(discarded, address)) ? [] : lost };
+}
+
+type Outcome = Event | 'keep' | 'event_processor' | 'sample_rate' | 'before_send';
+
+/** One record through what the pipeline runs, synchronously: 'keep' when a step cannot be run here. */
+function processRecord(record: StoredRecord, client: Client, options: EntryOptions, platform: PlatformSettings): Outcome {
+  try {
+    const built = beaconEvent(record, options, platform);
+    if (!built) return 'keep';
+    const { hint } = built;
+    let event: Event | null = built.event;
+    for (const integration of options.integrations) integration.preprocessEvent?.(event, hint, client);
+    for (const integration of options.integrations) {
+      if (!integration.processEvent) continue;
+      const next: unknown = integration.processEvent(event, hint, client);
+      if (isThenable(next)) return 'keep';
+      if (next === null) return 'event_processor';
+      event = (next as Event | undefined) ?? event;
+    }
+    if (!sampledIn(options, event)) return 'sample_rate';
+    if (typeof options.beforeSend === 'function') {
+      const final: unknown = options.beforeSend(event as never, hint);
+      if (isThenable(final)) return 'keep';
+      if (final === null) return 'before_send';
+      event = (final as Event | undefined) ?? event;
+    }
+    return event;
+  } catch (error) {
+    // A hook that throws here would be logged and skipped by the pipeline; the next page runs it there.
+    debugLogger.error('Sending a capture as the page went away failed; it is kept for the next page', error);
+    return 'keep';
+  }
+}
+
+function sampledIn(options: EntryOptions, event: Event): boolean {
+  const chosen = options.errorsSampler ? Number(options.errorsSampler(event)) : NaN;
+  const rate = chosen >= 0 && chosen <= 1 ? chosen : options.sampleRate;
+  return rate >= 1 || Math.random() < rate;
+}
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === 'function';
