@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { describeLeaks, findLeaks } from '../../packages/test-utils/src/privacyCanaries';
+import { markDestinationFailing } from '../support/markDestinationFailing';
 import { expect, test } from '../support/test';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -43,6 +44,12 @@ async function hideThenShow(page: Page): Promise<void> {
 const storageBytes = (page: Page): Promise<string> =>
   page.evaluate(() => Object.entries(localStorage).flat().join('\n'));
 
+/** An earlier page saw the receiver fail: a page going away before its chunk arrives keeps what waits. */
+async function afterAnOutage(page: Page, server: Parameters<typeof markDestinationFailing>[1]): Promise<void> {
+  await page.goto(`${server.origin}/split-attack/still.html`);
+  await markDestinationFailing(page, server);
+}
+
 const settle = (page: Page): Promise<unknown> =>
   page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
 
@@ -77,6 +84,7 @@ test('private by default: an error whose message was rewritten after it was made
 }) => {
   const requested: string[] = [];
   await context.route(PIPELINE, (route) => void requested.push(route.request().url())); // never answered
+  await afterAnOutage(page, server);
   await page.goto(`${server.origin}/split-attack/?rewrap&throw=lookup+failed`);
   await expect.poll(() => requested.length).toBe(1);
   await page.goto(`${server.origin}/split-attack/still.html`);
@@ -86,59 +94,69 @@ test('private by default: an error whose message was rewritten after it was made
   expect(server.events()).toHaveLength(0);
 });
 
-test("never loses / private: a kept error's cause reaches the next page's event, scrubbed in storage and when sent", async ({
-  page,
-  context,
-  server,
-}) => {
-  let hang = true;
-  await context.route(PIPELINE, (route) => void (hang ? undefined : route.continue()));
-  const requested: string[] = [];
-  page.on('request', (request) => PIPELINE.test(request.url()) && requested.push(request.url()));
-  await page.goto(`${server.origin}/split-attack/?cause&throw=order+refused`);
-  await expect.poll(() => requested.length).toBe(1);
-  await page.goto(`${server.origin}/split-attack/still.html`);
-  const stored = await storageBytes(page);
-  expect(stored).toContain('order refused');
-  expect(stored).not.toContain('ada.lovelace@example.com');
-  hang = false;
-  await page.goto(`${server.origin}/split-attack/`);
-  const [event] = await server.waitFor(() => server.events().length > 0 && server.events());
-  // Linked errors (a default integration) sends the cause first, as it does for an error captured live.
-  expect(values(event).map((value) => value.value)).toEqual([
-    'inner: the row of [Filtered] was locked',
-    'order refused',
-  ]);
-  await settle(page);
-  expect(server.events()).toHaveLength(1);
-});
+for (const destination of ['failing', 'healthy'] as const) {
+  test(`never loses / private: an error's cause reaches the event, scrubbed in storage and when sent (destination ${destination}: ${destination === 'failing' ? 'kept for the next page' : 'sent by beacon at page hide'})`, async ({
+    page,
+    context,
+    server,
+  }) => {
+    let hang = true;
+    await context.route(PIPELINE, (route) => void (hang ? undefined : route.continue()));
+    const requested: string[] = [];
+    page.on('request', (request) => PIPELINE.test(request.url()) && requested.push(request.url()));
+    if (destination === 'failing') await afterAnOutage(page, server);
+    await page.goto(`${server.origin}/split-attack/?cause&throw=order+refused`);
+    await expect.poll(() => requested.length).toBe(1);
+    await page.goto(`${server.origin}/split-attack/still.html`);
+    if (destination === 'healthy') await server.waitFor(() => server.events().length > 0);
+    const stored = await storageBytes(page);
+    if (destination === 'failing') expect(stored).toContain('order refused');
+    expect(stored).not.toContain('ada.lovelace@example.com');
+    hang = false;
+    await page.goto(`${server.origin}/split-attack/`);
+    const [event] = await server.waitFor(() => server.events().length > 0 && server.events());
+    // Linked errors (a default integration) sends the cause first, as it does for an error captured live.
+    expect(values(event).map((value) => value.value)).toEqual([
+      'inner: the row of [Filtered] was locked',
+      'order refused',
+    ]);
+    await settle(page);
+    expect(server.events()).toHaveLength(1);
+    expect(server.envelopes.map((envelope) => envelope.body).join('\n')).not.toContain('ada.lovelace@example.com');
+  });
+}
 
-test('private by default: every canary planted before the chunk arrives (scopes, breadcrumbs 5 levels deep, a log, hints, a fetch, an uncaught error) is absent from localStorage and from what is sent; the kept log is sent by a next page that never logs', async ({
-  page,
-  context,
-  server,
-}) => {
-  let hang = true;
-  await context.route(PIPELINE, (route) => void (hang ? undefined : route.continue()));
-  await page.goto(`${server.origin}/split-attack/canaries.html`);
-  await expect.poll(() => server.apiRequests.length).toBe(1); // its last line ran: the fetch, then the throw
-  const leftAt = Date.now();
-  await page.goto(`${server.origin}/split-attack/still.html`);
-  const stored = await storageBytes(page);
-  expect(stored).toContain('uncaught contact'); // all kept
-  expect(describeLeaks(stored)).toBe('');
-  hang = false;
-  // A page that never logs itself: the log kept by the first is still sent.
-  await page.goto(`${server.origin}/split-attack/canaries.html?quiet`);
-  await server.waitFor(() => server.events().length >= 3 && server.logs().length >= 1);
-  await settle(page);
-  const sent = server.envelopes.map((envelope) => envelope.body).join('\n');
-  expect(describeLeaks(sent)).toBe('');
-  expect(findLeaks(sent)).toEqual([]);
-  expect(server.events()).toHaveLength(3);
-  expect(server.logs()).toHaveLength(1);
-  expect(server.logs()[0].timestamp * 1000).toBeLessThan(leftAt); // its own time
-});
+for (const destination of ['failing', 'healthy'] as const) {
+  test(`private by default: every canary planted before the chunk arrives (scopes, breadcrumbs 5 levels deep, a log, hints, a fetch, an uncaught error) is absent from localStorage and from what is sent; the kept log is sent by a next page that never logs (destination ${destination}: errors ${destination === 'failing' ? 'kept' : 'sent by beacon at page hide'})`, async ({
+    page,
+    context,
+    server,
+  }) => {
+    let hang = true;
+    await context.route(PIPELINE, (route) => void (hang ? undefined : route.continue()));
+    if (destination === 'failing') await afterAnOutage(page, server);
+    await page.goto(`${server.origin}/split-attack/canaries.html`);
+    await expect.poll(() => server.apiRequests.length).toBe(1); // its last line ran: the fetch, then the throw
+    const leftAt = Date.now();
+    await page.goto(`${server.origin}/split-attack/still.html`);
+    if (destination === 'healthy') await server.waitFor(() => server.events().length >= 3);
+    const stored = await storageBytes(page);
+    // All kept; or the errors beaconed and the log kept (a beacon carries errors only).
+    expect(stored).toContain(destination === 'failing' ? 'uncaught contact' : 'log');
+    expect(describeLeaks(stored)).toBe('');
+    hang = false;
+    // A page that never logs itself: the log kept by the first is still sent.
+    await page.goto(`${server.origin}/split-attack/canaries.html?quiet`);
+    await server.waitFor(() => server.events().length >= 3 && server.logs().length >= 1);
+    await settle(page);
+    const sent = server.envelopes.map((envelope) => envelope.body).join('\n');
+    expect(describeLeaks(sent)).toBe('');
+    expect(findLeaks(sent)).toEqual([]);
+    expect(server.events()).toHaveLength(3);
+    expect(server.logs()).toHaveLength(1);
+    expect(server.logs()[0].timestamp * 1000).toBeLessThan(leftAt); // its own time
+  });
+}
 
 for (const chunk of ['arrives', 'never arrives'] as const) {
   test(`never loses: flush(2000) called before the chunk arrived resolves true only once the capture was sent (chunk ${chunk})`, async ({
@@ -178,33 +196,36 @@ test('host app unharmed: init called twice before the chunk arrives — one even
   expect(server.events().map((e: { release: string }) => e.release)).toEqual(['second@2.0.0', 'second@2.0.0']);
 });
 
-test('never loses: 20 page loads in a row each throw in their first line while the chunk 404s; the chunk deployed, the next load sends each error once', async ({
-  page,
-  context,
-  server,
-}) => {
-  test.setTimeout(90_000);
-  let missing = true;
-  let refused = 0;
-  await context.route(PIPELINE, (route) => {
-    if (!missing) return route.continue();
-    refused++;
-    return route.fulfill({ status: 404, body: 'not found' });
+for (const destination of ['failing', 'healthy'] as const) {
+  test(`never loses: 20 page loads in a row each throw in their first line while the chunk 404s; the chunk deployed, the next load — or each page's beacon as it goes — sends each error once (destination ${destination})`, async ({
+    page,
+    context,
+    server,
+  }) => {
+    test.setTimeout(90_000);
+    let missing = true;
+    let refused = 0;
+    await context.route(PIPELINE, (route) => {
+      if (!missing) return route.continue();
+      refused++;
+      return route.fulfill({ status: 404, body: 'not found' });
+    });
+    if (destination === 'failing') await afterAnOutage(page, server);
+    for (let n = 1; n <= 20; n++) {
+      const before = refused;
+      await page.goto(`${server.origin}/split-attack/?throw=load+${n}`);
+      await expect.poll(() => refused).toBeGreaterThan(before); // its capture asked for the chunk, in vain
+    }
+    if (destination === 'failing') expect(server.events()).toHaveLength(0);
+    missing = false;
+    await page.goto(`${server.origin}/split-attack/`);
+    await server.waitFor(() => server.events().length >= 20, 20_000);
+    await settle(page);
+    const sent = server.events().map((e: { exception: { values: Exception[] } }) => values(e).at(-1)!.value);
+    expect(sent.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `load ${i + 1}`).sort());
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
   });
-  for (let n = 1; n <= 20; n++) {
-    const before = refused;
-    await page.goto(`${server.origin}/split-attack/?throw=load+${n}`);
-    await expect.poll(() => refused).toBeGreaterThan(before); // its capture asked for the chunk, in vain
-  }
-  expect(server.events()).toHaveLength(0);
-  missing = false;
-  await page.goto(`${server.origin}/split-attack/`);
-  await server.waitFor(() => server.events().length >= 20, 20_000);
-  await settle(page);
-  const sent = server.events().map((e: { exception: { values: Exception[] } }) => values(e).at(-1)!.value);
-  expect(sent.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `load ${i + 1}`).sort());
-  expect(await page.evaluate(() => localStorage.length)).toBe(0);
-});
+}
 
 const ROUNDS = 8;
 
@@ -226,6 +247,8 @@ test('never loses, once: two tabs of the origin open together and both claim wha
   for (let round = 1; round <= ROUNDS; round++) {
     held = [];
     await page.goto(`${server.origin}/split-attack/?throw=kept+${round}`);
+    // Kept, not beaconed (the tabs' first answers of the last round cleared the mark).
+    await markDestinationFailing(page, server);
     await page.goto(`${server.origin}/split-attack/still.html`);
     expect(await storageBytes(page)).toContain(`kept ${round}`);
     // Both tabs throw and ask for the chunk; it is answered to both at once (a deploy's first requests).

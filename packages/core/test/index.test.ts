@@ -22,6 +22,7 @@ describe('@faultline/core exports', () => {
         "addFeatureFlag",
         "addIntegration",
         "applyCaptureContext",
+        "applyScopeData",
         "bindScopeToEmitter",
         "buildLaunchDarklyFlagUsedHandler",
         "captureCheckIn",

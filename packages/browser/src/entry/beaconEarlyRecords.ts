@@ -53,8 +53,12 @@ export function beaconEarlyRecords(
   const beacon = (envelope: Envelope): boolean => {
     const [headers, items] = envelope;
     let body = safeJsonStringify(headers);
-    for (const [itemHeaders, payload] of items) body += `\n${safeJsonStringify(itemHeaders)}\n${safeJsonStringify(payload)}`;
-    return body.length <= MAX_BEACON_CHARS && sendBeacon({ url, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body });
+    for (const [itemHeaders, payload] of items)
+      body += `\n${safeJsonStringify(itemHeaders)}\n${safeJsonStringify(payload)}`;
+    return (
+      body.length <= MAX_BEACON_CHARS &&
+      sendBeacon({ url, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body })
+    );
   };
   const kept: StoredRecord[] = [];
   const lost: Drop[] = [...drops];
@@ -62,17 +66,30 @@ export function beaconEarlyRecords(
     const outcome = processRecord(record, client, options, platform);
     if (outcome === 'keep') kept.push(record);
     else if (typeof outcome === 'string') lost.push([outcome, 'error', 1]);
-    else if (!beacon(createEventEnvelope(scrubber ? scrubber.scrubEvent(outcome) : outcome, address))) kept.push(record);
+    else if (!beacon(createEventEnvelope(scrubber ? scrubber.scrubEvent(outcome) : outcome, address)))
+      kept.push(record);
   }
   if (lost.length === 0) return { records: kept, drops: [] };
-  const discarded = lost.map(([reason, category, quantity]) => ({ reason, category, quantity }));
+  // One line per reason and category, as a client report counts them.
+  const counts = new Map<string, { reason: Drop[0]; category: Drop[1]; quantity: number }>();
+  for (const [reason, category, quantity] of lost) {
+    const line = counts.get(reason + category);
+    if (line) line.quantity += quantity;
+    else counts.set(reason + category, { reason, category, quantity });
+  }
+  const discarded = [...counts.values()];
   return { records: kept, drops: beacon(createClientReportEnvelope(discarded, address)) ? [] : lost };
 }
 
 type Outcome = Event | 'keep' | 'event_processor' | 'sample_rate' | 'before_send';
 
 /** One record through what the pipeline runs, synchronously: 'keep' when a step cannot be run here. */
-function processRecord(record: StoredRecord, client: Client, options: EntryOptions, platform: PlatformSettings): Outcome {
+function processRecord(
+  record: StoredRecord,
+  client: Client,
+  options: EntryOptions,
+  platform: PlatformSettings,
+): Outcome {
   try {
     const built = beaconEvent(record, options, platform);
     if (!built) return 'keep';

@@ -63,7 +63,8 @@ export function beaconEvent(
   if (options.dist !== undefined) event.dist ??= options.dist;
   event.sdk = platform.sdk;
   applyScopeData(event, record.scopes as ScopeData[], options.maxBreadcrumbs);
-  const trace = record.scopes[2].propagationContext ?? record.scopes[1].propagationContext;
+  const [global, isolation, current] = record.scopes;
+  const trace = current.propagationContext ?? isolation.propagationContext ?? global.propagationContext;
   if (trace) (event.contexts ??= {}).trace ??= { trace_id: trace.traceId, span_id: trace.spanId };
   return { event, hint };
 }
@@ -82,7 +83,11 @@ function exceptions(value: unknown, hint: EventHint): Exception[] {
   const chain: Exception[] = [];
   for (let error: unknown = value; isStoredError(error) && chain.length < MAX_CHAIN; error = error.cause) {
     const frames = framesOf(error);
-    chain.unshift({ type: String(error.name), value: String(error.message), ...(frames ? { stacktrace: { frames } } : {}) });
+    chain.unshift({
+      type: String(error.name),
+      value: String(error.message),
+      ...(frames ? { stacktrace: { frames } } : {}),
+    });
   }
   chain[chain.length - 1]!.mechanism = mechanism;
   return chain;
