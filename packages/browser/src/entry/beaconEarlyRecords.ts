@@ -63,11 +63,17 @@ export function beaconEarlyRecords(
   const kept: StoredRecord[] = [];
   const lost: Drop[] = [...drops];
   for (const record of records) {
-    const outcome = processRecord(record, client, options, platform);
-    if (outcome === 'keep') kept.push(record);
-    else if (typeof outcome === 'string') lost.push([outcome, 'error', 1]);
-    else if (!beacon(createEventEnvelope(scrubber ? scrubber.scrubEvent(outcome) : outcome, address)))
+    try {
+      const outcome = processRecord(record, client, options, platform);
+      if (outcome === 'keep') kept.push(record);
+      else if (typeof outcome === 'string') lost.push([outcome, 'error', 1]);
+      else if (!beacon(createEventEnvelope(scrubber ? scrubber.scrubEvent(outcome) : outcome, address)))
+        kept.push(record);
+    } catch (error) {
+      // Building or scrubbing it failed here: the next page's pipeline builds it again.
+      debugLogger.error('Sending a capture as the page went away failed; it is kept for the next page', error);
       kept.push(record);
+    }
   }
   if (lost.length === 0) return { records: kept, drops: [] };
   // One line per reason and category, as a client report counts them.
@@ -83,43 +89,58 @@ export function beaconEarlyRecords(
 
 type Outcome = Event | 'keep' | 'event_processor' | 'sample_rate' | 'before_send';
 
-/** One record through what the pipeline runs, synchronously: 'keep' when a step cannot be run here. */
+/**
+ * One record through what the pipeline runs, synchronously, with its rules: a hook that throws is logged
+ * and skipped (an event processor), falls back to `sampleRate` (`errorsSampler`) or leaves the event
+ * unchanged (`beforeSend`). 'keep' when a step cannot be run here: an asynchronous hook.
+ */
 function processRecord(
   record: StoredRecord,
   client: Client,
   options: EntryOptions,
   platform: PlatformSettings,
 ): Outcome {
+  const built = beaconEvent(record, options, platform);
+  if (!built) return 'keep';
+  const { hint } = built;
+  let event: Event | null = built.event;
+  for (const integration of options.integrations)
+    skipIfThrows(() => integration.preprocessEvent?.(event!, hint, client));
+  for (const integration of options.integrations) {
+    if (!integration.processEvent) continue;
+    const next: unknown = skipIfThrows(() => integration.processEvent!(event!, hint, client));
+    if (isThenable(next)) return later(next);
+    if (next === null) return 'event_processor';
+    event = (next as Event | undefined) ?? event;
+  }
+  if (!sampledIn(options, event)) return 'sample_rate';
+  if (typeof options.beforeSend === 'function') {
+    const final: unknown = skipIfThrows(() => options.beforeSend!(event as never, hint));
+    if (isThenable(final)) return later(final);
+    if (final === null) return 'before_send';
+    event = (final as Event | undefined) ?? event;
+  }
+  return event;
+}
+
+/** 'keep' for a hook that answers later; its answer is not awaited, and its rejection never reaches the page. */
+function later(answer: PromiseLike<unknown>): 'keep' {
+  Promise.resolve(answer).then(undefined, () => undefined);
+  return 'keep';
+}
+
+/** What `step` returns; undefined (the step skipped, as the pipeline skips it) when it throws. */
+function skipIfThrows(step: () => unknown): unknown {
   try {
-    const built = beaconEvent(record, options, platform);
-    if (!built) return 'keep';
-    const { hint } = built;
-    let event: Event | null = built.event;
-    for (const integration of options.integrations) integration.preprocessEvent?.(event, hint, client);
-    for (const integration of options.integrations) {
-      if (!integration.processEvent) continue;
-      const next: unknown = integration.processEvent(event, hint, client);
-      if (isThenable(next)) return 'keep';
-      if (next === null) return 'event_processor';
-      event = (next as Event | undefined) ?? event;
-    }
-    if (!sampledIn(options, event)) return 'sample_rate';
-    if (typeof options.beforeSend === 'function') {
-      const final: unknown = options.beforeSend(event as never, hint);
-      if (isThenable(final)) return 'keep';
-      if (final === null) return 'before_send';
-      event = (final as Event | undefined) ?? event;
-    }
-    return event;
+    return step();
   } catch (error) {
-    // A hook that throws here would be logged and skipped by the pipeline; the next page runs it there.
-    debugLogger.error('Sending a capture as the page went away failed; it is kept for the next page', error);
-    return 'keep';
+    debugLogger.error('A hook threw as the page went away; skipped it', error);
+    return undefined;
   }
 }
 
 function sampledIn(options: EntryOptions, event: Event): boolean {
-  const chosen = options.errorsSampler ? Number(options.errorsSampler(event)) : NaN;
+  const chosen = options.errorsSampler ? Number(skipIfThrows(() => options.errorsSampler!(event))) : NaN;
   const rate = chosen >= 0 && chosen <= 1 ? chosen : options.sampleRate;
   return rate >= 1 || Math.random() < rate;
 }

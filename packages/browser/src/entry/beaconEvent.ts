@@ -40,12 +40,13 @@ export function beaconEvent(
   let hint: EventHint;
   if (record.kind === 'captureException') {
     hint = (second ?? {}) as EventHint;
-    event = { exception: { values: exceptions(first, hint) } };
+    event = { exception: { values: exceptions(first, hint, options.maxValueLength) } };
   } else if (record.kind === 'captureMessage') {
     hint = (third ?? {}) as EventHint;
-    event = { message: String(first), level: (second as SeverityLevel | undefined) ?? 'info' };
+    const message = cut(String(first), options.maxValueLength);
+    event = { message, level: (second as SeverityLevel | undefined) ?? 'info' };
     const frames = framesOf(hint.syntheticException);
-    if (frames) event.exception = { values: [{ type: 'Error', value: String(first), stacktrace: { frames } }] };
+    if (frames) event.exception = { values: [{ type: 'Error', value: message, stacktrace: { frames } }] };
   } else if (record.kind === 'captureEvent') {
     hint = (second ?? {}) as EventHint;
     event = { ...(first as Event) };
@@ -61,7 +62,7 @@ export function beaconEvent(
   if (options.release !== undefined) event.release ??= options.release;
   event.environment ??= options.environment;
   if (options.dist !== undefined) event.dist ??= options.dist;
-  event.sdk = platform.sdk;
+  event.sdk = { ...platform.sdk, integrations: options.integrations.map((integration) => integration.name) };
   applyScopeData(event, record.scopes as ScopeData[], options.maxBreadcrumbs);
   const [global, isolation, current] = record.scopes;
   const trace = current.propagationContext ?? isolation.propagationContext ?? global.propagationContext;
@@ -69,8 +70,11 @@ export function beaconEvent(
   return { event, hint };
 }
 
+/** A value cut to `maxValueLength`, as the pipeline cuts it (a longer one would make the beacon refused, then lost). */
+const cut = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max)}…`);
+
 /** The thrown value and its causes, outermost last as Sentry orders them; a non-Error as Sentry words it. */
-function exceptions(value: unknown, hint: EventHint): Exception[] {
+function exceptions(value: unknown, hint: EventHint, max: number): Exception[] {
   const mechanism = { type: 'generic', handled: true, ...hint.mechanism };
   if (!isStoredError(value)) {
     const text =
@@ -78,14 +82,14 @@ function exceptions(value: unknown, hint: EventHint): Exception[] {
         ? `Object captured as exception with keys: ${Object.keys(value).sort().join(', ')}`
         : `${typeof value === 'string' ? '' : 'Non-Error exception captured with value: '}${String(value)}`;
     const frames = framesOf(hint.syntheticException);
-    return [{ type: 'Error', value: text, mechanism, ...(frames ? { stacktrace: { frames } } : {}) }];
+    return [{ type: 'Error', value: cut(text, max), mechanism, ...(frames ? { stacktrace: { frames } } : {}) }];
   }
   const chain: Exception[] = [];
   for (let error: unknown = value; isStoredError(error) && chain.length < MAX_CHAIN; error = error.cause) {
     const frames = framesOf(error);
     chain.unshift({
-      type: String(error.name),
-      value: String(error.message),
+      type: cut(String(error.name), 200),
+      value: cut(String(error.message), max),
       ...(frames ? { stacktrace: { frames } } : {}),
     });
   }

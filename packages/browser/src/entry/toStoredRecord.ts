@@ -24,6 +24,15 @@ function toPlain(value: unknown, depth: number): unknown {
   if (typeof value === 'function' || typeof value === 'symbol') return undefined;
   if (typeof value !== 'object' || value === null) return value;
   if (depth > MAX_DEPTH) return '[too deep]';
+  try {
+    return objectToPlain(value, depth);
+  } catch {
+    // A revoked Proxy, a hostile `toString`: the rest of the capture is still kept, as the pipeline sends it.
+    return '[Unreadable]';
+  }
+}
+
+function objectToPlain(value: object, depth: number): unknown {
   if (isError(value)) {
     const { name, message, stack, cause } = value as Error;
     const plain = { [ERROR_MARK]: true, name: String(name), message: String(message), stack: String(stack ?? '') };
@@ -35,7 +44,13 @@ function toPlain(value: unknown, depth: number): unknown {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return String(value);
   const plain: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    let item: unknown;
+    try {
+      item = (value as Record<string, unknown>)[key];
+    } catch {
+      item = '[Unreadable]'; // a getter that throws: its neighbours are still kept
+    }
     const converted = toPlain(item, depth + 1);
     if (converted !== undefined) plain[key] = converted;
   }

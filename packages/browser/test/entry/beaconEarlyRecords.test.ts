@@ -186,10 +186,67 @@ describe('beaconEarlyRecords (sendBeacon stubbed)', () => {
     expect(sentEvents()[0]!.exception!.values![0]!.value).toBe('card [Filtered]');
   });
 
+  it('runs hooks by the pipeline’s rules: a processor that throws is skipped, an errorsSampler that throws gives sampleRate, a beforeSend that throws sends the event unchanged', () => {
+    const broken = () => {
+      throw new Error('hook bug');
+    };
+    const client = clientWith({
+      integrations: [{ name: 'Broken', processEvent: broken }],
+      errorsSampler: broken,
+      beforeSend: broken,
+    });
+    const still = beaconEarlyRecords([stored('captureException', [new Error('x')])], [], client, platform, undefined);
+    expect(still).toEqual({ records: [], drops: [] });
+    expect(sentEvents().map((e) => e.exception!.values![0]!.value)).toEqual(['x']);
+  });
+
+  it('keeps what an asynchronous beforeSend would decide without letting its rejection reach the page', async () => {
+    const unhandled: unknown[] = [];
+    const listen = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listen);
+    try {
+      const client = clientWith({ beforeSend: () => Promise.reject(new Error('rejected later')) });
+      const record = stored('captureException', [new Error('x')]);
+      expect(beaconEarlyRecords([record], [], client, platform, undefined).records).toEqual([record]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listen);
+    }
+  });
+
+  it('cuts exception values and messages to maxValueLength, as the pipeline does, so a long one still fits a beacon', () => {
+    const client = clientWith({ maxValueLength: 300 });
+    const records = [
+      stored('captureException', [new Error(`long ${'x'.repeat(300_000)}`)]),
+      stored('captureMessage', [`long ${'y'.repeat(300_000)}`, 'info'], 'b'.repeat(32)),
+    ];
+    expect(beaconEarlyRecords(records, [], client, platform, undefined).records).toEqual([]);
+    const [thrown, message] = sentEvents();
+    expect(thrown!.exception!.values![0]!.value).toHaveLength(301);
+    expect(message!.message).toHaveLength(301);
+  });
+
   it('keeps an event too large for a beacon, for the pipeline to fit', () => {
     const client = clientWith();
     const record = stored('captureMessage', ['x'.repeat(70_000)]);
     expect(beaconEarlyRecords([record], [], client, platform, undefined).records).toEqual([record]);
+  });
+});
+
+describe('toStoredRecord of hostile values', () => {
+  it('keeps a capture whose value has a getter that throws, or is a revoked Proxy: the unreadable part only is marked', () => {
+    clientWith();
+    const getter = {
+      code: 'E1',
+      get detail(): string {
+        throw new Error('getter bug');
+      },
+    };
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(stored('captureException', [getter]).args[0]).toEqual({ code: 'E1', detail: '[Unreadable]' });
+    expect(stored('captureException', [proxy]).args[0]).toBe('[Unreadable]');
   });
 });
 

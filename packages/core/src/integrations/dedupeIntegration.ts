@@ -8,18 +8,23 @@ import type { Event } from '../types';
  * to the storm guard, which caps a crash loop and counts what it drops.
  *
  * One difference from Sentry: every exception of a linked chain is compared, not only the root cause, so
- * two different errors wrapping one shared cause are both kept.
+ * two different errors wrapping one shared cause are both kept. And an event with the previous one's id is
+ * the same capture run again, never its own duplicate (the browser entry runs a capture's processors as the
+ * page is hidden; when it cannot send it then, the pipeline of the page shown again runs them once more).
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function dedupeIntegration(): Integration {
   // A key, not the event: later hooks may change the event object, and a string holds no user data alive.
   let previous: string | undefined;
+  let previousId: string | undefined;
   return {
     name: 'Dedupe',
     processEvent(event) {
       const key = dedupeKey(event);
-      if (key !== undefined && key === previous) return null;
+      const sameCapture = event.event_id !== undefined && event.event_id === previousId;
+      if (key !== undefined && key === previous && !sameCapture) return null;
       previous = key;
+      previousId = event.event_id;
       return event;
     },
   };

@@ -66,6 +66,15 @@ describe('dedupeIntegration', () => {
     expect(first.processEvent!(event(), {}, client)).toBeNull();
     expect(second.processEvent!(event(), {}, client)).not.toBeNull();
   });
+
+  it('never drops a capture run again with its own id (the browser entry ran it at page hide, the pipeline runs it again)', () => {
+    const dedupe = dedupeIntegration();
+    const client = {} as Client;
+    const event = (id: string): Event => ({ event_id: id, message: 'm' });
+    expect(dedupe.processEvent!(event('a'), {}, client)).not.toBeNull();
+    expect(dedupe.processEvent!(event('a'), {}, client)).not.toBeNull();
+    expect(dedupe.processEvent!(event('b'), {}, client)).toBeNull();
+  });
 });
 
 describe('dedupeIntegration and shared causes', () => {
