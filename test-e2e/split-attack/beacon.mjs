@@ -10,7 +10,7 @@
 import { addBreadcrumb, captureException, init, setContext, setTag, setUser } from '@faultline/browser';
 
 const query = new URLSearchParams(location.search);
-if (query.has('refuse')) navigator.sendBeacon = () => false;
+if (query.has('refuse')) window.navigator.sendBeacon = () => false;
 init({
   dsn: `http://publickey@${location.host}/1`,
   release: 'e2e@1.0.0',
