@@ -42,6 +42,8 @@ export function beaconEarlyRecords(
   client: Client,
   platform: PlatformSettings,
   scrubber: Scrubber | undefined,
+  /** The value a kept capture was made with (for `beforeSend`'s `hint.originalException`, as the pipeline gives it). */
+  originalOf: (record: StoredRecord) => unknown = () => undefined,
 ): StillKept {
   const options = client.getOptions() as EntryOptions;
   const dsn = options.dsn ? parseDsn(options.dsn) : '';
@@ -64,7 +66,7 @@ export function beaconEarlyRecords(
   const lost: Drop[] = [...drops];
   for (const record of records) {
     try {
-      const outcome = processRecord(record, client, options, platform);
+      const outcome = processRecord(record, originalOf(record), client, options, platform);
       if (outcome === 'keep') kept.push(record);
       else if (typeof outcome === 'string') lost.push([outcome, 'error', 1]);
       else if (!beacon(createEventEnvelope(scrubber ? scrubber.scrubEvent(outcome) : outcome, address)))
@@ -96,6 +98,7 @@ type Outcome = Event | 'keep' | 'event_processor' | 'sample_rate' | 'before_send
  */
 function processRecord(
   record: StoredRecord,
+  original: unknown,
   client: Client,
   options: EntryOptions,
   platform: PlatformSettings,
@@ -103,6 +106,8 @@ function processRecord(
   const built = beaconEvent(record, options, platform);
   if (!built) return 'keep';
   const { hint } = built;
+  // The app's hooks tell errors apart by what was thrown (`instanceof`), as they do in the pipeline.
+  if (record.kind === 'captureException' && original !== undefined) hint.originalException = original;
   let event: Event | null = built.event;
   for (const integration of options.integrations)
     skipIfThrows(() => integration.preprocessEvent?.(event!, hint, client));

@@ -62,7 +62,14 @@ export function createEntryClient(
           drops.push(['internal_sdk_error', record.kind === 'captureLog' ? 'log_item' : 'error', 1]);
         }
       }
-      const still = beaconEarlyRecords([...stored.keys()], drops, client, platform, scrubber);
+      const still = beaconEarlyRecords(
+        [...stored.keys()],
+        drops,
+        client,
+        platform,
+        scrubber,
+        (kept) => stored.get(kept)?.args[0],
+      );
       if (still.records.length + still.drops.length === 0 || keepEarlyRecords(still.records, still.drops)) return;
       // Not written (setItem throws: a full quota, Safari's private mode): the page may only be hidden, and
       // its pipeline may still come — what no beacon took stays in memory rather than being lost now.

@@ -251,6 +251,20 @@ describe('toStoredRecord of hostile values', () => {
 });
 
 describe('the entry at page hide (sendBeacon stubbed)', () => {
+  it('gives beforeSend the value that was thrown as hint.originalException, so instanceof filters work as in the pipeline', () => {
+    class ExpectedError extends Error {}
+    const client = clientWith({
+      beforeSend: (event, hint) => (hint.originalException instanceof ExpectedError ? null : event),
+    });
+    client.captureException(new ExpectedError('filtered by the app'));
+    client.captureException(new Error('sent'));
+    dispatchEvent(new Event('pagehide'));
+    expect(sentEvents().map((e) => e.exception!.values!.at(-1)!.value)).toEqual(['sent']);
+    expect(sentReports()[0]).toMatchObject({
+      discarded_events: [{ reason: 'before_send', category: 'error', quantity: 1 }],
+    });
+  });
+
   it('beacons the errors and keeps the rest in localStorage, once: a second hide sends nothing again', () => {
     const client = clientWith();
     client.captureException(new Error('beaconed'));
