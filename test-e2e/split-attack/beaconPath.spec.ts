@@ -4,27 +4,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { build } from 'esbuild';
+import { buildSplitApp, pipelineChunkIn } from '../support/buildSplitApp';
 import { expect, test } from '../support/test';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-test.beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(HERE, 'beacon.mjs')],
-    bundle: true,
-    format: 'esm',
-    splitting: true,
-    minify: true,
-    outdir: path.join(HERE, 'build', 'beacon'),
-    entryNames: '[name]',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    tsconfigRaw: '{}',
-    logLevel: 'error',
-  });
-});
+test.beforeAll(() => buildSplitApp([path.join(HERE, 'beacon.mjs')], path.join(HERE, 'build', 'beacon')));
 
-const PIPELINE = /\/split-attack\/build\/beacon\/faultline-pipeline-[\w-]+\.js$/;
+const PIPELINE = pipelineChunkIn('/split-attack/build/beacon');
 
 type Exception = { type: string; value: string };
 type SentEvent = { exception: { values: Exception[] } };

@@ -3,29 +3,18 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { describeLeaks, findLeaks } from '../../packages/test-utils/src/privacyCanaries';
 import { markDestinationFailing } from '../support/markDestinationFailing';
+import { buildSplitApp, pipelineChunkIn } from '../support/buildSplitApp';
 import { expect, test } from '../support/test';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-test.beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(HERE, 'app.mjs'), path.join(HERE, 'canaries.mjs')],
-    bundle: true,
-    format: 'esm',
-    splitting: true,
-    minify: true,
-    outdir: path.join(HERE, 'build'),
-    entryNames: '[name]',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    tsconfigRaw: '{}',
-    logLevel: 'error',
-  });
-});
+test.beforeAll(() =>
+  buildSplitApp([path.join(HERE, 'app.mjs'), path.join(HERE, 'canaries.mjs')], path.join(HERE, 'build')),
+);
 
-const PIPELINE = /\/split-attack\/build\/faultline-pipeline-[\w-]+\.js$/;
+const PIPELINE = pipelineChunkIn('/split-attack/build');
 
 type Exception = { type: string; value: string; stacktrace?: { frames: unknown[] } };
 const values = (event: { exception: { values: Exception[] } }): Exception[] => event.exception.values;
