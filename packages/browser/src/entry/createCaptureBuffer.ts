@@ -73,6 +73,7 @@ const ENVELOPE_CATEGORIES: Record<string, DataCategory> = {
 /** What a record would have been counted as, had it reached the transport. */
 function categoryOf(record: CaptureRecord): DataCategory {
   if (record.kind === 'captureLog') return 'log_item';
+  if (record.kind === 'startSession') return 'session';
   if (record.kind === 'sendEnvelope') {
     const type = (record.args[0] as [unknown, [{ type?: string }][]] | undefined)?.[1]?.[0]?.[0]?.type;
     return ENVELOPE_CATEGORIES[type ?? ''] ?? 'default';

@@ -20,7 +20,7 @@ import type { StoredRecord } from './storedRecord';
 import { watchPageHide } from './watchPageHide';
 import { createPipelineLoader, type ScheduleIdle } from './createPipelineLoader';
 import { processingOnly } from './processingOnly';
-import type { CaptureRecord, EntryOptions, Pipeline, PipelineModule, RecordKind } from './types';
+import type { CaptureRecord, EntryOptions, Pipeline, PipelineModule, RecordKind, SessionMarks } from './types';
 
 // Replaced by bundlers: production builds keep the short form of the message.
 declare const process: { env: { NODE_ENV?: string } };
@@ -96,19 +96,23 @@ export function createEntryClient(
     scheduleIdle,
   );
 
-  /** Keeps a call for the pipeline, with the scopes it was made in; asks for the pipeline now. */
-  const record = (kind: RecordKind, args: unknown[], scope?: Scope): void => {
+  /**
+   * Keeps a call for the pipeline, with the scopes it was made in; asks for the pipeline now, unless it is
+   * a session's start (which waits for the first idle moment). Once the pipeline is there, runs it at once.
+   */
+  const record = (kind: RecordKind, args: unknown[], scope?: Scope, time = Date.now()): void => {
     const { globalScope, strategy } = getCarrier();
     const active = strategy.getScopes();
     const kept: CaptureRecord = {
       kind,
       args,
-      time: Date.now(),
+      time,
       scopes: [globalScope.clone(), active.isolationScope.clone(), (scope ?? active.scope).clone()],
     };
+    if (pipeline) return pipeline.run(kept);
     buffer.push(kept);
     unwatch ??= watchPageHide(keepWaiting);
-    loader.request();
+    if (kind !== 'startSession') loader.request();
   };
   /** Records a capture and gives back its event id, as the pipeline's client would. */
   const capture = (kind: RecordKind, args: unknown[], hint: EventHint, scope: Scope | undefined): string => {
@@ -125,7 +129,7 @@ export function createEntryClient(
   };
   let dsn: ReturnType<typeof parseDsn> | undefined;
 
-  const client: Client = {
+  const client: Client & SessionMarks = {
     getOptions: () => pipeline?.client.getOptions() ?? options,
     getDsn() {
       if (pipeline) return pipeline.client.getDsn();
@@ -198,6 +202,7 @@ export function createEntryClient(
       return pipeline?.client.sdkMetrics;
     },
     on: hooks.on,
+    markSession: (time) => open && record('startSession', [], undefined, time),
     async close(timeout) {
       const flushed = await client.flush(timeout);
       // Closed before the pipeline could send them: kept for the next page load, as at page hide.

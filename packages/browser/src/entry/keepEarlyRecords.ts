@@ -18,7 +18,8 @@ export function keepEarlyRecords(records: StoredRecord[], drops: Drop[]): boolea
     for (const record of records) {
       const length = JSON.stringify(record).length + 1;
       if (size + length > EARLY_BUDGET) {
-        drops.push(['queue_overflow', record.kind === 'captureLog' ? 'log_item' : 'error', 1]);
+        const category = record.kind === 'captureLog' ? 'log_item' : record.kind === 'startSession' ? 'session' : 'error';
+        drops.push(['queue_overflow', category, 1]);
         continue;
       }
       kept.records.push(record);

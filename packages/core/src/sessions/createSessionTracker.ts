@@ -20,22 +20,22 @@ export function createSessionTracker(client: Client, context: SessionContext): S
   let session: Session | undefined;
   let eager = false;
   let previous: SessionStartOptions = {};
-  const update = (current: Session): EnvelopeItem => [
+  const update = (current: Session, now = context.now()): EnvelopeItem => [
     { type: 'session' },
-    sessionUpdate(current, context.now(), () => context.distinctId(activeUser())),
+    sessionUpdate(current, now, () => context.distinctId(activeUser())),
   ];
 
   const tracker: SessionTracker = {
-    start(options = previous) {
+    start(options = previous, now = context.now()) {
       previous = options;
       const items: EnvelopeItem[] = [];
       // A navigation ends the page's session: it is counted, even if it was never sent.
-      if (session && endSession(session, 'exited')) items.push(update(session));
+      if (session && endSession(session, 'exited')) items.push(update(session, now));
       const attrs = options.userAgent ? { ...context.attrs, user_agent: options.userAgent } : context.attrs;
-      session = createSession(context.now(), attrs, options.duration);
+      session = createSession(now, attrs, options.duration);
       eager = options.eager === true;
       if (items.length === 0) return;
-      if (eager) items.push(update(session));
+      if (eager) items.push(update(session, now));
       // After the events captured before (their pipeline runs in a microtask): updates arrive in order.
       void Promise.resolve().then(() => context.send(items));
     },
@@ -52,6 +52,24 @@ export function createSessionTracker(client: Client, context: SessionContext): S
     },
     abandon() {
       session = undefined;
+    },
+    replay(work) {
+      const live = session;
+      const liveEager = eager;
+      session = undefined;
+      try {
+        work();
+      } finally {
+        // Set by the starts `work` made (TypeScript cannot see through the call).
+        const replayed = session as Session | undefined;
+        // No live session (the page's own start was among what it kept): the last replayed one is it.
+        if (live) {
+          // The other page's last session, as it stood when that page went away (a page's is never ended).
+          if (replayed && !replayed.sent) context.send([update(replayed)]);
+          session = live;
+          eager = liveEager;
+        }
+      }
     },
   };
 
