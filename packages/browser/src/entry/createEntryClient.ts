@@ -100,13 +100,13 @@ export function createEntryClient(
    * Keeps a call for the pipeline, with the scopes it was made in; asks for the pipeline now, unless it is
    * a session's start (which waits for the first idle moment). Once the pipeline is there, runs it at once.
    */
-  const record = (kind: RecordKind, args: unknown[], scope?: Scope, time = Date.now()): void => {
+  const record = (kind: RecordKind, args: unknown[], scope?: Scope): void => {
     const { globalScope, strategy } = getCarrier();
     const active = strategy.getScopes();
     const kept: CaptureRecord = {
       kind,
       args,
-      time,
+      time: Date.now(),
       scopes: [globalScope.clone(), active.isolationScope.clone(), (scope ?? active.scope).clone()],
     };
     if (pipeline) return pipeline.run(kept);
@@ -202,7 +202,7 @@ export function createEntryClient(
       return pipeline?.client.sdkMetrics;
     },
     on: hooks.on,
-    markSession: (time) => open && record('startSession', [], undefined, time),
+    markSession: () => open && record('startSession', []),
     async close(timeout) {
       const flushed = await client.flush(timeout);
       // Closed before the pipeline could send them: kept for the next page load, as at page hide.

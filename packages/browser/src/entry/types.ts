@@ -19,10 +19,10 @@ export type RecordKind =
 /** What the entry's client has beyond a `Client`: it records a page session's start for the pipeline. */
 export interface SessionMarks {
   /**
-   * A page's session started at `time` (ms since the epoch): kept in order with the captures around it
-   * until the pipeline arrives (which does not ask for it sooner), then started by it; at once after that.
+   * A page's session starts now: recorded with its time, in order with the captures around it, until the
+   * pipeline arrives (this does not ask for it sooner), which starts it then; at once after that.
    */
-  markSession(time: number): void;
+  markSession(): void;
 }
 
 /** The global, isolation and current scopes at the moment of a call (clones: later changes do not reach them). */

@@ -26,10 +26,9 @@ function tracks(client: Client | undefined): client is Client {
  * the pipeline to start it when it arrives; a client made whole (the CDN file) starts it at once.
  */
 function start(client: Client): void {
-  const time = Date.now();
   const marks = (client as Partial<SessionMarks>).markSession;
-  if (marks) marks(time);
-  else getCarrier().startPageSession?.(client, time);
+  if (marks) marks();
+  else getCarrier().startPageSession?.(client, Date.now());
 }
 
 /**

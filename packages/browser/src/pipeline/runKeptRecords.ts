@@ -16,7 +16,7 @@ export function runKeptRecords(
   client: Client,
   records: StoredRecord[],
   run: (record: CaptureRecord) => void,
-  batch: (work: () => void) => void = (work) => work(),
+  batch: (work: () => void) => void,
 ): void {
   if (records.length === 0) return;
   const runWon = (won?: Set<string>) =>

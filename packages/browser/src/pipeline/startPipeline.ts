@@ -55,7 +55,7 @@ export function startPipeline({ options, integrations, platform, entry }: EntryH
     if (records.some((record) => record.kind === 'captureLog')) installLogPipeline();
     for (const [reason, category, quantity] of drops) client.recordDroppedEvent(reason, category, quantity);
     // The page's sessions are its entry client's (the current one, whose `on` reaches this client).
-    const sessions = entry.getIntegration('BrowserSession') ? getSessionTracker(entry) : undefined;
+    const sessions = getSessionTracker(entry);
     // Claimed once across tabs first (IndexedDB): they run after this page's own buffer, when IndexedDB is
     // there. An earlier page's session starts and captures go to sessions of their own, with their own times.
     runKeptRecords(
