@@ -123,6 +123,19 @@ describe('createEntryClient (pipeline loaded in-process, test transport)', () =>
     ]);
   });
 
+  it('counts a session start the full buffer refused as a lost session', async () => {
+    const { client, record, arrive } = entryWithPipelineOnCue({ release: 'shop@1.4.2' });
+    for (let i = 0; i < 100; i++) captureException(new Error(`burst ${i}`));
+    client.addIntegration(browserSessionIntegration());
+    arrive();
+    await flush(2000);
+    expect(record.items('session')).toEqual([]);
+    const reports = record.items('client_report') as { discarded_events: unknown[] }[];
+    expect(reports.flatMap((r) => r.discarded_events)).toEqual([
+      { reason: 'queue_overflow', category: 'session', quantity: 1 },
+    ]);
+  });
+
   it('sets the integrations up once, in the entry, and runs their event hooks in the pipeline', async () => {
     resetCarrier();
     const { transport, record } = createTestTransport();
