@@ -1,6 +1,7 @@
 import { getSessionTracker, initAndBind, startNewTrace, type Client } from '@faultline/core';
 import { BROWSER_OPTION_CHECKS, type BrowserOptions } from './browserOptions';
 import { getDefaultIntegrations } from './getDefaultIntegrations';
+import { idleCallback } from './entry/createPipelineLoader';
 import { installPageSessions } from './pipeline/startPageSession';
 import { makeFetchTransport } from './transports/makeFetchTransport';
 
@@ -35,7 +36,9 @@ export function init(options: BrowserOptions = {}): Client {
   );
   // One trace per page load, shared by its events, logs and outgoing requests.
   if (client.isEnabled()) startNewTrace();
-  // Without a release the integration starts none; this says why (with `debug`).
-  if (client.getIntegration('BrowserSession')) getSessionTracker(client);
+  // The page load's session says it started once the page is idle (without a release there is none, and
+  // `debug` says why).
+  const sessions = client.getIntegration('BrowserSession') && getSessionTracker(client);
+  if (sessions) idleCallback(() => sessions.sendPending());
   return client;
 }

@@ -15,10 +15,13 @@ type BrowserSession = Integration & { lifecycle: 'route' | 'page' };
 
 const LIFECYCLES = ['route', 'page'] as const;
 
-/** Whether `client` has sessions: enabled, a `release` (Sentry drops sessions without), `autoSessionTracking` not false. */
+/**
+ * Whether `client` has sessions: a `release` (Sentry drops sessions without) and `autoSessionTracking` not
+ * false. (A disabled or closed client records nothing, and starts none.)
+ */
 function tracks(client: Client | undefined): client is Client {
-  const options = client?.isEnabled() && client.getOptions();
-  return Boolean(options && options.release && options.autoSessionTracking !== false);
+  const options = client?.getOptions();
+  return Boolean(options?.release && options.autoSessionTracking !== false);
 }
 
 /**

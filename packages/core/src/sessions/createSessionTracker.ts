@@ -54,21 +54,18 @@ export function createSessionTracker(client: Client, context: SessionContext): S
       session = undefined;
     },
     replay(work) {
+      // `eager` is left as the replayed starts set it: a page's sessions are all eager.
       const live = session;
-      const liveEager = eager;
       session = undefined;
       try {
         work();
       } finally {
         // Set by the starts `work` made (TypeScript cannot see through the call).
         const replayed = session as Session | undefined;
+        // The last replayed session as it stands (a page's last session is never ended), unless sent.
+        if (replayed && !replayed.sent) context.send([update(replayed)]);
         // No live session (the page's own start was among what it kept): the last replayed one is it.
-        if (live) {
-          // The other page's last session, as it stood when that page went away (a page's is never ended).
-          if (replayed && !replayed.sent) context.send([update(replayed)]);
-          session = live;
-          eager = liveEager;
-        }
+        if (live) session = live;
       }
     },
   };

@@ -95,8 +95,8 @@ export interface SessionTracker {
    * Runs `work` (what an earlier page kept because it went away before its pipeline arrived: its session
    * starts and captures, in order) against sessions of its own: its starts end and start replayed sessions,
    * its captures count to the replayed session current then, and the live session is left as it was. The
-   * last replayed session is then sent as it stands, unless no session was live: then it is the live one
-   * (this page's own start was among what it kept, hidden and shown again).
+   * last replayed session is then sent as it stands (if nothing sent it), and stays the live one when none
+   * was live (this page's own start was among what it kept: hidden, then shown again).
    */
   replay(work: () => void): void;
 }
