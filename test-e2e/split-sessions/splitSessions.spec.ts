@@ -157,7 +157,9 @@ test('hidden and shown again before the pipeline arrives: the page keeps its own
   server,
 }) => {
   let missing = true;
-  await page.route(PIPELINE, (route) => (missing ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
+  await page.route(PIPELINE, (route) =>
+    missing ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(),
+  );
   const warnings: string[] = [];
   page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
   await page.goto(`${server.origin}/split-sessions/`);

@@ -53,7 +53,10 @@ export function browserSessionIntegration(options: BrowserSessionOptions = {}): 
       // Once per page; it starts sessions of whichever client is current when the URL changes.
       onNavigation('session-history', () => {
         const current = getClient();
-        if (tracks(current) && (current.getIntegration('BrowserSession') as BrowserSession | undefined)?.lifecycle === 'route') {
+        if (
+          tracks(current) &&
+          (current.getIntegration('BrowserSession') as BrowserSession | undefined)?.lifecycle === 'route'
+        ) {
           start(current);
         }
       });
