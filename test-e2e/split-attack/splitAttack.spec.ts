@@ -3,41 +3,18 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { describeLeaks, findLeaks } from '../../packages/test-utils/src/privacyCanaries';
+import { buildSplitApp, hideThenShow, missingPipeline } from '../support/splitBuild';
 import { expect, test } from '../support/test';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-test.beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(HERE, 'app.mjs'), path.join(HERE, 'canaries.mjs')],
-    bundle: true,
-    format: 'esm',
-    splitting: true,
-    minify: true,
-    outdir: path.join(HERE, 'build'),
-    entryNames: '[name]',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    tsconfigRaw: '{}',
-    logLevel: 'error',
-  });
-});
+test.beforeAll(() => buildSplitApp(HERE, ['app.mjs', 'canaries.mjs']));
 
 const PIPELINE = /\/split-attack\/build\/faultline-pipeline-[\w-]+\.js$/;
 
 type Exception = { type: string; value: string; stacktrace?: { frames: unknown[] } };
 const values = (event: { exception: { values: Exception[] } }): Exception[] => event.exception.values;
-
-/** The page's tab hidden (another tab in front), then shown again: `visibilitychange` both ways. */
-async function hideThenShow(page: Page): Promise<void> {
-  for (const state of ['hidden', 'visible']) {
-    await page.evaluate((visibility) => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, state);
-  }
-}
 
 /** Everything in the origin's localStorage, keys and values, as one text. */
 const storageBytes = (page: Page): Promise<string> =>
@@ -51,17 +28,12 @@ for (const storage of ['works', 'throws'] as const) {
     page,
     server,
   }) => {
-    let missing = true;
-    await page.route(PIPELINE, (route) =>
-      missing ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(),
-    );
-    const warnings: string[] = [];
-    page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+    const chunk = await missingPipeline(page, PIPELINE);
     await page.goto(`${server.origin}/split-attack/?storage=${storage}&throw=hidden+then+shown`);
-    await expect.poll(() => warnings.join('\n')).toContain('Could not load the rest of the SDK');
+    await expect.poll(() => chunk.warnings.join('\n')).toContain('Could not load the rest of the SDK');
     // A tab switch while the chunk is missing: the captures go to localStorage — or, when it cannot take
     // them, must stay where they were. The deploy lands; showing the tab again is one of the retries.
-    missing = false;
+    chunk.deploy();
     await hideThenShow(page);
     const [event] = await server.waitFor(() => server.events().length > 0 && server.events());
     expect(values(event).at(-1)).toMatchObject({ type: 'Error', value: 'hidden then shown' });

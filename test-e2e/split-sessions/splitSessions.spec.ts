@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
-import { buildSplitApp } from '../support/buildSplitApp';
+import { buildSplitApp, hideThenShow, missingPipeline } from '../support/splitBuild';
 import { bySession, sessionsOf, states, type SessionItem } from '../support/sessionItems';
 import type { FixtureServer } from '../support/startFixtureServer';
 import { expect, test } from '../support/test';
@@ -156,24 +156,16 @@ test('hidden and shown again before the pipeline arrives: the page keeps its own
   page,
   server,
 }) => {
-  let missing = true;
-  await page.route(PIPELINE, (route) =>
-    missing ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(),
-  );
-  const warnings: string[] = [];
-  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  const chunk = await missingPipeline(page, PIPELINE);
   await page.goto(`${server.origin}/split-sessions/`);
   // The first idle moment asked for the chunk, which is missing.
-  await expect.poll(() => warnings.join('\n'), { timeout: 10_000 }).toContain('Could not load the rest of the SDK');
-  missing = false;
+  await expect
+    .poll(() => chunk.warnings.join('\n'), { timeout: 10_000 })
+    .toContain('Could not load the rest of the SDK');
+  chunk.deploy();
   // The tab switch keeps what waits — the page's session start — in localStorage; showing the tab again
   // loads the chunk, whose pipeline takes it back: it is this page's live session, not a past page's.
-  for (const state of ['hidden', 'visible']) {
-    await page.evaluate((visibility) => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, state);
-  }
+  await hideThenShow(page);
   await waitForSessions(server, 1);
   await page.evaluate(() => window.handle('handled after the tab came back'));
   await waitForSessions(server, 2);

@@ -1,26 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildSplitApp } from '../support/splitBuild';
 import { expect, test } from '../support/test';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-test.beforeAll(async () => {
-  // What an app's bundler makes of the ESM build: esbuild, code splitting on, production.
-  await build({
-    entryPoints: [path.join(HERE, 'app.mjs'), path.join(HERE, 'pii.mjs')],
-    bundle: true,
-    format: 'esm',
-    splitting: true,
-    minify: true,
-    outdir: path.join(HERE, 'build'),
-    entryNames: '[name]',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    // The packages as published (their build), not the repo's tsconfig paths to their sources.
-    tsconfigRaw: '{}',
-    logLevel: 'error',
-  });
-});
+// What an app's bundler makes of the ESM build: esbuild, code splitting on, production.
+test.beforeAll(() => buildSplitApp(HERE, ['app.mjs', 'pii.mjs']));
 
 const PIPELINE = /\/split\/build\/faultline-pipeline-[\w-]+\.js$/;
 

@@ -56,6 +56,9 @@ export function startPipeline({ options, integrations, platform, entry }: EntryH
     for (const [reason, category, quantity] of drops) client.recordDroppedEvent(reason, category, quantity);
     // The page's sessions are its entry client's (the current one, whose `on` reaches this client).
     const sessions = getSessionTracker(entry);
+    // The pipeline arrives at the first idle moment (or capture): once what waited ran, the page load's
+    // session says it started, unless an error it counted said so already.
+    if (sessions) void Promise.resolve().then(() => sessions.sendPending());
     // Claimed once across tabs first (IndexedDB): they run after this page's own buffer, when IndexedDB is
     // there. An earlier page's session starts and captures go to sessions of their own, with their own times.
     runKeptRecords(
