@@ -2,9 +2,9 @@
 // delivering to the fixture server; every body is parsed with @sentry/core's own envelope parser, and the
 // session items are compared, field by field, with what @sentry/browser sends for the same scenario.
 import type { Page } from '@playwright/test';
-import { parseEnvelope } from '@sentry/core';
 import { build } from 'esbuild';
 import { sessionShape } from '../../packages/test-utils/src/sessionShape';
+import { sessionsOf, states, type SessionItem } from '../support/sessionItems';
 import type { FixtureServer } from '../support/startFixtureServer';
 import { expect, test } from '../support/test';
 
@@ -17,25 +17,6 @@ declare global {
   }
 }
 
-interface SessionItem {
-  /** Index of the envelope it came in, and the types of that envelope's items. */
-  envelope: number;
-  types: string[];
-  payload: Record<string, any>;
-}
-
-/** Every session item received, in order, read from the bodies by @sentry/core's parser. */
-function sessionsOf(server: FixtureServer): SessionItem[] {
-  return server.envelopes.flatMap(({ body }, envelope) => {
-    const [, items] = parseEnvelope(body);
-    const types = items.map(([header]) => String(header.type));
-    return items
-      .filter(([header]) => header.type === 'session')
-      .map(([, payload]) => ({ envelope, types, payload: payload as Record<string, any> }));
-  });
-}
-const states = (items: SessionItem[]) =>
-  items.map(({ payload: p }) => `${p.init ? 'init ' : ''}${p.status}/${p.errors}`);
 /**
  * @sentry/browser 11 says `unhandled` where the session spec (and Faultline, as issue 26 asks) says
  * `crashed`: Sentry's newer status for an unhandled error that did not end the app, which only recent

@@ -4,12 +4,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { buildSplitApp, pipelineChunkIn } from '../support/buildSplitApp';
+import { buildSplitApp, pipelineChunkIn } from '../support/splitBuild';
 import { expect, test } from '../support/test';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-test.beforeAll(() => buildSplitApp([path.join(HERE, 'beacon.mjs')], path.join(HERE, 'build', 'beacon')));
+test.beforeAll(() => buildSplitApp(HERE, ['beacon.mjs'], path.join(HERE, 'build', 'beacon')));
 
 const PIPELINE = pipelineChunkIn('/split-attack/build/beacon');
 

@@ -5,29 +5,17 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { describeLeaks, findLeaks } from '../../packages/test-utils/src/privacyCanaries';
 import { markDestinationFailing } from '../support/markDestinationFailing';
-import { buildSplitApp, pipelineChunkIn } from '../support/buildSplitApp';
+import { buildSplitApp, hideThenShow, pipelineChunkIn } from '../support/splitBuild';
 import { expect, test } from '../support/test';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-test.beforeAll(() =>
-  buildSplitApp([path.join(HERE, 'app.mjs'), path.join(HERE, 'canaries.mjs')], path.join(HERE, 'build')),
-);
+test.beforeAll(() => buildSplitApp(HERE, ['app.mjs', 'canaries.mjs']));
 
 const PIPELINE = pipelineChunkIn('/split-attack/build');
 
 type Exception = { type: string; value: string; stacktrace?: { frames: unknown[] } };
 const values = (event: { exception: { values: Exception[] } }): Exception[] => event.exception.values;
-
-/** The page's tab hidden (another tab in front), then shown again: `visibilitychange` both ways. */
-async function hideThenShow(page: Page): Promise<void> {
-  for (const state of ['hidden', 'visible']) {
-    await page.evaluate((visibility) => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, state);
-  }
-}
 
 /** Everything in the origin's localStorage, keys and values, as one text. */
 const storageBytes = (page: Page): Promise<string> =>

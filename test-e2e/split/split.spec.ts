@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markDestinationFailing } from '../support/markDestinationFailing';
-import { buildSplitApp, pipelineChunkIn } from '../support/buildSplitApp';
+import { buildSplitApp, pipelineChunkIn } from '../support/splitBuild';
 import { expect, test } from '../support/test';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-test.beforeAll(() => buildSplitApp([path.join(HERE, 'app.mjs'), path.join(HERE, 'pii.mjs')], path.join(HERE, 'build')));
+test.beforeAll(() => buildSplitApp(HERE, ['app.mjs', 'pii.mjs']));
 
 const PIPELINE = pipelineChunkIn('/split/build');
 

@@ -1,6 +1,8 @@
-import { initAndBind, startNewTrace, type Client } from '@faultline/core';
+import { getSessionTracker, initAndBind, startNewTrace, type Client } from '@faultline/core';
 import { BROWSER_OPTION_CHECKS, type BrowserOptions } from './browserOptions';
 import { getDefaultIntegrations } from './getDefaultIntegrations';
+import { idleCallback } from './entry/createPipelineLoader';
+import { installPageSessions } from './pipeline/startPageSession';
 import { makeFetchTransport } from './transports/makeFetchTransport';
 
 // Replaced at build time with this package's version.
@@ -12,6 +14,8 @@ declare const __FAULTLINE_VERSION__: string;
  * machinery, which a single file would carry for nothing). Same options and behaviour as `init`.
  */
 export function init(options: BrowserOptions = {}): Client {
+  // Page sessions start at once here: the session integration finds how in the carrier.
+  installPageSessions();
   const hasDestination = Boolean(options.dsn || options.tunnel || options.delivery?.destinations?.length);
   const client = initAndBind(
     {
@@ -32,5 +36,9 @@ export function init(options: BrowserOptions = {}): Client {
   );
   // One trace per page load, shared by its events, logs and outgoing requests.
   if (client.isEnabled()) startNewTrace();
+  // The page load's session says it started once the page is idle (without a release there is none, and
+  // `debug` says why).
+  const sessions = client.getIntegration('BrowserSession') && getSessionTracker(client);
+  if (sessions) idleCallback(() => sessions.sendPending());
   return client;
 }

@@ -24,6 +24,11 @@ export interface Carrier {
    * each entry removes itself when it runs. See `runPendingWork`.
    */
   pendingWork?: Set<() => void>;
+  /**
+   * Starts a page's session at a time, for a client made whole (the browser's CDN file, `new BrowserClient`):
+   * set by what carries the session model, so that the browser's entry, which only records the start, does not.
+   */
+  startPageSession?: (client: Client, time: number) => void;
   /** Each client's release-health sessions, made when first asked for (see `getSessionTracker`). */
   sessions?: WeakMap<Client, ClientSessions>;
   /** The span each span-made propagation context belongs to (see `getActiveSpan`); made on first use. */

@@ -70,9 +70,10 @@ const ENVELOPE_CATEGORIES: Record<string, DataCategory> = {
   feedback: 'feedback',
 };
 
-/** What a record would have been counted as, had it reached the transport. */
-function categoryOf(record: CaptureRecord): DataCategory {
+/** What a record (or its kept form) would have been counted as, had it reached the transport. */
+export function categoryOf(record: Pick<CaptureRecord, 'kind' | 'args'>): DataCategory {
   if (record.kind === 'captureLog') return 'log_item';
+  if (record.kind === 'startSession') return 'session';
   if (record.kind === 'sendEnvelope') {
     const type = (record.args[0] as [unknown, [{ type?: string }][]] | undefined)?.[1]?.[0]?.[0]?.type;
     return ENVELOPE_CATEGORIES[type ?? ''] ?? 'default';

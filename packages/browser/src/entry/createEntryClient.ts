@@ -11,7 +11,7 @@ import {
   type PlatformSettings,
   type Scope,
 } from '@faultline/core';
-import { createCaptureBuffer } from './createCaptureBuffer';
+import { categoryOf, createCaptureBuffer } from './createCaptureBuffer';
 import { createDeferredHooks } from './createDeferredHooks';
 import { beaconEarlyRecords } from './beaconEarlyRecords';
 import { keepEarlyRecords } from './keepEarlyRecords';
@@ -21,7 +21,7 @@ import type { StoredRecord } from './storedRecord';
 import { watchPageHide } from './watchPageHide';
 import { createPipelineLoader, type ScheduleIdle } from './createPipelineLoader';
 import { processingOnly } from './processingOnly';
-import type { CaptureRecord, EntryOptions, Pipeline, PipelineModule, RecordKind } from './types';
+import type { CaptureRecord, EntryOptions, Pipeline, PipelineModule, RecordKind, SessionMarks } from './types';
 
 // Replaced by bundlers: production builds keep the short form of the message.
 declare const process: { env: { NODE_ENV?: string } };
@@ -59,7 +59,7 @@ export function createEntryClient(
           stored.set(scrubber ? scrubStoredRecord(plain, scrubber) : plain, record);
         } catch {
           // Never written unscrubbed: a record that cannot be scrubbed is counted as lost.
-          drops.push(['internal_sdk_error', record.kind === 'captureLog' ? 'log_item' : 'error', 1]);
+          drops.push(['internal_sdk_error', categoryOf(record), 1]);
         }
       }
       const still = beaconEarlyRecords(
@@ -105,7 +105,10 @@ export function createEntryClient(
     scheduleIdle,
   );
 
-  /** Keeps a call for the pipeline, with the scopes it was made in; asks for the pipeline now. */
+  /**
+   * Keeps a call for the pipeline, with the scopes it was made in; asks for the pipeline now, unless it is
+   * a session's start (which waits for the first idle moment). Once the pipeline is there, runs it at once.
+   */
   const record = (kind: RecordKind, args: unknown[], scope?: Scope): void => {
     const { globalScope, strategy } = getCarrier();
     const active = strategy.getScopes();
@@ -115,9 +118,10 @@ export function createEntryClient(
       time: Date.now(),
       scopes: [globalScope.clone(), active.isolationScope.clone(), (scope ?? active.scope).clone()],
     };
+    if (pipeline) return pipeline.run(kept);
     buffer.push(kept);
     unwatch ??= watchPageHide(keepWaiting);
-    loader.request();
+    if (kind !== 'startSession') loader.request();
   };
   /** Records a capture and gives back its event id, as the pipeline's client would. */
   const capture = (kind: RecordKind, args: unknown[], hint: EventHint, scope: Scope | undefined): string => {
@@ -134,7 +138,7 @@ export function createEntryClient(
   };
   let dsn: ReturnType<typeof parseDsn> | undefined;
 
-  const client: Client = {
+  const client: Client & SessionMarks = {
     getOptions: () => pipeline?.client.getOptions() ?? options,
     getDsn() {
       if (pipeline) return pipeline.client.getDsn();
@@ -207,6 +211,7 @@ export function createEntryClient(
       return pipeline?.client.sdkMetrics;
     },
     on: hooks.on,
+    markSession: () => open && record('startSession', []),
     async close(timeout) {
       const flushed = await client.flush(timeout);
       // Closed before the pipeline could send them: kept for the next page load, as at page hide.

@@ -96,7 +96,7 @@ export function createPipelineLoader<M>(
 }
 
 /** The first idle moment, and 2 s at the latest; a short timeout where `requestIdleCallback` is missing. */
-function idleCallback(callback: () => void): () => void {
+export function idleCallback(callback: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {
     const handle = requestIdleCallback(callback, { timeout: 2000 });
     return () => cancelIdleCallback(handle);

@@ -1,4 +1,4 @@
-import type { Drop } from './createCaptureBuffer';
+import { categoryOf, type Drop } from './createCaptureBuffer';
 import { EARLY_KEY, readEarlyCaptures, type StoredRecord } from './storedRecord';
 
 /** At most this many characters of kept records: the app's own `localStorage` quota is not ours to fill. */
@@ -18,7 +18,7 @@ export function keepEarlyRecords(records: StoredRecord[], drops: Drop[]): boolea
     for (const record of records) {
       const length = JSON.stringify(record).length + 1;
       if (size + length > EARLY_BUDGET) {
-        drops.push(['queue_overflow', record.kind === 'captureLog' ? 'log_item' : 'error', 1]);
+        drops.push(['queue_overflow', categoryOf(record), 1]);
         continue;
       }
       kept.records.push(record);

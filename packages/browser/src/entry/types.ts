@@ -5,9 +5,25 @@ import type * as PipelineFile from '../faultline-pipeline';
 /**
  * What a record asks the pipeline to do: a `Client` method called before the pipeline arrived. An
  * integration whose entry half records something for the pipeline adds its kind here and in
- * `pipeline/runRecord.ts`.
+ * `pipeline/startPipeline.ts` (`runRecord`).
  */
-export type RecordKind = 'captureException' | 'captureMessage' | 'captureEvent' | 'captureLog' | 'sendEnvelope';
+export type RecordKind =
+  | 'captureException'
+  | 'captureMessage'
+  | 'captureEvent'
+  | 'captureLog'
+  | 'sendEnvelope'
+  /** A page's session starts (page load, navigation): `browserSessionIntegration`, run by `startPageSession`. */
+  | 'startSession';
+
+/** What the entry's client has beyond a `Client`: it records a page session's start for the pipeline. */
+export interface SessionMarks {
+  /**
+   * A page's session starts now: recorded with its time, in order with the captures around it, until the
+   * pipeline arrives (this does not ask for it sooner), which starts it then; at once after that.
+   */
+  markSession(): void;
+}
 
 /** The global, isolation and current scopes at the moment of a call (clones: later changes do not reach them). */
 export type ScopeSnapshot = [global: Scope, isolation: Scope, current: Scope];

@@ -9,20 +9,27 @@ import { fromStoredRecord } from './fromStoredRecord';
  * (Chromium's `localStorage` is a per-process cache), so their ids are claimed in IndexedDB first and those
  * another tab claimed are skipped. The claim is asynchronous: they run after this page's own buffer, and
  * `client.flush()` waits for them. Without IndexedDB they run now, first, as before; so do records an older
- * build kept without an id. Never throws, never rejects.
+ * build kept without an id. `batch` runs them, all together (the page's sessions replay them apart from its
+ * own). Never throws, never rejects.
  */
-export function runKeptRecords(client: Client, records: StoredRecord[], run: (record: CaptureRecord) => void): void {
+export function runKeptRecords(
+  client: Client,
+  records: StoredRecord[],
+  run: (record: CaptureRecord) => void,
+  batch: (work: () => void) => void,
+): void {
   if (records.length === 0) return;
-  const runWon = (won?: Set<string>) => {
-    for (const record of records) {
-      if (won && record.id && !won.has(record.id)) continue; // another tab claimed it
-      try {
-        run(fromStoredRecord(record));
-      } catch (error) {
-        debugLogger.error('Running a kept capture failed', error);
+  const runWon = (won?: Set<string>) =>
+    batch(() => {
+      for (const record of records) {
+        if (won && record.id && !won.has(record.id)) continue; // another tab claimed it
+        try {
+          run(fromStoredRecord(record));
+        } catch (error) {
+          debugLogger.error('Running a kept capture failed', error);
+        }
       }
-    }
-  };
+    });
   const ids = records.flatMap((record) => (record.id ? [record.id] : []));
   if (ids.length === 0 || typeof indexedDB === 'undefined') return runWon();
   // Where IndexedDB fails, the claim gives undefined and every record runs: never lose one to avoid a duplicate.

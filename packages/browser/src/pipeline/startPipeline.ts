@@ -1,5 +1,6 @@
 import {
   getCarrier,
+  getSessionTracker,
   initAndBind,
   installLogPipeline,
   type Client,
@@ -15,6 +16,7 @@ import { makeFetchTransport as lazyFetchTransport } from '../lazyExports';
 import { makeFetchTransport } from '../transports/makeFetchTransport';
 import { claimEarlyRecords } from './claimEarlyRecords';
 import { runKeptRecords } from './runKeptRecords';
+import { startPageSession } from './startPageSession';
 
 /**
  * The part of the SDK a page loads after its first idle moment or first capture: validates the options
@@ -22,7 +24,7 @@ import { runKeptRecords } from './runKeptRecords';
  * fetch transport with it), and runs what was recorded before it came:
  * what the entry hands it, and what an earlier page kept in `localStorage` because it went away first.
  */
-export function startPipeline({ options, integrations, platform }: EntryHandle): Pipeline {
+export function startPipeline({ options, integrations, platform, entry }: EntryHandle): Pipeline {
   const { client: current, debug } = getCarrier();
   const hasDestination = Boolean(options.dsn || options.tunnel || options.delivery?.destinations?.length);
   const client = initAndBind(
@@ -52,14 +54,29 @@ export function startPipeline({ options, integrations, platform }: EntryHandle):
     // Logs an earlier page kept: this page may never log, and so never have installed the log pipeline.
     if (records.some((record) => record.kind === 'captureLog')) installLogPipeline();
     for (const [reason, category, quantity] of drops) client.recordDroppedEvent(reason, category, quantity);
-    // Claimed once across tabs first (IndexedDB): they run after this page's own buffer, when IndexedDB is there.
-    runKeptRecords(client, records, (record) => runRecord(client, record));
+    // The page's sessions are its entry client's (the current one, whose `on` reaches this client).
+    const sessions = getSessionTracker(entry);
+    // The pipeline arrives at the first idle moment (or capture): once what waited ran, the page load's
+    // session says it started, unless an error it counted said so already.
+    if (sessions) void Promise.resolve().then(() => sessions.sendPending());
+    // Claimed once across tabs first (IndexedDB): they run after this page's own buffer, when IndexedDB is
+    // there. An earlier page's session starts and captures go to sessions of their own, with their own times.
+    runKeptRecords(
+      client,
+      records,
+      (record) => runRecord(client, entry, record),
+      (work) => (sessions ? sessions.replay(work) : work()),
+    );
   }
-  return { client, run: (record) => runRecord(client, record) };
+  return { client, run: (record) => runRecord(client, entry, record) };
 }
 
 /** Runs a recorded call now, in the scopes it was made in and with the time it was made at. */
-function runRecord(client: Client, { kind, args, time, scopes: [global, isolationScope, scope] }: CaptureRecord): void {
+function runRecord(
+  client: Client,
+  entry: Client,
+  { kind, args, time, scopes: [global, isolationScope, scope] }: CaptureRecord,
+): void {
   const carrier = getCarrier();
   const live = carrier.globalScope;
   carrier.globalScope = global;
@@ -76,6 +93,7 @@ function runRecord(client: Client, { kind, args, time, scopes: [global, isolatio
         client.captureMessage(args[0] as string, args[1] as SeverityLevel, args[2] as EventHint, scope);
       } else if (kind === 'captureEvent') client.captureEvent(args[0] as Event, args[1] as EventHint, scope);
       else if (kind === 'captureLog') client.captureLog(...(args as Parameters<Client['captureLog']>));
+      else if (kind === 'startSession') startPageSession(entry, time);
       else void client.sendEnvelope(args[0] as Envelope);
     });
   } finally {

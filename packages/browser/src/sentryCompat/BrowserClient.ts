@@ -1,5 +1,6 @@
 import { createUnboundClient, type Client } from '@faultline/core';
 import { BROWSER_OPTION_CHECKS, type BrowserOptions } from '../browserOptions';
+import { installPageSessions } from '../pipeline/startPageSession';
 
 // Replaced at build time with this package's version.
 declare const __FAULTLINE_VERSION__: string;
@@ -17,6 +18,8 @@ export interface BrowserClient extends Client {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class BrowserClient {
   constructor(options: BrowserOptions) {
+    // A client made whole: a `browserSessionIntegration` given to it starts its sessions at once.
+    installPageSessions();
     return createUnboundClient(
       options,
       {

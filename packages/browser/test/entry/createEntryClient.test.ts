@@ -1,20 +1,21 @@
 // @vitest-environment jsdom
 import { addBreadcrumb, captureException, captureMessage, flush, setTag, withScope } from '@faultline/browser';
-import { getCarrier, type Client } from '@faultline/core';
+import { getCarrier, type Client, type SessionUpdate } from '@faultline/core';
 import { createTestTransport, resetCarrier } from '@faultline/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { createEntryClient } from '../../src/entry/createEntryClient';
 import { resolveEntryOptions } from '../../src/entry/resolveEntryOptions';
 import type { PipelineModule } from '../../src/entry/types';
 import { getDefaultIntegrations } from '../../src/getDefaultIntegrations';
+import { browserSessionIntegration } from '../../src/integrations/browserSessionIntegration';
 
 /** An entry client as `init` makes it, whose pipeline loads only when the test says (test transport). */
-function entryWithPipelineOnCue(options: { fail?: number; idle?: boolean } = {}) {
+function entryWithPipelineOnCue(options: { fail?: number; idle?: boolean; release?: string } = {}) {
   resetCarrier();
   const { transport, record } = createTestTransport();
   const platform = { platform: 'javascript', sdk: { name: 'test', version: '0' }, defaultIntegrations: [] };
   const resolved = resolveEntryOptions(
-    { dsn: 'https://key@o1.ingest.example.com/1', transport, maxBreadcrumbs: 10 },
+    { dsn: 'https://key@o1.ingest.example.com/1', transport, maxBreadcrumbs: 10, release: options.release },
     platform,
   );
   let failures = options.fail ?? 0;
@@ -60,6 +61,37 @@ describe('createEntryClient (pipeline loaded in-process, test transport)', () =>
     expect(first!.timestamp! * 1000).toBeLessThan(before + 25);
   });
 
+  it('records a page session’s start without asking for the pipeline, and counts each capture to the session current when it was made', async () => {
+    const { client, record, load, arrive } = entryWithPipelineOnCue({ release: 'shop@1.4.2' });
+    client.addIntegration(browserSessionIntegration());
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(load).not.toHaveBeenCalled(); // the page load's session waits for the first idle moment
+    const loaded = Date.now();
+    captureException(new Error('on the page load'));
+    expect(load).toHaveBeenCalledTimes(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    history.pushState({}, '', '/checkout');
+    const navigated = Date.now();
+    captureException(new Error('after navigating'));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    arrive();
+    await flush(2000);
+    const updates = record.items('session') as SessionUpdate[];
+    // Each session's updates (the navigation's leave in a microtask, so they may arrive after the event
+    // captured right after it: Sentry orders a session's updates by init and status, not by arrival).
+    const [first, second] = [...new Set(updates.map((u) => u.sid))].map((sid) => updates.filter((u) => u.sid === sid));
+    const states = (life: SessionUpdate[]) => life.map((u) => `${u.init ? 'init ' : ''}${u.status}/${u.errors}`).sort();
+    expect(states(first!)).toEqual(['exited/1', 'init ok/1']);
+    expect(states(second!)).toEqual(['init ok/0', 'ok/1']);
+    expect(Date.parse(first![0]!.started)).toBeLessThanOrEqual(loaded);
+    expect(Date.parse(second![0]!.started)).toBeGreaterThan(loaded);
+    expect(Date.parse(second![0]!.started)).toBeLessThanOrEqual(navigated);
+    expect(record.events().map((e) => e.exception!.values![0]!.value)).toEqual([
+      'on the page load',
+      'after navigating',
+    ]);
+  });
+
   it('tries again at the next capture after a failed load, and then sends both', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { record, load, arrive } = entryWithPipelineOnCue({ fail: 1 });
@@ -88,6 +120,19 @@ describe('createEntryClient (pipeline loaded in-process, test transport)', () =>
     const reports = record.items('client_report') as { discarded_events: unknown[] }[];
     expect(reports.flatMap((r) => r.discarded_events)).toEqual([
       { reason: 'queue_overflow', category: 'error', quantity: 5 },
+    ]);
+  });
+
+  it('counts a session start the full buffer refused as a lost session', async () => {
+    const { client, record, arrive } = entryWithPipelineOnCue({ release: 'shop@1.4.2' });
+    for (let i = 0; i < 100; i++) captureException(new Error(`burst ${i}`));
+    client.addIntegration(browserSessionIntegration());
+    arrive();
+    await flush(2000);
+    expect(record.items('session')).toEqual([]);
+    const reports = record.items('client_report') as { discarded_events: unknown[] }[];
+    expect(reports.flatMap((r) => r.discarded_events)).toEqual([
+      { reason: 'queue_overflow', category: 'session', quantity: 1 },
     ]);
   });
 

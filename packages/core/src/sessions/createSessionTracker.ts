@@ -20,22 +20,22 @@ export function createSessionTracker(client: Client, context: SessionContext): S
   let session: Session | undefined;
   let eager = false;
   let previous: SessionStartOptions = {};
-  const update = (current: Session): EnvelopeItem => [
+  const update = (current: Session, now = context.now()): EnvelopeItem => [
     { type: 'session' },
-    sessionUpdate(current, context.now(), () => context.distinctId(activeUser())),
+    sessionUpdate(current, now, () => context.distinctId(activeUser())),
   ];
 
   const tracker: SessionTracker = {
-    start(options = previous) {
+    start(options = previous, now = context.now()) {
       previous = options;
       const items: EnvelopeItem[] = [];
       // A navigation ends the page's session: it is counted, even if it was never sent.
-      if (session && endSession(session, 'exited')) items.push(update(session));
+      if (session && endSession(session, 'exited')) items.push(update(session, now));
       const attrs = options.userAgent ? { ...context.attrs, user_agent: options.userAgent } : context.attrs;
-      session = createSession(context.now(), attrs, options.duration);
+      session = createSession(now, attrs, options.duration);
       eager = options.eager === true;
       if (items.length === 0) return;
-      if (eager) items.push(update(session));
+      if (eager) items.push(update(session, now));
       // After the events captured before (their pipeline runs in a microtask): updates arrive in order.
       void Promise.resolve().then(() => context.send(items));
     },
@@ -52,6 +52,21 @@ export function createSessionTracker(client: Client, context: SessionContext): S
     },
     abandon() {
       session = undefined;
+    },
+    replay(work) {
+      // `eager` is left as the replayed starts set it: a page's sessions are all eager.
+      const live = session;
+      session = undefined;
+      try {
+        work();
+      } finally {
+        // Set by the starts `work` made (TypeScript cannot see through the call).
+        const replayed = session as Session | undefined;
+        // The last replayed session as it stands (a page's last session is never ended), unless sent.
+        if (replayed && !replayed.sent) context.send([update(replayed)]);
+        // No live session (the page's own start was among what it kept): the last replayed one is it.
+        if (live) session = live;
+      }
     },
   };
 

@@ -76,8 +76,10 @@ export interface SessionTracker {
   /**
    * Starts a session; an `ok` one before it ends as `exited` (that update is sent now). Without `options`,
    * those of the previous start (a manual `startSession` starts the same kind of session as the platform).
+   * `now` (ms since the epoch, default the clock's): when it started — a page's start recorded before the
+   * pipeline arrived is run later with its own time, which also ends the session before it.
    */
-  start(options?: SessionStartOptions): void;
+  start(options?: SessionStartOptions, now?: number): void;
   /** Sends the first update of an eager session not sent yet (a page that became idle). */
   sendPending(): void;
   /** Sends the session's update now, as it stands (Sentry's `captureSession`); nothing without a session. */
@@ -89,6 +91,14 @@ export interface SessionTracker {
   end(status: Exclude<SessionStatus, 'ok'>): boolean;
   /** Forgets the session without sending anything more (a server counts its requests instead). */
   abandon(): void;
+  /**
+   * Runs `work` (what an earlier page kept because it went away before its pipeline arrived: its session
+   * starts and captures, in order) against sessions of its own: its starts end and start replayed sessions,
+   * its captures count to the replayed session current then, and the live session is left as it was. The
+   * last replayed session is then sent as it stands (if nothing sent it), and stays the live one when none
+   * was live (this page's own start was among what it kept: hidden, then shown again).
+   */
+  replay(work: () => void): void;
 }
 
 /**

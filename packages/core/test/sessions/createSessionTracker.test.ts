@@ -110,6 +110,67 @@ describe('createSessionTracker', () => {
     ]);
   });
 
+  it('starts a session at the time it is given, which is when the one before it ended', async () => {
+    const { client, record } = start({}, true);
+    const tracker = getSessionTracker(client)!;
+    // A recorded time, not the clock's: the navigation is run later than it happened.
+    const navigated = new Date(Date.now() + 5000).toISOString();
+    tracker.start({ eager: true }, Date.parse(navigated));
+    await flush(1000);
+    const [ended, started] = record.items('session') as SessionUpdate[];
+    expect(ended).toMatchObject({ status: 'exited', timestamp: navigated });
+    expect(started).toMatchObject({ init: true, started: navigated, timestamp: navigated });
+  });
+
+  it('replays another page’s starts and captures on sessions of their own, and leaves the live one as it was', async () => {
+    const { client, record } = start({}, true);
+    const tracker = getSessionTracker(client)!;
+    const loaded = Date.parse('2026-01-02T03:00:00.000Z');
+    const navigated = loaded + 5000;
+    tracker.replay(() => {
+      tracker.start({ eager: true }, loaded);
+      tracker.start({ eager: true }, navigated);
+      captureException(new Error('thrown on the page left'));
+    });
+    captureException(new Error('thrown on this page'), unhandled);
+    await flush(1000);
+    const updates = record.items('session') as SessionUpdate[];
+    const lives = [...new Set(updates.map((u) => u.sid))].map((sid) =>
+      updates.filter((u) => u.sid === sid).map((u) => `${u.init ? 'init ' : ''}${u.status}/${u.errors}`),
+    );
+    // The page left: its load's session ended by its navigation, whose session counted its error. This
+    // page's session counted only this page's crash.
+    expect(lives).toEqual([['init exited/0'], ['init ok/0', 'ok/1'], ['init crashed/1']]);
+    expect(updates[0]).toMatchObject({ started: '2026-01-02T03:00:00.000Z', timestamp: '2026-01-02T03:00:05.000Z' });
+  });
+
+  it('sends the last replayed session as it stands, when no capture sent it', async () => {
+    const { client, record } = start({}, true);
+    const tracker = getSessionTracker(client)!;
+    tracker.replay(() => tracker.start({ eager: true }, Date.parse('2026-01-02T03:00:00.000Z')));
+    await flush(1000);
+    // The replayed one, then this page's own first update (flush sends it).
+    expect(record.items('session')).toMatchObject([
+      { init: true, status: 'ok', started: '2026-01-02T03:00:00.000Z' },
+      { init: true, status: 'ok' },
+    ]);
+  });
+
+  it('keeps a replayed session as the live one when none was live (the page’s own start, kept and taken back)', async () => {
+    const test = initForTest({ release: RELEASE });
+    const tracker = getSessionTracker(test.client)!;
+    tracker.replay(() => tracker.start({ eager: true }, Date.now() - 1000));
+    captureException(new Error('after it was taken back'));
+    await flush(1000);
+    const updates = test.record.items('session') as SessionUpdate[];
+    // Sent as it stood once replayed, then the error counted to it: one session.
+    expect(updates).toMatchObject([
+      { init: true, status: 'ok', errors: 0 },
+      { init: false, status: 'ok', errors: 1 },
+    ]);
+    expect(updates[1]!.sid).toBe(updates[0]!.sid);
+  });
+
   it('ends the session as exited on close', async () => {
     const { record } = start();
     captureException(new Error('handled'));
