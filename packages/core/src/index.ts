@@ -151,6 +151,7 @@ export { offerToSink } from './transports/offerToSink';
 export { createLokiDestination } from './loki/createLokiDestination';
 export { validateLokiLabels } from './loki/validateLokiLabels';
 export { endSessions, getRequestSessions, getSessionTracker } from './sessions/getSessionTracker';
+export { sessionErrorKind } from './sessions/sessionErrorKind';
 export { captureSession, endSession, startSession } from './sessions/startSession';
 export { debugLogger, isLoggingInternally } from './debugLogger';
 export { SDK_VERSION } from './constants';

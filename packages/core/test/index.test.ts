@@ -133,6 +133,7 @@ describe('@faultline/core exports', () => {
         "rewriteFramesIntegration",
         "safeJsonStringify",
         "serializeEnvelope",
+        "sessionErrorKind",
         "setAsyncContextStrategy",
         "setAttribute",
         "setAttributes",

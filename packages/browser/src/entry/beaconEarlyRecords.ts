@@ -5,6 +5,7 @@ import {
   getEnvelopeEndpoint,
   parseDsn,
   safeJsonStringify,
+  sessionErrorKind,
   type Client,
   type Envelope,
   type Event,
@@ -20,6 +21,12 @@ import type { EntryOptions } from './types';
 
 /** Browsers refuse beacons beyond 64 KiB in flight per page; a bigger event is kept for the pipeline to fit. */
 const MAX_BEACON_CHARS = 60_000;
+
+/** A kept session start's errors that went by beacon (`startSession` record's argument), counted on replay. */
+export interface SessionCounts {
+  handled: number;
+  unhandled: number;
+}
 
 /** What the page must still keep for the next page load. */
 export interface StillKept {
@@ -64,13 +71,25 @@ export function beaconEarlyRecords(
   };
   const kept: StoredRecord[] = [];
   const lost: Drop[] = [...drops];
+  /** The page session a beaconed error belongs to: the last start before it, kept for the next page. */
+  let session: SessionCounts | undefined;
   for (const record of records) {
     try {
+      if (record.kind === 'startSession') {
+        kept.push(record);
+        record.args = [(session = { handled: 0, unhandled: 0 })];
+        continue;
+      }
       const outcome = processRecord(record, originalOf(record), client, options, platform);
       if (outcome === 'keep') kept.push(record);
       else if (typeof outcome === 'string') lost.push([outcome, 'error', 1]);
       else if (!beacon(createEventEnvelope(scrubber ? scrubber.scrubEvent(outcome) : outcome, address)))
         kept.push(record);
+      else {
+        // Sent without the pipeline: its session, replayed by the next page, still counts it.
+        const kind = sessionErrorKind(outcome);
+        if (kind && session) session[kind]++;
+      }
     } catch (error) {
       // Building or scrubbing it failed here: the next page's pipeline builds it again.
       debugLogger.error('Sending a capture as the page went away failed; it is kept for the next page', error);

@@ -73,7 +73,11 @@ export function createEntryClient(
       if (still.records.length + still.drops.length === 0 || keepEarlyRecords(still.records, still.drops)) return;
       // Not written (setItem throws: a full quota, Safari's private mode): the page may only be hidden, and
       // its pipeline may still come — what no beacon took stays in memory rather than being lost now.
-      for (const record of still.records) buffer.push(stored.get(record)!);
+      // (A session start carries the counts of its errors that went by beacon.)
+      for (const record of still.records) {
+        const original = stored.get(record)!;
+        buffer.push(record.kind === 'startSession' ? { ...original, args: record.args } : original);
+      }
       for (const [reason, category, quantity] of still.drops) buffer.drop(reason, category, quantity);
     } catch (error) {
       debugLogger.error('Keeping captures for the next page failed', error);

@@ -11,6 +11,7 @@ import {
 } from '@faultline/core';
 import { BROWSER_OPTION_CHECKS } from '../browserOptions';
 import { processingOnly } from '../entry/processingOnly';
+import type { SessionCounts } from '../entry/beaconEarlyRecords';
 import type { CaptureRecord, EntryHandle, Pipeline } from '../entry/types';
 import { makeFetchTransport as lazyFetchTransport } from '../lazyExports';
 import { makeFetchTransport } from '../transports/makeFetchTransport';
@@ -93,10 +94,19 @@ function runRecord(
         client.captureMessage(args[0] as string, args[1] as SeverityLevel, args[2] as EventHint, scope);
       } else if (kind === 'captureEvent') client.captureEvent(args[0] as Event, args[1] as EventHint, scope);
       else if (kind === 'captureLog') client.captureLog(...(args as Parameters<Client['captureLog']>));
-      else if (kind === 'startSession') startPageSession(entry, time);
-      else void client.sendEnvelope(args[0] as Envelope);
+      else if (kind === 'startSession') {
+        startPageSession(entry, time);
+        countBeaconedErrors(entry, args[0]);
+      } else void client.sendEnvelope(args[0] as Envelope);
     });
   } finally {
     carrier.globalScope = live;
   }
+}
+
+/** Counts, to the session just started, the errors its page beaconed as it went away (read from storage: checked). */
+function countBeaconedErrors(client: Client, counts: unknown): void {
+  const { handled, unhandled } = (counts ?? {}) as Partial<SessionCounts>;
+  const count = (value: unknown): number => (Number.isInteger(value) ? Math.min(Math.max(value as number, 0), 100) : 0);
+  if (count(handled) + count(unhandled) > 0) getSessionTracker(client)?.countErrors(count(handled), count(unhandled));
 }

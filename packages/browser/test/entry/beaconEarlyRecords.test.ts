@@ -227,6 +227,18 @@ describe('beaconEarlyRecords (sendBeacon stubbed)', () => {
     expect(message!.message).toHaveLength(301);
   });
 
+  it('keeps a session start with the counts of its errors that went by beacon, for the next page to count', () => {
+    const client = clientWith();
+    const start = stored('startSession', [], 'c'.repeat(32));
+    start.args = [];
+    const handled = stored('captureException', [new Error('handled')]);
+    const crash = stored('captureException', [new Error('crash'), { mechanism: { type: 'onerror', handled: false } }]);
+    crash.args = [crash.args[0], { ...(crash.args[1] as object), ...(crash.args[2] as object) }];
+    const still = beaconEarlyRecords([start, handled, crash], [], client, platform, undefined);
+    expect(still.records).toEqual([start]);
+    expect(start.args).toEqual([{ handled: 1, unhandled: 1 }]);
+  });
+
   it('keeps an event too large for a beacon, for the pipeline to fit', () => {
     const client = clientWith();
     const record = stored('captureMessage', ['x'.repeat(70_000)]);

@@ -53,6 +53,16 @@ export function createSessionTracker(client: Client, context: SessionContext): S
     abandon() {
       session = undefined;
     },
+    countErrors(handled, unhandled) {
+      if (!session) return;
+      let changed = false;
+      for (let i = 0; i < handled; i++) changed = recordError(session, false) || changed;
+      for (let i = 0; i < unhandled; i++) changed = recordError(session, true) || changed;
+      if (!changed) return;
+      const item = update(session);
+      // After the update of the start it follows (sent in a microtask): updates arrive in order.
+      void Promise.resolve().then(() => context.send([item]));
+    },
     replay(work) {
       // `eager` is left as the replayed starts set it: a page's sessions are all eager.
       const live = session;

@@ -92,6 +92,11 @@ export interface SessionTracker {
   /** Forgets the session without sending anything more (a server counts its requests instead). */
   abandon(): void;
   /**
+   * Counts errors that were sent without passing this client (a browser page's entry beaconed them as the
+   * page went away before its pipeline arrived) to the session, and sends its update if its state changed.
+   */
+  countErrors(handled: number, unhandled: number): void;
+  /**
    * Runs `work` (what an earlier page kept because it went away before its pipeline arrived: its session
    * starts and captures, in order) against sessions of its own: its starts end and start replayed sessions,
    * its captures count to the replayed session current then, and the live session is left as it was. The
