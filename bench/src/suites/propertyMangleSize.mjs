@@ -36,11 +36,12 @@ async function withEsbuild(entry, { splitting, mangleProps }) {
     metafile: true,
     define: { 'process.env.NODE_ENV': '"production"' },
     tsconfigRaw: '{}',
+    absWorkingDir: ROOT, // as `npm run bench` runs it: the same bytes from any directory
     logLevel: 'silent',
     ...(mangleProps && { mangleProps }),
   });
   return result.outputFiles.map((file) => {
-    const meta = result.metafile.outputs[path.relative(process.cwd(), file.path)];
+    const meta = result.metafile.outputs[path.relative(ROOT, file.path)];
     const imports = (meta?.imports ?? []).filter((i) => i.kind === 'import-statement');
     return {
       name: path.basename(file.path),
