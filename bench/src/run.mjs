@@ -5,6 +5,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import { runBundleSize } from './suites/bundleSize.mjs';
 import { runDebugIdCost } from './suites/debugIdCost.mjs';
+import { runPropertyMangleSize } from './suites/propertyMangleSize.mjs';
 import { runSizeBreakdown } from './suites/sizeBreakdown.mjs';
 import { runSplitSize } from './suites/splitSize.mjs';
 import { runViteShare } from './suites/viteShare.mjs';
@@ -33,6 +34,7 @@ const sizeSection = [
   await runSplitSize(),
   await runViteShare(),
   await runDebugIdCost(),
+  await runPropertyMangleSize(),
 ].join('\n');
 
 // `--size`: the size suites alone (seconds, not the whole bench), written in place of the Size section.
