@@ -189,7 +189,7 @@ export async function runPropertyMangleSize() {
       .map((x) => x.left.map((name) => `\`${name}\``).join(', ') || 'none')
       .join('; ')}.`,
     '',
-    `Issue 27's rule: mangle in the build only where it saves at least ${WORTH} B gzip on the esbuild entry or the CDN file. Measured: ${b.split.entry - a.split.entry} B and ${b.cdn.all - a.cdn.all} B, ${Math.max(b.split.entry - a.split.entry, b.cdn.all - a.cdn.all) >= WORTH ? 'worth doing' : 'not worth doing: not adopted'}.`,
+    `Our rule for issue 27 (a property-mangling build step is a standing cost: a name cache every file of every package must share, and a wrong guess breaks an app silently): mangle only where it saves at least ${WORTH} B gzip on the esbuild entry or the CDN file. Measured: ${b.split.entry - a.split.entry} B and ${b.cdn.all - a.cdn.all} B, ${Math.max(b.split.entry - a.split.entry, b.cdn.all - a.cdn.all) >= WORTH ? 'worth doing' : 'not worth doing: not adopted'}.`,
     '',
     `Property names in property position, all builds: ${m.candidates.length + m.reserved.length}; candidates: ${candidates.length}, ${rawBytes} raw bytes in the one-chunk esbuild build (occurrences × length, before gzip).`,
     '',
