@@ -14,7 +14,7 @@ import { startReceiver } from '../../test-utils/src/startReceiver';
 
 // Every fetch wrapper of the SDK starts by describing the call: counting these counts the wrappers run.
 vi.mock('../src/describeFetch', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/describeFetch')>();
+  const original = await importOriginal<{ describeFetch: typeof describeFetch }>();
   return { describeFetch: vi.fn(original.describeFetch) };
 });
 
