@@ -1,4 +1,4 @@
-import { getCarrier, getSessionTracker, type Client } from '@faultline/core';
+import { getCarrier, getSessionTracker, type Client, type SessionStartOptions } from '@faultline/core';
 
 /**
  * Starts a page's session for `client` at `time` (ms since the epoch): the page load's, or a navigation's,
@@ -8,8 +8,8 @@ import { getCarrier, getSessionTracker, type Client } from '@faultline/core';
  * made the client sends the page load's first update once the page is idle (`sendPending`); a
  * navigation's goes at once, with the end of the session before it.
  */
-export function startPageSession(client: Client, time: number): void {
-  getSessionTracker(client)?.start({ userAgent: navigator.userAgent, eager: true }, time);
+export function startPageSession(client: Client, time: number, errors?: SessionStartOptions['errors']): void {
+  getSessionTracker(client)?.start({ userAgent: navigator.userAgent, eager: true, errors }, time);
 }
 
 /** For clients made whole (the CDN file, `new BrowserClient`): the session integration starts sessions at once. */

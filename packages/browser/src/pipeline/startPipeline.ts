@@ -8,6 +8,7 @@ import {
   type Event,
   type EventHint,
   type SeverityLevel,
+  type SessionStartOptions,
 } from '@faultline/core';
 import { BROWSER_OPTION_CHECKS } from '../browserOptions';
 import { processingOnly } from '../entry/processingOnly';
@@ -94,19 +95,17 @@ function runRecord(
         client.captureMessage(args[0] as string, args[1] as SeverityLevel, args[2] as EventHint, scope);
       } else if (kind === 'captureEvent') client.captureEvent(args[0] as Event, args[1] as EventHint, scope);
       else if (kind === 'captureLog') client.captureLog(...(args as Parameters<Client['captureLog']>));
-      else if (kind === 'startSession') {
-        startPageSession(entry, time);
-        countBeaconedErrors(entry, args[0]);
-      } else void client.sendEnvelope(args[0] as Envelope);
+      else if (kind === 'startSession') startPageSession(entry, time, beaconedErrors(args[0]));
+      else void client.sendEnvelope(args[0] as Envelope);
     });
   } finally {
     carrier.globalScope = live;
   }
 }
 
-/** Counts, to the session just started, the errors its page beaconed as it went away (read from storage: checked). */
-function countBeaconedErrors(client: Client, counts: unknown): void {
+/** The errors a kept session start's page beaconed as it went away (read from storage: checked). */
+function beaconedErrors(counts: unknown): SessionStartOptions['errors'] {
   const { handled, unhandled } = (counts ?? {}) as Partial<SessionCounts>;
   const count = (value: unknown): number => (Number.isInteger(value) ? Math.min(Math.max(value as number, 0), 100) : 0);
-  if (count(handled) + count(unhandled) > 0) getSessionTracker(client)?.countErrors(count(handled), count(unhandled));
+  return { handled: count(handled), unhandled: count(unhandled) };
 }

@@ -27,12 +27,16 @@ export function createSessionTracker(client: Client, context: SessionContext): S
 
   const tracker: SessionTracker = {
     start(options = previous, now = context.now()) {
-      previous = options;
+      const { errors, ...next } = options;
+      previous = next;
       const items: EnvelopeItem[] = [];
       // A navigation ends the page's session: it is counted, even if it was never sent.
-      if (session && endSession(session, 'exited')) items.push(update(session, now));
+      // One that had crashed before it was ever sent (errors counted at its start) is sent now too.
+      if (session && (endSession(session, 'exited') || !session.sent)) items.push(update(session, now));
       const attrs = options.userAgent ? { ...context.attrs, user_agent: options.userAgent } : context.attrs;
       session = createSession(now, attrs, options.duration);
+      for (let i = 0; i < (errors?.handled ?? 0); i++) recordError(session, false);
+      for (let i = 0; i < (errors?.unhandled ?? 0); i++) recordError(session, true);
       eager = options.eager === true;
       if (items.length === 0) return;
       if (eager) items.push(update(session, now));
@@ -52,16 +56,6 @@ export function createSessionTracker(client: Client, context: SessionContext): S
     },
     abandon() {
       session = undefined;
-    },
-    countErrors(handled, unhandled) {
-      if (!session) return;
-      let changed = false;
-      for (let i = 0; i < handled; i++) changed = recordError(session, false) || changed;
-      for (let i = 0; i < unhandled; i++) changed = recordError(session, true) || changed;
-      if (!changed) return;
-      const item = update(session);
-      // After the update of the start it follows (sent in a microtask): updates arrive in order.
-      void Promise.resolve().then(() => context.send([item]));
     },
     replay(work) {
       // `eager` is left as the replayed starts set it: a page's sessions are all eager.

@@ -64,6 +64,12 @@ export interface SessionStartOptions {
    * page hide). Otherwise it goes with the first error or at the end (a job's one request).
    */
   eager?: boolean;
+  /**
+   * Errors already sent without this client (a page's entry beaconed them as it went away before its
+   * pipeline arrived), counted into the session as it starts, so its first update says so. Not kept for
+   * the starts after it.
+   */
+  errors?: { handled: number; unhandled: number };
 }
 
 /**
@@ -91,11 +97,6 @@ export interface SessionTracker {
   end(status: Exclude<SessionStatus, 'ok'>): boolean;
   /** Forgets the session without sending anything more (a server counts its requests instead). */
   abandon(): void;
-  /**
-   * Counts errors that were sent without passing this client (a browser page's entry beaconed them as the
-   * page went away before its pipeline arrived) to the session, and sends its update if its state changed.
-   */
-  countErrors(handled: number, unhandled: number): void;
   /**
    * Runs `work` (what an earlier page kept because it went away before its pipeline arrived: its session
    * starts and captures, in order) against sessions of its own: its starts end and start replayed sessions,

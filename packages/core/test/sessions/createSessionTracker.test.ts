@@ -171,17 +171,17 @@ describe('createSessionTracker', () => {
     expect(updates[1]!.sid).toBe(updates[0]!.sid);
   });
 
-  it('counts errors sent without the client (a page’s beacon) to the session: one update per change of state, after its start', async () => {
-    const { client, record } = start({}, true);
+  it('starts a session with the errors already sent without the client (a page’s beacon) counted in its first update, and not in the next', async () => {
+    const { client, record } = initForTest({ release: RELEASE });
     const tracker = getSessionTracker(client)!;
-    tracker.countErrors(0, 0); // nothing to count: nothing sent
-    tracker.countErrors(2, 0);
-    tracker.countErrors(0, 1);
-    tracker.countErrors(1, 0); // crashed already: no further change
+    tracker.start({ eager: true, errors: { handled: 2, unhandled: 1 } });
+    tracker.start();
     await flush(1000);
     const updates = record.items('session') as SessionUpdate[];
-    expect(updates.map((u) => `${u.status}/${u.errors}`)).toEqual(['ok/2', 'crashed/3']);
-    expect(updates[0]).toMatchObject({ init: true });
+    expect(updates.map((u) => `${u.init ? 'init ' : ''}${u.status}/${u.errors}`)).toEqual([
+      'init crashed/3',
+      'init ok/0',
+    ]);
   });
 
   it('ends the session as exited on close', async () => {
