@@ -56,6 +56,7 @@ test.describe('faultline dev: keyboard and contrast', () => {
     // Home from the top: the skip link, sorting, the other issue, the log filter, a trace's logs.
     reached.push(await tabTo(page, /^a Skip to content$/, 80, 'Shift+Tab'));
     await page.keyboard.press('Enter');
+    await expect(page.locator('#main')).toBeFocused();
     reached.push(await tabTo(page, /^button Events$/));
     await page.keyboard.press('Enter'); // sort by count: the service issue (2 events) comes first
     await expect(page.locator('[data-sort="count"]')).toHaveAttribute('aria-pressed', 'true');
@@ -74,6 +75,33 @@ test.describe('faultline dev: keyboard and contrast', () => {
     await expect(page.locator('#logs-heading')).toBeFocused();
     await expect(page.locator('#logs-heading')).toHaveText(/^Logs of trace [0-9a-f]{32}$/);
     for (const control of reached) expect(control.ring, `${control.name} shows where the focus is`).toBe(true);
+    await page.close();
+  });
+
+  test('a slow receiver never takes the focus from where the user moved it while a view loads', async () => {
+    const page = await fixture.context.newPage();
+    await page.goto(fixture.demo.devUrl);
+    await expect(page.locator('#issues tbody tr')).toHaveCount(2);
+    // From here each view the page fetches answers 1.5 s late, as a busy receiver may.
+    await page.route('**/api/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue().catch(() => undefined); // the page may have closed meanwhile
+    });
+    const stays = async (name: RegExp) => {
+      await page.waitForTimeout(2_500);
+      expect((await focused(page)).name).toMatch(name);
+    };
+    // The skip link moves the focus to the content, and nothing reloads under it.
+    await tabTo(page, /^a Skip to content$/, 80, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#main')).toBeFocused();
+    await tabTo(page, /^button Events$/);
+    await stays(/^button Events$/);
+    // A link that changes the view: the user tabs on before the view arrives, and the focus stays there.
+    await tabTo(page, /^a Faultline dev$/, 80, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^button Last seen$/);
+    await stays(/^button Last seen$/);
     await page.close();
   });
 

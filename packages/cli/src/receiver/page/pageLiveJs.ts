@@ -10,20 +10,31 @@ function parseRoute() {
   return issue ? { name: 'issue', id: issue[1], index: Number(issue[2] || 0) } : { name: 'home', params: new URLSearchParams(query || '') };
 }
 
+// Counts what the user does, so a view that loads slowly knows whether they moved on meanwhile.
+let userActions = 0;
+for (const type of ['keydown', 'pointerdown']) document.addEventListener(type, () => { userActions++; }, true);
+
+/**
+ * Shows the route in the URL. With moveFocus (the user followed a link), the focus goes to the new view's
+ * heading once it has loaded — unless the user pressed a key or clicked meanwhile (a slow receiver makes
+ * that likely): the focus is theirs then.
+ */
 async function route(moveFocus) {
+  const actionsBefore = userActions;
+  const focusTo = (element) => { if (moveFocus && userActions === actionsBefore) element.focus(); };
   state.route = parseRoute();
   const home = state.route.name === 'home';
   $('#home').hidden = !home;
   $('#issue-view').hidden = home;
   if (!home) {
     await showIssue(state.route.id, state.route.index);
-    if (moveFocus) ($('#issue-title') || $('#main')).focus();
+    focusTo($('#issue-title') || $('#main'));
     return;
   }
   state.issue = undefined;
   fillFilter(state.route.params);
   await Promise.all([loadIssues(), loadLogs(), loadReleases(), loadSdkHealth()]);
-  if (moveFocus) (state.route.params.get('trace_id') ? $('#logs-heading') : $('#issues-heading')).focus();
+  focusTo(state.route.params.get('trace_id') ? $('#logs-heading') : $('#issues-heading'));
 }
 
 const pending = new Set();
@@ -91,6 +102,8 @@ function follow() {
 }
 
 window.addEventListener('hashchange', () => route(true));
+// The skip link moves the focus only: as a hash it would be a route, reloading the view under the user.
+$('.skip').addEventListener('click', (event) => { event.preventDefault(); $('#main').focus(); });
 route(false).catch(() => setLive('off', 'Cannot reach the receiver'));
 follow();
 `;
