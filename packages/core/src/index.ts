@@ -137,7 +137,9 @@ export { eventFiltersIntegration, inboundFiltersIntegration } from './integratio
 export { parseDsn, dsnToString, getEnvelopeEndpoint } from './dsn';
 export { createEventEnvelope } from './envelope/createEventEnvelope';
 export { createClientReportEnvelope } from './envelope/createClientReportEnvelope';
+export { createDropRecorder } from './client/createDropRecorder';
 export { serializeEnvelope } from './envelope/serializeEnvelope';
+export { serializeJsonEnvelope } from './envelope/serializeJsonEnvelope';
 export { parseEnvelope } from './envelope/parseEnvelope';
 export { randomHex, uuid4 } from './uuid4';
 export { createTransport } from './transports/createTransport';

@@ -1,10 +1,11 @@
 import {
   createClientReportEnvelope,
+  createDropRecorder,
   createEventEnvelope,
   debugLogger,
   getEnvelopeEndpoint,
   parseDsn,
-  safeJsonStringify,
+  serializeJsonEnvelope,
   sessionErrorKind,
   type Client,
   type Envelope,
@@ -59,11 +60,9 @@ export function beaconEarlyRecords(
   const address = { dsn, sdk: platform.sdk, tunnel: options.tunnel };
   const url = options.tunnel ?? getEnvelopeEndpoint(dsn, platform.sdk);
   if (isDestinationFailing(url)) return { records, drops };
+  // No log is beaconed (logs are kept), so the plain JSON framing is the wire format.
   const beacon = (envelope: Envelope): boolean => {
-    const [headers, items] = envelope;
-    let body = safeJsonStringify(headers);
-    for (const [itemHeaders, payload] of items)
-      body += `\n${safeJsonStringify(itemHeaders)}\n${safeJsonStringify(payload)}`;
+    const body = serializeJsonEnvelope(envelope);
     return (
       body.length <= MAX_BEACON_CHARS &&
       sendBeacon({ url, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body })
@@ -97,15 +96,9 @@ export function beaconEarlyRecords(
     }
   }
   if (lost.length === 0) return { records: kept, drops: [] };
-  // One line per reason and category, as a client report counts them.
-  const counts = new Map<string, { reason: Drop[0]; category: Drop[1]; quantity: number }>();
-  for (const [reason, category, quantity] of lost) {
-    const line = counts.get(reason + category);
-    if (line) line.quantity += quantity;
-    else counts.set(reason + category, { reason, category, quantity });
-  }
-  const discarded = [...counts.values()];
-  return { records: kept, drops: beacon(createClientReportEnvelope(discarded, address)) ? [] : lost };
+  const report = createDropRecorder();
+  for (const drop of lost) report.record(...drop);
+  return { records: kept, drops: beacon(createClientReportEnvelope(report.take(), address)) ? [] : lost };
 }
 
 type Outcome = Event | 'keep' | 'event_processor' | 'sample_rate' | 'before_send';

@@ -1,4 +1,4 @@
-import type { DataCategory, DropReason } from '@faultline/core';
+import { createDropRecorder, type DataCategory, type DropReason } from '@faultline/core';
 import type { CaptureRecord } from './types';
 
 /** Records that may wait for the pipeline at once, as many as the delivery queue holds envelopes. */
@@ -27,7 +27,7 @@ export interface CaptureBuffer {
  */
 export function createCaptureBuffer(limit = BUFFER_LIMIT): CaptureBuffer {
   let records: CaptureRecord[] = [];
-  const drops = new Map<string, Drop>();
+  const drops = createDropRecorder();
   const buffer: CaptureBuffer = {
     push(record) {
       if (records.length >= limit) {
@@ -42,22 +42,13 @@ export function createCaptureBuffer(limit = BUFFER_LIMIT): CaptureBuffer {
       records.push(record);
       return true;
     },
-    drop(reason, category, quantity = 1) {
-      const key = `${reason}:${category}`;
-      const counted = drops.get(key);
-      if (counted) counted[2] += quantity;
-      else drops.set(key, [reason, category, quantity]);
-    },
+    drop: drops.record,
     take() {
       const taken = records;
       records = [];
       return taken;
     },
-    takeDrops() {
-      const taken = [...drops.values()];
-      drops.clear();
-      return taken;
-    },
+    takeDrops: () => drops.take().map(({ reason, category, quantity }): Drop => [reason, category, quantity]),
     size: () => records.length,
   };
   return buffer;
