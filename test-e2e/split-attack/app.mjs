@@ -7,7 +7,8 @@
 //   ?release=<r>     the release given to init
 //   ?again=<r>       init called a second time at once, with release <r> (an app's two entry points, HMR)
 //   ?flush           captureMessage('flushed'), then window.flushed = await flush(2000)
-import { addBreadcrumb, captureMessage, flush, init } from '@faultline/browser';
+//   ?logs=<n>        logs n lines '<throw> log 0' … first (beyond the 100 records that may wait, a log is lost)
+import { addBreadcrumb, captureMessage, flush, init, logger } from '@faultline/browser';
 
 const query = new URLSearchParams(location.search);
 if (query.get('storage') === 'throws') {
@@ -29,6 +30,7 @@ if (again !== null) {
   });
 }
 addBreadcrumb({ category: 'app', message: 'booting' });
+for (let i = 0; i < Number(query.get('logs') ?? 0); i++) logger.info(`${query.get('throw')} log ${i}`);
 if (query.has('flush')) {
   captureMessage('flushed');
   window.flushed = await flush(2000);

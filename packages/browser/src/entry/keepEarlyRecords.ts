@@ -1,5 +1,6 @@
+import { createDropRecorder, uuid4 } from '@faultline/core';
 import { categoryOf, type Drop } from './createCaptureBuffer';
-import { EARLY_KEY, readEarlyCaptures, type StoredRecord } from './storedRecord';
+import { EARLY_KEY, readEarlyCaptures, type KeptDrop, type StoredRecord } from './storedRecord';
 
 /** At most this many characters of kept records: the app's own `localStorage` quota is not ours to fill. */
 export const EARLY_BUDGET = 100_000;
@@ -24,7 +25,14 @@ export function keepEarlyRecords(records: StoredRecord[], drops: Drop[]): boolea
       kept.records.push(record);
       size += length;
     }
-    kept.drops.push(...drops);
+    // One line per reason and category, with one id for what this page counted: the pipeline that reports
+    // them claims the id, as it claims records'.
+    const id = uuid4();
+    const lines = createDropRecorder();
+    for (const drop of drops) lines.record(...drop);
+    kept.drops.push(
+      ...lines.take().map(({ reason, category, quantity }): KeptDrop => [reason, category, quantity, id]),
+    );
     localStorage.setItem(EARLY_KEY, JSON.stringify(kept));
     return true;
   } catch {

@@ -24,10 +24,16 @@ export const ERROR_MARK = '__faultlineError';
 /** The `localStorage` key the entry keeps such records under (synchronous: a page going away gets no later task). */
 export const EARLY_KEY = 'faultline:early-captures';
 
+/**
+ * A loss kept to be reported by a next page, with the id of the page's keeping that counted it: claimed once
+ * across tabs as a record is (absent when an older build kept it).
+ */
+export type KeptDrop = [...drop: Drop, id?: string];
+
 /** What is kept under that key: the records, oldest first, and the losses to report with them. */
 export interface EarlyCaptures {
   records: StoredRecord[];
-  drops: Drop[];
+  drops: KeptDrop[];
 }
 
 /** What is under the key now (an empty list when nothing, or when it is unreadable). */

@@ -52,10 +52,10 @@ export function startPipeline({ options, integrations, platform, entry }: EntryH
   Object.assign(getCarrier(), { client: current, debug });
   if (client.isEnabled()) {
     // What an earlier page kept because it went away before its pipeline arrived.
-    const { records, drops } = claimEarlyRecords();
+    const kept = claimEarlyRecords();
+    const { records } = kept;
     // Logs an earlier page kept: this page may never log, and so never have installed the log pipeline.
     if (records.some((record) => record.kind === 'captureLog')) installLogPipeline();
-    for (const [reason, category, quantity] of drops) client.recordDroppedEvent(reason, category, quantity);
     // The page's sessions are its entry client's (the current one, whose `on` reaches this client).
     const sessions = getSessionTracker(entry);
     // The pipeline arrives at the first idle moment (or capture): once what waited ran, the page load's
@@ -65,7 +65,7 @@ export function startPipeline({ options, integrations, platform, entry }: EntryH
     // there. An earlier page's session starts and captures go to sessions of their own, with their own times.
     runKeptRecords(
       client,
-      records,
+      kept,
       (record) => runRecord(client, entry, record),
       (work) => (sessions ? sessions.replay(work) : work()),
     );

@@ -21,7 +21,9 @@ function tab(arrives: boolean) {
     arrives ? import('../../src/pipeline/startPipeline') : new Promise(() => undefined);
   const client: Client = createEntryClient(options, platform, load, () => () => undefined);
   getCarrier().client = client;
-  return { client, sent: () => record.events().map((e) => e.exception!.values!.at(-1)!.value) };
+  const lost = () =>
+    (record.items('client_report') as { discarded_events: unknown[] }[]).flatMap((r) => r.discarded_events);
+  return { client, sent: () => record.events().map((e) => e.exception!.values!.at(-1)!.value), lost };
 }
 
 /** What a closed page kept, as the raw `localStorage` value another process's stale cache would still show. */
@@ -59,6 +61,26 @@ describe('captures kept at page hide, claimed by two tabs (test transport, fake-
     expect(second.sent()).toEqual(['its own']);
   });
 
+  it('have their losses reported once when a second tab still reads them after the first took them', async () => {
+    // 101 captures: one more than may wait, and more than the storage budget holds; what is not kept is
+    // counted as lost with them, in one line.
+    const raw = await keptByAClosedPage(...Array.from({ length: 101 }, (_, i) => `burst ${i}`));
+    const { records, drops } = JSON.parse(raw);
+    const lost = 101 - records.length;
+    expect(drops).toEqual([['queue_overflow', 'error', lost, expect.any(String)]]);
+
+    const first = tab(true);
+    expect(await first.client.flush(2000)).toBe(true);
+    expect(first.sent()).toHaveLength(records.length);
+    expect(first.lost()).toEqual([{ reason: 'queue_overflow', category: 'error', quantity: lost }]);
+
+    localStorage.setItem(EARLY_KEY, raw); // the other tab's stale read
+    const second = tab(true);
+    expect(await second.client.flush(2000)).toBe(true);
+    expect(second.sent()).toEqual([]);
+    expect(second.lost()).toEqual([]);
+  });
+
   it('keep the capture’s event id as their id: what the caller was given', async () => {
     const closed = tab(false);
     const eventId = captureException(new Error('with its id'));
@@ -70,11 +92,13 @@ describe('captures kept at page hide, claimed by two tabs (test transport, fake-
   it('are run unclaimed when kept by an older build (no id), each time they are read', async () => {
     const raw = JSON.parse(await keptByAClosedPage('kept before ids'));
     for (const record of raw.records) delete record.id;
+    raw.drops = [['queue_overflow', 'error', 2]]; // an older build's losses: no id either
     for (let load = 0; load < 2; load++) {
       localStorage.setItem(EARLY_KEY, JSON.stringify(raw));
       const next = tab(true);
       expect(await next.client.flush(2000)).toBe(true);
       expect(next.sent()).toEqual(['kept before ids']);
+      expect(next.lost()).toEqual([{ reason: 'queue_overflow', category: 'error', quantity: 2 }]);
     }
   });
 
