@@ -18,6 +18,11 @@ for (const build of BUILDS) {
   }) => {
     test.setTimeout(180_000);
     const tabs: Page[] = [await context.newPage(), await context.newPage()];
+    const warnings: string[] = []; // what the pages warned of, for a failure's diagnosis
+    for (const tab of tabs)
+      tab.on('console', (message) => {
+        if (message.type() !== 'log' && warnings.length < 20) warnings.push(message.text().slice(0, 300));
+      });
     await Promise.all(tabs.map((tab) => tab.goto(appUrl(server, receiver, build))));
     const flapping = Array.from({ length: 60 }, (_, i) => ({ status: i % 2 === 0 ? 503 : 200, forMs: 700 }));
     await receiver.set({ script: flapping });
@@ -52,7 +57,27 @@ for (const build of BUILDS) {
         .reduce((sum, [, quantity]) => sum + quantity, 0);
       return { events, delivered, lost, done: delivered.size + lost >= total };
     };
-    await expect.poll(async () => (await settled()).done, { timeout: 60_000 }).toBe(true);
+    const back = Date.now();
+    try {
+      await expect.poll(async () => (await settled()).done, { timeout: 60_000 }).toBe(true);
+    } catch (error) {
+      // When this fails: which page loads' captures are missing, what was attempted of them, and the last
+      // requests the receiver answered (ms from the moment it came back for good).
+      const { events, delivered, lost } = await settled();
+      const missing = labels.filter((label) => !delivered.has(label));
+      const byLoad = new Map<string, number>();
+      for (const label of missing)
+        byLoad.set(label.replace(/ \d+$/, ''), (byLoad.get(label.replace(/ \d+$/, '')) ?? 0) + 1);
+      const attempted = events
+        .filter((event) => !delivered.has(event.label))
+        .map((e) => [e.label, e.attempts.map((at) => at - back)]);
+      const requests = (await receiver.requests()).slice(-30).map((r) => [r.start - back, r.status, r.ids.length]);
+      console.info(
+        `[reload storm, ${build}] not settled`,
+        JSON.stringify({ lost, missing: [...byLoad], attempted, requests, warnings }),
+      );
+      throw error;
+    }
     await tabs[0]!.waitForTimeout(1500); // time for a late duplicate
     const { events, delivered, lost } = await settled();
     // A capture may arrive twice only when its first delivery was answered as its page went away (from a
