@@ -37,7 +37,7 @@ let step = { index: 0, since: Date.now(), used: 0 };
 let counters;
 /** event_id → { label, level, deliveries, attempts: [arrival ms], deliveredAt: [answer ms] } */
 let events;
-/** One record per request: start, end, status, event ids, bytes, sent_at. */
+/** One record per request: start, end, status, event ids, sent_at, and a browser's Sec-Fetch-Mode. */
 let requestLog;
 /** With keepBodies: { path, mode (a browser's Sec-Fetch-Mode), status, body } per request, gunzipped. */
 let bodies;
@@ -73,9 +73,10 @@ function currentStep(now) {
   }
 }
 
-function record(carried, start, status, delivered) {
+function record(carried, start, status, delivered, mode) {
   const now = Date.now();
-  const entry = { start, end: now, status, ids: carried?.events.map((e) => e.id) ?? [], sentAt: carried?.sentAt };
+  const ids = carried?.events.map((e) => e.id) ?? [];
+  const entry = { start, end: now, status, ids, sentAt: carried?.sentAt, mode };
   requestLog.push(entry);
   counters.answered[status] = (counters.answered[status] ?? 0) + 1;
   if (!carried) {
@@ -142,17 +143,17 @@ const handle = (req, res) => {
     const rule = currentStep(start);
     const wait = rule.latencyMs ?? latencyMs;
     const answer = () => {
-      if (res.destroyed || req.socket.destroyed) return record(carried, start, 'reset', false);
+      if (res.destroyed || req.socket.destroyed) return record(carried, start, 'reset', false, mode);
       if (kept) kept.status = rule.status;
       if (rule.status === 'reset') {
-        record(carried, start, 'reset', false);
+        record(carried, start, 'reset', false, mode);
         return req.socket.destroy();
       }
       // Never answered: the connection stays open until the client gives up on it.
-      if (rule.status === 'hang') return record(carried, start, 'hang', false);
+      if (rule.status === 'hang') return record(carried, start, 'hang', false, mode);
       const status = rule.status;
       // Counted before the answer is written: once the client reads a 2xx, the envelope is delivered.
-      record(carried, start, status, status >= 200 && status < 300);
+      record(carried, start, status, status >= 200 && status < 300, mode);
       res.writeHead(status, { 'content-type': 'application/json', ...CORS, ...rule.headers });
       if (!rule.dripMs) return res.end(rule.body ?? '{}');
       // The headers now, then the body one byte every dripMs, never ending: only the status says delivered.

@@ -69,6 +69,8 @@ export interface ReceivedRequestRecord {
   status: number | 'reset' | 'hang';
   ids: string[];
   sentAt?: string;
+  /** The `Sec-Fetch-Mode` a browser sent: `no-cors` for a beacon, `cors` for the transport's fetch. */
+  mode?: string;
 }
 
 /** A body as the receiver got it (gunzipped), kept when `set({ keepBodies: true })`. */

@@ -1,3 +1,6 @@
+/** How long after a failure a destination that answers again is trusted with a beacon. */
+export const STEADY_MS = 30_000;
+
 /**
  * Whether a destination is answering, as one small state machine: `healthy` (requests go out up to the
  * concurrency) or `failing` (one probe at a time, not before `until`). One outage is one failure step: the
@@ -8,6 +11,8 @@ export function createDestinationHealth(backoff: (streak: number) => number) {
   let state: { kind: 'healthy' } | { kind: 'failing'; streak: number; until: number } = { kind: 'healthy' };
   /** Bumped at each failure step: a request started before it belongs to an outage already counted. */
   let generation = 0;
+  /** When (monotonic) the last failure was answered, of any request. */
+  let lastFailureAt = -Infinity;
   return {
     /** Stamps a request as it starts. */
     start: (): number => generation,
@@ -18,6 +23,12 @@ export function createDestinationHealth(backoff: (streak: number) => number) {
      * counts as healthy): what a page hiding needs before it hands an envelope to a beacon.
      */
     isHealthy: (): boolean => state.kind === 'healthy',
+    /**
+     * Healthy, and no failure answered in the last `STEADY_MS`: what a page hiding needs before it hands an
+     * envelope to a beacon, whose answer is never seen. A destination that failed a moment ago and answered
+     * once since (flapping, or just back) may fail the beacon as well; its envelopes wait for the next page.
+     */
+    isSteady: (now: number): boolean => state.kind === 'healthy' && now - lastFailureAt >= STEADY_MS,
     /** Until when nothing may be sent (0 when healthy). */
     pausedUntil: (): number => (state.kind === 'failing' ? state.until : 0),
     succeeded(): void {
@@ -25,6 +36,7 @@ export function createDestinationHealth(backoff: (streak: number) => number) {
     },
     /** A failure of a request stamped `stamp`, asked (by `Retry-After`) to wait until `pauseUntil` at least. */
     failed(stamp: number, now: number, pauseUntil = 0): void {
+      lastFailureAt = now;
       if (stamp !== generation) {
         // Its outage is counted already (or over: a success came since).
         if (state.kind === 'failing') state = { ...state, until: Math.max(state.until, pauseUntil) };

@@ -12,7 +12,7 @@ export interface HandOffSource {
   /** `now` (monotonic) for every comparison with the queue's times; `wall` for `sent_at` only. */
   clock: Pick<DeliveryClock, 'now' | 'wall'>;
   entries(): Iterable<QueueEntry>;
-  health: Pick<DestinationHealth, 'isHealthy' | 'pausedUntil'>;
+  health: Pick<DestinationHealth, 'isSteady' | 'pausedUntil'>;
   /** Until when a rate limit holds one of the entry's categories. */
   limitedUntil(entry: QueueEntry): number;
   destination: Destination;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDestinationHealth } from '../../src/transports/createDestinationHealth';
+import { createDestinationHealth, STEADY_MS } from '../../src/transports/createDestinationHealth';
 import { mayHandOff, type HandOffInput } from '../../src/transports/mayHandOff';
 
 const now = 1_000_000;
@@ -14,11 +14,29 @@ const judge = (overrides: Partial<HandOffInput>): boolean =>
   mayHandOff({ health: healthy(), limitedUntil: 0, entry: queued, now, ...overrides });
 
 describe('mayHandOff', () => {
-  it('hands off a queued entry while the destination is healthy, or could not have failed yet', () => {
+  it('hands off a queued entry while the destination is steady, or could not have failed yet', () => {
     expect(judge({})).toBe(true);
     const recovered = failing();
     recovered.succeeded();
-    expect(judge({ health: recovered })).toBe(true);
+    expect(judge({ health: recovered, now: now - 10 + STEADY_MS })).toBe(true);
+  });
+
+  it('keeps every entry while a destination that answers again failed less than 30 s ago (flapping, or just back)', () => {
+    // Found by the reload storm (a receiver flapping 503/200 every 700 ms): a page whose last answer was a
+    // success beaconed its envelopes into the next 503, lost without a count.
+    const flapping = failing();
+    flapping.succeeded();
+    expect(flapping.isHealthy()).toBe(true);
+    expect(judge({ health: flapping })).toBe(false);
+    expect(judge({ health: flapping, now: now - 11 + STEADY_MS })).toBe(false);
+    // An answer to a request of an outage already counted is a failure all the same.
+    const late = healthy();
+    const stamp = late.start();
+    late.failed(stamp, now - 20_000);
+    late.succeeded();
+    late.failed(stamp, now - 5);
+    expect(judge({ health: late, now: now - 5 + STEADY_MS - 1 })).toBe(false);
+    expect(judge({ health: late, now: now - 5 + STEADY_MS })).toBe(true);
   });
 
   it('keeps every entry while the destination fails, even once a flush lifted its pause', () => {
