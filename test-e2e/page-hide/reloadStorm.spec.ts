@@ -76,9 +76,10 @@ for (const build of BUILDS) {
       // Where the missing ones are: the journal's keys (owner|id) whose body names one, and the Web Locks
       // held or waited for (an owner whose lock is held is a live page).
       const journal = await tabs[0]!.evaluate(async (names) => {
-        const db = await new Promise<IDBDatabase>(async (resolve, reject) => {
-          const databases = await indexedDB.databases();
-          const name = databases.map((d) => d.name!).find((n) => n.startsWith('faultline-queue '))!;
+        const databases = await indexedDB.databases();
+        const name = databases.map((d) => d.name ?? '').find((n) => n.startsWith('faultline-queue '));
+        if (!name) return { keys: 0, holding: [], locks: 'no journal database' };
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const request = indexedDB.open(name);
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
