@@ -8,14 +8,10 @@
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { captureBurst, openWarmPage, sdkEntry } from '../captureCostPage.mjs';
 import { median } from '../harness.mjs';
 
-const ORIGIN = 'http://bench.test';
-const DSN = `'http://publickey@bench.test/1'`;
-const api = (pkg) =>
-  `import { init, captureException, flush } from '${pkg}'; init({ dsn: ${DSN} });` +
-  'globalThis.__sdk = { captureException, flush };';
-const SOURCES = { faultline: api('@faultline/browser'), sentry: api('@sentry/browser') };
+const SOURCES = { faultline: sdkEntry('@faultline/browser'), sentry: sdkEntry('@sentry/browser') };
 
 async function bundle(source) {
   const result = await build({
@@ -33,39 +29,17 @@ async function bundle(source) {
   return result.outputFiles[0].text;
 }
 
-/** Main-thread milliseconds per capture for one page. */
+/** Main-thread milliseconds per capture for one page: `task` (TaskDuration) and `cpu` (ThreadTime). */
 async function measureOnce(browser, code, captures) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  let sent = 0;
-  await page.route(`${ORIGIN}/**`, (route) => {
-    if (new URL(route.request().url()).pathname === '/') {
-      return route.fulfill({ contentType: 'text/html', body: `<!doctype html><script>${code}</script>` });
-    }
-    sent++;
-    return route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
-  });
-  await page.goto(`${ORIGIN}/`);
-  await page.evaluate(() => globalThis.__sdk.flush(5000));
-  await page.waitForTimeout(500);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const taskTime = async () =>
-    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
-  const before = await taskTime();
-  await page.evaluate(async (n) => {
-    for (let i = 0; i < n; i++) {
-      globalThis.__sdk.captureException(new Error(`Payment ${i} failed`, { cause: new TypeError(`card ${i}`) }));
-    }
-    await globalThis.__sdk.flush(10000);
-  }, captures);
-  await page.waitForTimeout(1000);
-  const spent = (await taskTime()) - before;
+  const { context, page, mainThreadMs, sent } = await openWarmPage(browser, code);
+  const before = await mainThreadMs();
+  await captureBurst(page, captures);
+  const after = await mainThreadMs();
   await context.close();
   // Every capture must have been sent, or the row would measure less work (Sentry's fetch transport drops
   // beyond its buffer: 40 of 100 in a burst arrived, hence bursts of 30).
-  if (sent < captures) throw new Error(`only ${sent} of ${captures} envelopes arrived`);
-  return spent / captures;
+  if (sent() < captures) throw new Error(`only ${sent()} of ${captures} envelopes arrived`);
+  return { task: (after.task - before.task) / captures, cpu: (after.cpu - before.cpu) / captures };
 }
 
 export async function runBrowserCaptureCost({ runs = 7, captures = 30 } = {}) {
@@ -80,21 +54,22 @@ export async function runBrowserCaptureCost({ runs = 7, captures = 30 } = {}) {
   } finally {
     await browser.close();
   }
-  const f = median(samples.faultline);
-  const s = median(samples.sentry);
-  const row = (name, values) =>
-    `| ${name} | ${median(values).toFixed(3)} | ${Math.min(...values).toFixed(3)}–${Math.max(...values).toFixed(3)} |`;
+  const of = (sdk, kind) => samples[sdk].map((sample) => sample[kind]);
+  const ratio = (kind) => (median(of('faultline', kind)) / median(of('sentry', kind))).toFixed(2);
+  const cells = (values) =>
+    `${median(values).toFixed(3)} | ${Math.min(...values).toFixed(3)}–${Math.max(...values).toFixed(3)}`;
+  const row = (name, sdk) => `| ${name} | ${cells(of(sdk, 'task'))} | ${cells(of(sdk, 'cpu'))} |`;
   return [
     `### Main-thread time per capture in Chromium, deferred work counted (median of ${runs} pages × ${captures} captures, \`bench/src/suites/browserCaptureCost.mjs\`)`,
     '',
-    'Each SDK with its defaults (Faultline: IndexedDB journal, fetch; Sentry: fetch), captures of an Error with a cause, then `flush` and a second of quiet; Chrome’s TaskDuration over all of it, divided by the captures.',
+    'Each SDK with its defaults (Faultline: IndexedDB journal, fetch; Sentry: fetch), captures of an Error with a cause, then `flush` and a second of quiet; Chrome’s TaskDuration over all of it, divided by the captures, and the main thread’s CPU time (ThreadTime) over the same window, which time spent descheduled on a loaded machine does not inflate. Where the time goes: `bench/src/suites/browserCaptureProfile.mjs`.',
     '',
-    '| SDK | ms per capture (median) | min–max |',
-    '| --- | ---: | ---: |',
-    row('@faultline/browser', samples.faultline),
-    row('@sentry/browser', samples.sentry),
+    '| SDK | ms per capture (median) | min–max | CPU ms per capture (median) | min–max |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    row('@faultline/browser', 'faultline'),
+    row('@sentry/browser', 'sentry'),
     '',
-    `@faultline/browser takes ${(f / s).toFixed(2)}× Sentry's main-thread time per capture.`,
+    `@faultline/browser takes ${ratio('task')}× Sentry's main-thread time per capture (${ratio('cpu')}× its main-thread CPU time).`,
     '',
   ].join('\n');
 }

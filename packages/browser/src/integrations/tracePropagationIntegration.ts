@@ -1,5 +1,6 @@
 import { getClient, getTraceHeaders, installOnce, shouldPropagateTo, type Integration } from '@faultline/core';
 import { describeFetch } from '../describeFetch';
+import { markFetchWrapper } from '../fetchBeneathWrappers';
 import { isOwnRequest } from '../isOwnRequest';
 
 /**
@@ -15,14 +16,17 @@ export function tracePropagationIntegration(): Integration {
       installOnce('trace-propagation', () => {
         if (typeof fetch === 'function') {
           const original = globalThis.fetch;
-          globalThis.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-            const headers = headersFor(describeFetch(input, init).url);
-            if (!headers) return original.call(this, input, init);
-            const isRequest = typeof Request !== 'undefined' && input instanceof Request;
-            const merged = new Headers(init?.headers ?? (isRequest ? input.headers : undefined));
-            for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
-            return original.call(this, input, { ...init, headers: merged });
-          } as typeof fetch;
+          globalThis.fetch = markFetchWrapper(
+            function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+              const headers = headersFor(describeFetch(input, init).url);
+              if (!headers) return original.call(this, input, init);
+              const isRequest = typeof Request !== 'undefined' && input instanceof Request;
+              const merged = new Headers(init?.headers ?? (isRequest ? input.headers : undefined));
+              for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
+              return original.call(this, input, { ...init, headers: merged });
+            } as typeof fetch,
+            original,
+          );
         }
         if (typeof XMLHttpRequest !== 'undefined') {
           const proto = XMLHttpRequest.prototype as XMLHttpRequest & { __faultline?: { url: string } };

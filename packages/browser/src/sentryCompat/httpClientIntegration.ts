@@ -1,5 +1,6 @@
 import { getClient, installOnce, type Integration } from '@faultline/core';
 import { describeFetch } from '../describeFetch';
+import { markFetchWrapper } from '../fetchBeneathWrappers';
 import { isOwnRequest } from '../isOwnRequest';
 
 type StatusRange = number | [number, number];
@@ -28,13 +29,16 @@ export function httpClientIntegration(
 function patch(): void {
   if (typeof fetch === 'function') {
     const original = globalThis.fetch;
-    globalThis.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-      const { method, url } = describeFetch(input, init);
-      return original.call(this, input, init).then((response) => {
-        capture(method, url, response.status, 'fetch');
-        return response;
-      });
-    } as typeof fetch;
+    globalThis.fetch = markFetchWrapper(
+      function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+        const { method, url } = describeFetch(input, init);
+        return original.call(this, input, init).then((response) => {
+          capture(method, url, response.status, 'fetch');
+          return response;
+        });
+      } as typeof fetch,
+      original,
+    );
   }
   if (typeof XMLHttpRequest === 'function') {
     const proto = XMLHttpRequest.prototype;

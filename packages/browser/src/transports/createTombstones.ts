@@ -19,12 +19,19 @@ function attempt<T>(use: (storage: Storage) => T, otherwise: T): T {
   }
 }
 
-/** This owner's tombstones: `add` before the IndexedDB delete, `remove` once it committed. */
+/**
+ * This owner's tombstones: `add` before the IndexedDB delete (written at once: the page may unload next),
+ * `remove` once it committed. Removals are written once per microtask checkpoint: the deletes of one
+ * transaction commit together, and a tombstone left a moment longer only names a record already gone.
+ */
 export function createTombstones(database: string, owner: string): { add(id: string): void; remove(id: string): void } {
   const key = keyOf(database, owner);
   const ids: string[] = [];
-  const save = (): void =>
+  let unsaved = false;
+  const save = (): void => {
+    unsaved = false;
     attempt((storage) => (ids.length ? storage.setItem(key, JSON.stringify(ids)) : storage.removeItem(key)), undefined);
+  };
   return {
     add(id) {
       if (ids.push(id) > MAX_TOMBSTONES) ids.shift();
@@ -34,7 +41,9 @@ export function createTombstones(database: string, owner: string): { add(id: str
       const at = ids.indexOf(id);
       if (at < 0) return;
       ids.splice(at, 1);
-      save();
+      if (unsaved) return;
+      unsaved = true;
+      queueMicrotask(() => unsaved && save());
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   type TransportFactory,
   type TransportOptions,
 } from '@faultline/core';
+import { fetchBeneathWrappers } from '../fetchBeneathWrappers';
 import { createIndexedDbJournal } from './createIndexedDbJournal';
 import { markDestinationHealth } from './destinationFailing';
 import { readBodyExcerpt } from './readBodyExcerpt';
@@ -23,9 +24,11 @@ const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
 
 /**
  * Delivery over `fetch`: `keepalive` while the page's budget allows (so a request survives navigation),
- * plain fetch beyond it. Uses the `fetch` of the moment the transport is made, before any integration
- * wraps it, so the SDK never records or traces its own traffic. The queue is journaled in IndexedDB unless
- * `offlineQueue: false`, and is retried at once when the browser comes back online or the page is shown.
+ * plain fetch beyond it. Uses the `fetch` of the moment the transport is made, beneath the SDK's own
+ * wrappers (the pipeline, and with it the transport, arrives after the integrations wrapped `fetch`), so
+ * the SDK never records or traces its own traffic and pays nothing for those wrappers per request. The
+ * queue is journaled in IndexedDB unless `offlineQueue: false`, and is retried at once when the browser
+ * comes back online or the page is shown.
  */
 export function makeFetchTransport(options: TransportOptions): Transport;
 export function makeFetchTransport(options?: FetchTransportOptions): TransportFactory;
@@ -46,7 +49,7 @@ export function makeFetchTransport(
       createIndexedDbJournal({ database: `faultline-queue ${destination.url}` });
   }
   return (transportOptions) => {
-    const nativeFetch = globalThis.fetch.bind(globalThis);
+    const nativeFetch = fetchBeneathWrappers(globalThis.fetch).bind(globalThis);
     let keepaliveBytes = 0;
     const makeRequest: MakeRequest = async ({ url, headers, body, signal }) => {
       const size = typeof body === 'string' ? body.length : body.byteLength;

@@ -129,6 +129,35 @@ describe('createIndexedDbJournal', () => {
     await next.close();
   });
 
+  it('writes each tombstone at once, and takes those of deletes committed together off in one write', async () => {
+    const storage = createMemoryStorage();
+    vi.stubGlobal('localStorage', storage);
+    const journal = createIndexedDbJournal({ database: fresh(), locks: createLockManager().tab() });
+    await openAndCollect(journal);
+    const records = Array.from({ length: 5 }, (_, i) => journalRecord({ body: `delivered ${i}` }));
+    for (const record of records) await journal.append(record);
+    const writes: string[] = [];
+    const record = (name: 'setItem' | 'removeItem') => {
+      const original = Object.getPrototypeOf(storage)[name] as (...args: string[]) => void;
+      vi.spyOn(Object.getPrototypeOf(storage), name).mockImplementation((...args: unknown[]) => {
+        writes.push(name);
+        original(...(args as string[]));
+      });
+    };
+    record('setItem');
+    record('removeItem');
+
+    const acknowledged = Promise.all(records.map((r) => journal.acknowledge(r.id)));
+    // Before any delete can commit, every acknowledged id is in localStorage (the page may unload now).
+    const [tombstones] = Object.values(storage);
+    expect(JSON.parse(tombstones!)).toEqual(records.map((r) => r.id));
+    expect(writes).toEqual(Array(5).fill('setItem'));
+    await acknowledged;
+    expect(writes.slice(5)).toEqual(['removeItem']); // not one write per id
+    expect(Object.keys(storage)).toEqual([]);
+    await journal.close();
+  });
+
   it('carries on without tombstones where localStorage throws', async () => {
     // As in a sandboxed frame, or with cookies blocked: merely reading `localStorage` throws.
     Object.defineProperty(globalThis, 'localStorage', {
