@@ -105,6 +105,29 @@ test.describe('faultline dev: keyboard and contrast', () => {
     await page.close();
   });
 
+  test('a slow receiver never leaves the focus on the page itself when the view the user tabbed in is replaced', async () => {
+    const page = await fixture.context.newPage();
+    await page.goto(fixture.demo.devUrl);
+    await expect(page.locator('#issues tbody tr')).toHaveCount(2);
+    await tabTo(page, /^a Error: Payment failed/);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#issue-title')).toBeFocused();
+    // From here each view the page fetches answers 1.5 s late, as a busy receiver may.
+    await page.route('**/api/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue().catch(() => undefined); // the page may have closed meanwhile
+    });
+    // The older event: the user tabs on within the event still shown, which the one asked for replaces.
+    await tabTo(page, /^a Older$/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(page.locator('#issue-view')).toContainText(/Event 2 of the \d+ kept/);
+    // What the user tabbed to is gone with the event it was in: the focus goes to the view's heading,
+    // not to <body> (where a keyboard user would start again from the top of the page).
+    await expect.poll(async () => (await focused(page)).name).toMatch(/^h2 Error: Payment failed/);
+    await page.close();
+  });
+
   test('gives all text a contrast of at least 4.5:1 (3:1 when large), home and issue view', async () => {
     const page = await fixture.context.newPage();
     await page.goto(fixture.demo.devUrl);

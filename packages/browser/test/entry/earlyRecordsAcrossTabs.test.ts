@@ -116,4 +116,45 @@ describe('captures kept at page hide, claimed by two tabs (test transport, fake-
       expect(next.sent()).toEqual(['kept while IndexedDB fails']);
     }
   });
+
+  it('survive hostile kept losses (not lines, ids not strings, quantities no report can carry): the page keeps working, nothing wild is reported', async () => {
+    const raw = JSON.parse(await keptByAClosedPage('kept beside hostile losses'));
+    raw.drops = [
+      5,
+      null,
+      'queue_overflow',
+      {},
+      ['queue_overflow', 'error', 1e15, 'a'],
+      ['queue_overflow', 'error', -3, 'b'],
+      ['queue_overflow', 'error', '7', 'c'],
+      ['queue_overflow', 'error', 1.5, 'd'],
+      [{}, 'error', 2, 'e'],
+      ['queue_overflow', 'error', 2, { not: 'an id' }],
+      ['queue_overflow', 'error', 2, 42],
+      ['send_error', 'log_item', 3, 'f'],
+    ];
+    localStorage.setItem(EARLY_KEY, JSON.stringify(raw));
+    const next = tab(true);
+    captureException(new Error('its own'));
+    expect(await next.client.flush(2000)).toBe(true);
+    expect(next.sent()).toEqual(['its own', 'kept beside hostile losses']);
+    // Only the one well-formed line: a quantity Relay cannot read (a u32) would reject the whole report.
+    expect(next.lost()).toEqual([{ reason: 'send_error', category: 'log_item', quantity: 3 }]);
+  });
+
+  it('survive a kept value whose drops are not a list, or whose records are not records', async () => {
+    for (const value of [
+      { records: [], drops: { 0: ['queue_overflow', 'error', 1] } },
+      { records: [null, 7, 'x'], drops: [] },
+      { records: 'x', drops: 'y' },
+    ]) {
+      localStorage.setItem(EARLY_KEY, JSON.stringify(value));
+      const next = tab(true);
+      captureException(new Error('its own'));
+      expect(await next.client.flush(2000)).toBe(true);
+      expect(next.sent()).toEqual(['its own']);
+      expect(next.lost()).toEqual([]);
+      localStorage.clear();
+    }
+  });
 });

@@ -18,6 +18,7 @@ import type {
 } from '@faultline/core';
 import {
   createMemoryJournal,
+  createSteppedClock,
   makeFetchRequest,
   startReceiver,
   type Behavior,
@@ -573,6 +574,29 @@ describe('createTransport handOff', () => {
     await server.waitFor((requests) => requests.length === 2);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await handedOff(transport)).toEqual([]);
+  });
+
+  it('hands off again once its last failure is 30 s old: a destination that answered a 500 once and has answered since (stepped clock)', async () => {
+    let answer: Behavior = { status: 500 };
+    const server = await receiver(() => answer);
+    const clock = createSteppedClock();
+    const { transport } = setup(server, { clock, concurrency: 1, requestTimeoutMs: 120_000, probeMaxMs: 1000 });
+    await transport.send(eventEnvelope('first'));
+    await server.waitFor((requests) => requests.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // its 500 is answered: the destination fails
+    answer = { status: 200 };
+    await clock.advance(1000); // the probe: "first" again, accepted
+    await server.waitFor((requests) => server.accepted().length === 1 && requests.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    answer = 'hang';
+    await transport.send(eventEnvelope('queued 1')); // on the wire, unanswered
+    await transport.send(eventEnvelope('queued 2')); // waiting behind it
+    await server.waitFor((requests) => requests.length === 3);
+    expect(await handedOff(transport)).toEqual([]); // healthy, but failed 1 s ago: kept
+    await clock.advance(28_000); // 29 s since the failure
+    expect(await handedOff(transport)).toEqual([]);
+    await clock.advance(11_000); // 40 s since the failure, fine since: not kept forever
+    expect(await handedOff(transport)).toEqual(['queued 2']);
   });
 
   it('keeps an entry the delivery declines (a browser offline), and sends it later', async () => {

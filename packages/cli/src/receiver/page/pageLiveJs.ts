@@ -17,11 +17,13 @@ for (const type of ['keydown', 'pointerdown']) document.addEventListener(type, (
 /**
  * Shows the route in the URL. With moveFocus (the user followed a link), the focus goes to the new view's
  * heading once it has loaded — unless the user pressed a key or clicked meanwhile (a slow receiver makes
- * that likely): the focus is theirs then.
+ * that likely) and the focus is still somewhere: it is theirs then. Where what they moved to went away with
+ * the view it was in, it goes to the heading all the same, not left to <body>.
  */
 async function route(moveFocus) {
   const actionsBefore = userActions;
-  const focusTo = (element) => { if (moveFocus && userActions === actionsBefore) element.focus(); };
+  const lost = () => !document.activeElement || document.activeElement === document.body;
+  const focusTo = (element) => { if (moveFocus && (userActions === actionsBefore || lost())) element.focus(); };
   state.route = parseRoute();
   const home = state.route.name === 'home';
   $('#home').hidden = !home;
