@@ -564,16 +564,31 @@ describe('createTransport handOff', () => {
     expect(await handedOff(transport)).toEqual(['"type":"log"']);
   });
 
-  it('keeps an entry waiting out a backoff of its own, though another succeeded since', async () => {
-    const server = await receiver((request) => (request.body.includes('error 1') ? { status: 500 } : { status: 200 }));
-    // The outage's pause is short (error 2 is its probe); error 1's own backoff is long.
-    const { transport } = setup(server, { concurrency: 1, retryBaseMs: 60_000, retryMaxMs: 60_000, probeMaxMs: 20 });
+  it('keeps an entry waiting out a backoff of its own, though another succeeded since and the failure is 30 s old (stepped clock)', async () => {
+    const server = await receiver((request) =>
+      request.body.includes('error 1') ? { status: 500 } : request.body.includes('queued') ? 'hang' : { status: 200 },
+    );
+    const clock = createSteppedClock();
+    // The outage's pause is short (error 2 is its probe); error 1's own backoff is long (60 to 120 s).
+    const { transport } = setup(server, {
+      clock,
+      concurrency: 1,
+      retryBaseMs: 120_000,
+      retryMaxMs: 120_000,
+      probeMaxMs: 20,
+      requestTimeoutMs: 600_000,
+    });
     await transport.send(eventEnvelope('error 1'));
     await server.waitFor((requests) => requests.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // its 500 is answered: the destination fails
     await transport.send(eventEnvelope('error 2'));
-    await server.waitFor((requests) => requests.length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await handedOff(transport)).toEqual([]);
+    await clock.advance(20); // the probe: error 2, accepted
+    await server.waitFor(() => server.accepted().length === 1);
+    await transport.send(eventEnvelope('queued 1')); // on the wire, unanswered
+    await transport.send(eventEnvelope('queued 2')); // waiting behind it
+    await server.waitFor((requests) => requests.length === 3);
+    await clock.advance(31_000); // the destination is steady again; error 1 still waits out its own backoff
+    expect(await handedOff(transport)).toEqual(['queued 2']);
   });
 
   it('hands off again once its last failure is 30 s old: a destination that answered a 500 once and has answered since (stepped clock)', async () => {
