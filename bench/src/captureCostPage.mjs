@@ -1,6 +1,8 @@
 // The page both browser capture-cost suites measure (browserCaptureCost.mjs, browserCaptureProfile.mjs): an
 // SDK's bundle served from a routed origin that answers every envelope 200, initialised with its defaults.
 
+import { build } from 'esbuild';
+
 export const ORIGIN = 'http://bench.test';
 const DSN = `'${ORIGIN.replace('//', '//publickey@')}/1'`;
 
@@ -8,6 +10,28 @@ const DSN = `'${ORIGIN.replace('//', '//publickey@')}/1'`;
 export const sdkEntry = (pkg) =>
   `import { init, captureException, flush } from '${pkg}'; init({ dsn: ${DSN} });` +
   'globalThis.__sdk = { captureException, flush };';
+
+/**
+ * `source` as the page's `/sdk.js`: esbuild, IIFE, minified, production, the packages as published (their
+ * build, not the repository's paths to their sources). With `sourcemap`, also its source map's text.
+ */
+export async function bundleSdk(source, { sourcemap = false } = {}) {
+  const result = await build({
+    stdin: { contents: source, resolveDir: new URL('../', import.meta.url).pathname, sourcefile: 'page.js' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    ...(sourcemap ? { sourcemap: 'external', outfile: 'sdk.js' } : {}),
+    define: { __SENTRY_DEBUG__: 'false', 'process.env.NODE_ENV': '"production"' },
+    tsconfigRaw: '{}',
+    logLevel: 'silent',
+  });
+  const map = result.outputFiles.find((file) => file.path.endsWith('.map'));
+  return { code: result.outputFiles.find((file) => file !== map).text, map: map?.text };
+}
 
 /**
  * A page running `code` (served as `/sdk.js`), after `init` and a first flush (the pipeline is loaded, the

@@ -5,29 +5,12 @@
 // the page captures N errors with a cause and flushes; Chrome's own TaskDuration (every main-thread task,
 // promise jobs, IndexedDB callbacks and the fetches' completions included) is read before and after a
 // further second of quiet, so work scheduled after the flush is counted too.
-import { build } from 'esbuild';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { captureBurst, openWarmPage, sdkEntry } from '../captureCostPage.mjs';
+import { bundleSdk, captureBurst, openWarmPage, sdkEntry } from '../captureCostPage.mjs';
 import { median } from '../harness.mjs';
 
 const SOURCES = { faultline: sdkEntry('@faultline/browser'), sentry: sdkEntry('@sentry/browser') };
-
-async function bundle(source) {
-  const result = await build({
-    stdin: { contents: source, resolveDir: new URL('../../', import.meta.url).pathname },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    define: { __SENTRY_DEBUG__: 'false', 'process.env.NODE_ENV': '"production"' },
-    tsconfigRaw: '{}', // the packages as published (their build), not the repository's paths to their sources
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].text;
-}
 
 /** Main-thread milliseconds per capture for one page: `task` (TaskDuration) and `cpu` (ThreadTime). */
 async function measureOnce(browser, code, captures) {
@@ -43,7 +26,7 @@ async function measureOnce(browser, code, captures) {
 }
 
 export async function runBrowserCaptureCost({ runs = 7, captures = 30 } = {}) {
-  const code = { faultline: await bundle(SOURCES.faultline), sentry: await bundle(SOURCES.sentry) };
+  const code = { faultline: (await bundleSdk(SOURCES.faultline)).code, sentry: (await bundleSdk(SOURCES.sentry)).code };
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const samples = { faultline: [], sentry: [] };
   try {

@@ -5,31 +5,16 @@
 // beside Chrome's TaskDuration for the same window (time outside JavaScript: IndexedDB, networking,
 // style, shows as `(program)`). Run after `npm run build`:
 //   node bench/src/suites/browserCaptureProfile.mjs [faultline|sentry] [pages] [captures]
-import { build } from 'esbuild';
 import { chromium } from 'playwright';
 import sourceMap from 'source-map';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { captureBurst, openWarmPage, ORIGIN, sdkEntry } from '../captureCostPage.mjs';
+import { bundleSdk, captureBurst, openWarmPage, ORIGIN, sdkEntry } from '../captureCostPage.mjs';
 
 const PACKAGES = { faultline: '@faultline/browser', sentry: '@sentry/browser' };
 
+/** The page's code and its source map, ready to map profile positions back to package sources. */
 async function bundle(source) {
-  const result = await build({
-    stdin: { contents: source, resolveDir: new URL('../../', import.meta.url).pathname, sourcefile: 'page.js' },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    sourcemap: 'external',
-    outfile: 'sdk.js',
-    define: { __SENTRY_DEBUG__: 'false', 'process.env.NODE_ENV': '"production"' },
-    tsconfigRaw: '{}',
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles.find((f) => f.path.endsWith('.js')).text;
-  const map = result.outputFiles.find((f) => f.path.endsWith('.map')).text;
+  const { code, map } = await bundleSdk(source, { sourcemap: true });
   return { code, map: new sourceMap.SourceMapConsumer(JSON.parse(map)) };
 }
 
